@@ -1,0 +1,143 @@
+package org.scalefit.model;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.scalefit.data.Observations;
+
+/**
+ * A scaling law y = f(x; p): a parametric family with named parameters, an analytic gradient,
+ * a data-driven initial guess and its formula as text. Laws know nothing of fitting; the engine in
+ * {@code org.scalefit.fit} minimises residuals in linear or log space through this interface.
+ *
+ * <p>Predictor values arrive as an array with one entry per predictor, in the order of
+ * {@link #predictors()}; parameters as an array in the order of {@link #parameters()}.
+ * Implementations must be immutable and thread-safe: the engine evaluates one law from several
+ * threads at once, each with its own arrays.
+ *
+ * <pre>{@code
+ * Law law = new PowerLaw();                          // y = a·x^(−alpha)
+ * double y = law.value(new double[] {1e20}, new double[] {50.0, 0.05});
+ * double[] grad = new double[2];
+ * law.gradient(new double[] {1e20}, new double[] {50.0, 0.05}, grad);
+ * }</pre>
+ */
+public interface Law {
+
+    /** @return the law's name as the command line knows it, e.g. {@code offset-power-law} */
+    String name();
+
+    /** @return predictor names, e.g. {@code [x]} or {@code [N, D]} */
+    List<String> predictors();
+
+    /** @return parameter names in order, e.g. {@code [E, A, alpha]} */
+    List<String> parameters();
+
+    /**
+     * @param x predictor values of one point
+     * @param p parameter values
+     * @return f(x; p)
+     */
+    double value(double[] x, double[] p);
+
+    /**
+     * Writes ∂f/∂p_j into {@code out[j]}.
+     *
+     * @param x   predictor values of one point
+     * @param p   parameter values
+     * @param out receives the gradient, length = number of parameters
+     */
+    void gradient(double[] x, double[] p, double[] out);
+
+    /**
+     * ln f(x; p). Laws whose logarithm has a simpler, overflow-free form (a power law's
+     * ln a − α·ln x) override this; the default takes the log of {@link #value}.
+     *
+     * @param x predictor values of one point
+     * @param p parameter values
+     * @return ln f, NaN when f ≤ 0
+     */
+    default double logValue(double[] x, double[] p) {
+        double f = value(x, p);
+        return f > 0 ? Math.log(f) : Double.NaN;
+    }
+
+    /**
+     * Writes ∂ln f/∂p_j into {@code out[j]}; the default divides {@link #gradient} by f.
+     *
+     * @param x   predictor values of one point
+     * @param p   parameter values
+     * @param out receives the gradient of ln f
+     */
+    default void logGradient(double[] x, double[] p, double[] out) {
+        double f = value(x, p);
+        gradient(x, p, out);
+        for (int j = 0; j < out.length; j++) {
+            out[j] /= f;
+        }
+    }
+
+    /**
+     * A starting point computed from the data alone (e.g. a log-log regression for the exponent,
+     * min(y) for an offset), good enough for the optimiser to reach the global optimum on typical data.
+     *
+     * @param data observations with this law's predictors
+     * @return parameter values in the order of {@link #parameters()}
+     */
+    double[] initialGuess(Observations data);
+
+    /**
+     * @param j parameter index
+     * @return the natural domain of parameter j (default {@link ParameterDomain#REAL})
+     */
+    default ParameterDomain domain(int j) {
+        return ParameterDomain.REAL;
+    }
+
+    /**
+     * @param k predictor index
+     * @return true when predictor k must be strictly positive (e.g. x in x^−α)
+     */
+    default boolean requiresPositive(int k) {
+        return false;
+    }
+
+    /** @return the residual space this law is fitted in unless the user says otherwise */
+    default Space defaultSpace() {
+        return Space.LOG;
+    }
+
+    /**
+     * The formula as text, e.g. {@code loss = E + A·compute^(−alpha)}, or with numbers filled in.
+     *
+     * @param predictorLabels how to print each predictor (e.g. column names)
+     * @param responseLabel   how to print the response
+     * @param values          parameter values to fill in, or null for parameter names
+     * @return the formula
+     */
+    String formula(List<String> predictorLabels, String responseLabel, double[] values);
+
+    /** @return the formula with this law's own predictor names, response {@code y} and parameter names */
+    default String formula() {
+        return formula(predictors(), "y", null);
+    }
+
+    /**
+     * Quantities derived from the parameters that a reader wants to see (exponent, doubling time).
+     *
+     * @return the derived quantities, possibly empty
+     */
+    default List<DerivedQuantity> derivedQuantities() {
+        return List.of();
+    }
+
+    /**
+     * For single-predictor laws: the x at which f(x; p) equals {@code target}, if there is one.
+     *
+     * @param target the response value to reach
+     * @param p      parameter values
+     * @return the x, or empty when the law never reaches the target
+     */
+    default OptionalDouble solveForX(double target, double[] p) {
+        return OptionalDouble.empty();
+    }
+}

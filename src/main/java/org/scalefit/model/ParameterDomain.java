@@ -1,0 +1,14 @@
+package org.scalefit.model;
+
+/**
+ * Where a law's parameter naturally lives. The fitting engine uses it to choose an internal
+ * parameterisation: a {@link #POSITIVE} parameter (a scale such as {@code a} in {@code a·x^−α}) is
+ * optimised as its logarithm, which keeps it positive and makes scales spanning many decades
+ * well conditioned; a {@link #REAL} parameter is optimised as it is.
+ */
+public enum ParameterDomain {
+    /** Any real number. */
+    REAL,
+    /** Strictly positive; optimised on a log scale. */
+    POSITIVE
+}
