@@ -1,0 +1,432 @@
+package org.scalefit.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.scalefit.InvalidDataException;
+import org.scalefit.data.Observations;
+import org.scalefit.model.DerivedQuantity;
+import org.scalefit.model.Law;
+import org.scalefit.model.Space;
+
+/**
+ * The immutable result of fitting a {@link Law} to {@link Observations}: parameters with standard
+ * errors and intervals, the covariance (scaled by the residual variance, and absolute), residuals,
+ * goodness of fit, information criteria, how the optimiser ended, warnings, and the options and seed
+ * that produced it.
+ *
+ * <p>Statistics are computed in the fit's residual space (ln y in log space). The log-likelihood is
+ * Gaussian in that space; with sigmas given it uses them, otherwise the noise scale is estimated and
+ * counted as a parameter in AIC, AICc and BIC (as R's {@code AIC(nls)} does). Intervals are t-based:
+ * value ± t(dof, (1+level)/2)·stderr.
+ *
+ * <pre>{@code
+ * Fit fit = Fitter.fit(new OffsetPowerLaw(), data, FitOptions.defaults());
+ * System.out.println(fit.formulaWithValues());
+ * Parameter alpha = fit.parameter("alpha");
+ * double lossAt1e24 = fit.predict(1e24);
+ * }</pre>
+ */
+public final class Fit {
+    private final Law law;
+    private final Observations data;
+    private final FitOptions options;
+    private final Space space;
+    private final double[] values;
+    private final boolean[] fixed;
+    private final double[] stderr;
+    private final double[][] covScaled;
+    private final double[][] covAbsolute;
+    private final double[] residuals;
+    private final double rss;
+    private final double objective;
+    private final int freeCount;
+    private final int dof;
+    private final double r2;
+    private final double logLikelihood;
+    private final int informationParameters;
+    private final int iterations;
+    private final int evaluations;
+    private final boolean converged;
+    private final String convergenceReason;
+    private final List<String> warnings;
+    private final int startsTried;
+    private final int startsConverged;
+    private final int bestStart;
+    private final double conditionNumber;
+    private final ResidualDiagnostics diagnostics;
+    private final double tQuantile;
+
+    Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
+        double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
+        int dof, double r2, double logLikelihood, int informationParameters, int iterations, int evaluations,
+        boolean converged, String convergenceReason, List<String> warnings, int startsTried, int startsConverged,
+        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics) {
+        this.law = law;
+        this.data = data;
+        this.options = options;
+        this.space = space;
+        this.values = values.clone();
+        this.fixed = fixed.clone();
+        this.stderr = stderr.clone();
+        this.covScaled = deepCopy(covScaled);
+        this.covAbsolute = deepCopy(covAbsolute);
+        this.residuals = residuals.clone();
+        this.rss = rss;
+        this.objective = objective;
+        this.freeCount = freeCount;
+        this.dof = dof;
+        this.r2 = r2;
+        this.logLikelihood = logLikelihood;
+        this.informationParameters = informationParameters;
+        this.iterations = iterations;
+        this.evaluations = evaluations;
+        this.converged = converged;
+        this.convergenceReason = convergenceReason;
+        this.warnings = List.copyOf(warnings);
+        this.startsTried = startsTried;
+        this.startsConverged = startsConverged;
+        this.bestStart = bestStart;
+        this.conditionNumber = conditionNumber;
+        this.diagnostics = diagnostics;
+        this.tQuantile = dof > 0 ? new TDistribution(null, dof).inverseCumulativeProbability((1 + options.confidenceLevel()) / 2)
+                : Double.NaN;
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /** @return the fitted law */
+    public Law law() {
+        return law;
+    }
+
+    /** @return the data that were fitted */
+    public Observations data() {
+        return data;
+    }
+
+    /** @return the options that produced this fit (seed included) */
+    public FitOptions options() {
+        return options;
+    }
+
+    /** @return the residual space that was used */
+    public Space space() {
+        return space;
+    }
+
+    /** @return parameter names, in the law's order */
+    public List<String> parameterNames() {
+        return law.parameters();
+    }
+
+    /** @return fitted parameter values in the law's order (a copy) */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /**
+     * @param name parameter name
+     * @return its fitted value
+     */
+    public double value(String name) {
+        return values[index(name)];
+    }
+
+    /**
+     * @param name parameter name
+     * @return the parameter with standard error and interval
+     */
+    public Parameter parameter(String name) {
+        return parameter(index(name));
+    }
+
+    /** @return all parameters with standard errors and intervals, in the law's order */
+    public List<Parameter> parameters() {
+        List<Parameter> out = new ArrayList<>();
+        for (int j = 0; j < values.length; j++) {
+            out.add(parameter(j));
+        }
+        return out;
+    }
+
+    private Parameter parameter(int j) {
+        double se = stderr[j];
+        double half = fixed[j] ? 0 : tQuantile * se;
+        return new Parameter(law.parameters().get(j), values[j], se, values[j] - half, values[j] + half, fixed[j]);
+    }
+
+    private int index(String name) {
+        int j = law.parameters().indexOf(name);
+        if (j < 0) {
+            throw new InvalidDataException("unknown parameter \"" + name + "\"; " + law.name() + " has parameters "
+                    + String.join(", ", law.parameters()));
+        }
+        return j;
+    }
+
+    /**
+     * Covariance of the parameters scaled by the residual variance s² = RSS/dof (the usual choice when
+     * the noise level is unknown). Rows and columns follow the law's order; fixed parameters have zeros.
+     *
+     * @return a copy of the scaled covariance
+     */
+    public double[][] covariance() {
+        return deepCopy(covScaled);
+    }
+
+    /**
+     * Covariance not scaled by the residual variance, (JᵀWJ)⁻¹: the right one when the weights are
+     * 1/σ² from known measurement errors.
+     *
+     * @return a copy of the absolute covariance
+     */
+    public double[][] covarianceAbsolute() {
+        return deepCopy(covAbsolute);
+    }
+
+    /** @return true when the reported standard errors use the absolute covariance (sigmas were given) */
+    public boolean stderrFromAbsoluteCovariance() {
+        return data.weightsAreInverseVariances();
+    }
+
+    /** @return residuals tᵢ − gᵢ in the fit's space (ln y − ln f in log space), unweighted, in data order */
+    public double[] residuals() {
+        return residuals.clone();
+    }
+
+    /** @return Σ wᵢ·rᵢ² in the fit's space */
+    public double rss() {
+        return rss;
+    }
+
+    /** @return the minimised objective Σ ρ(√wᵢ·rᵢ) (equals {@link #rss()} for squares) */
+    public double objective() {
+        return objective;
+    }
+
+    /** @return number of points */
+    public int n() {
+        return data.size();
+    }
+
+    /** @return number of free (fitted) parameters */
+    public int freeParameters() {
+        return freeCount;
+    }
+
+    /** @return residual degrees of freedom, n − free parameters */
+    public int dof() {
+        return dof;
+    }
+
+    /** @return coefficient of determination in the fit's space, 1 − RSS/TSS (weighted) */
+    public double r2() {
+        return r2;
+    }
+
+    /** @return Gaussian log-likelihood in the fit's space */
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    /** @return the parameter count used by the information criteria (free parameters, plus σ when estimated) */
+    public int informationParameters() {
+        return informationParameters;
+    }
+
+    /** @return Akaike's information criterion, 2k − 2 ln L */
+    public double aic() {
+        return 2.0 * informationParameters - 2.0 * logLikelihood;
+    }
+
+    /** @return AIC with the small-sample correction 2k(k+1)/(n − k − 1); infinite when n ≤ k + 1 */
+    public double aicc() {
+        int k = informationParameters;
+        int n = data.size();
+        return n - k - 1 > 0 ? aic() + 2.0 * k * (k + 1) / (n - k - 1) : Double.POSITIVE_INFINITY;
+    }
+
+    /** @return the Bayesian information criterion, k ln n − 2 ln L */
+    public double bic() {
+        return informationParameters * Math.log(data.size()) - 2.0 * logLikelihood;
+    }
+
+    /** @return optimiser iterations, summed over reweighting rounds, for the best start */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** @return model evaluations for the best start */
+    public int evaluations() {
+        return evaluations;
+    }
+
+    /** @return true when the optimiser met its convergence criteria */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** @return why the optimiser stopped */
+    public String convergenceReason() {
+        return convergenceReason;
+    }
+
+    /** @return warnings a reader should see (parameter on a bound, ill-conditioned, outliers …) */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** @return number of starts tried */
+    public int startsTried() {
+        return startsTried;
+    }
+
+    /** @return number of starts whose optimisation converged */
+    public int startsConverged() {
+        return startsConverged;
+    }
+
+    /** @return index of the start that gave the best fit (0 = data-driven guess) */
+    public int bestStart() {
+        return bestStart;
+    }
+
+    /** @return condition number of the column-scaled Jacobian at the optimum */
+    public double conditionNumber() {
+        return conditionNumber;
+    }
+
+    /** @return residual diagnostics */
+    public ResidualDiagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** @return the t quantile used for intervals (NaN when dof = 0) */
+    public double tQuantile() {
+        return tQuantile;
+    }
+
+    /**
+     * @param x predictor values of one point, in the law's predictor order
+     * @return the fitted law's value there
+     */
+    public double predict(double... x) {
+        if (x.length != law.predictors().size()) {
+            throw new InvalidDataException(law.name() + " takes " + law.predictors().size() + " predictors, got " + x.length);
+        }
+        return law.value(x, values);
+    }
+
+    /** @return the formula with parameter names, labelled with the data's column names */
+    public String formula() {
+        return law.formula(labels(), data.responseColumn(), null);
+    }
+
+    /** @return the formula with fitted numbers filled in */
+    public String formulaWithValues() {
+        return law.formula(labels(), data.responseColumn(), values);
+    }
+
+    private List<String> labels() {
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < data.predictorCount(); k++) {
+            labels.add(data.predictorColumn(k));
+        }
+        return labels;
+    }
+
+    /** @return the law's derived quantities with delta-method intervals */
+    public List<Estimate> derived() {
+        List<Estimate> out = new ArrayList<>();
+        for (DerivedQuantity q : law.derivedQuantities()) {
+            out.add(estimate(q.name(), q.unit(), q.description(), q.function()));
+        }
+        return out;
+    }
+
+    /**
+     * @param name a derived quantity's name
+     * @return it with its delta-method interval
+     */
+    public Estimate derived(String name) {
+        for (DerivedQuantity q : law.derivedQuantities()) {
+            if (q.name().equals(name)) {
+                return estimate(q.name(), q.unit(), q.description(), q.function());
+            }
+        }
+        throw new InvalidDataException("unknown derived quantity \"" + name + "\" for " + law.name());
+    }
+
+    /**
+     * The x at which the fitted curve reaches {@code target} (e.g. the compute needed for a loss),
+     * with a delta-method interval; empty when the curve never gets there.
+     *
+     * @param target the response value
+     * @return the estimate, or empty
+     */
+    public Optional<Estimate> solveForX(double target) {
+        OptionalDouble at = law.solveForX(target, values);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(estimate("x_at_target", "units of x",
+                "x at which " + data.responseColumn() + " reaches " + target,
+                p -> law.solveForX(target, p).orElse(Double.NaN)));
+    }
+
+    /**
+     * Any function of the parameters with a delta-method standard error: gᵀΣg with g the central
+     * finite-difference gradient over the free parameters and Σ the reported covariance.
+     *
+     * @param name        name for the result
+     * @param unit        unit text
+     * @param description one line for humans
+     * @param function    the quantity as a function of the full parameter vector
+     * @return the estimate with a t-based interval
+     */
+    public Estimate estimate(String name, String unit, String description, ToDoubleFunction<double[]> function) {
+        double v = function.applyAsDouble(values.clone());
+        double[][] cov = stderrFromAbsoluteCovariance() ? covAbsolute : covScaled;
+        int np = values.length;
+        double[] g = new double[np];
+        boolean ok = Double.isFinite(v);
+        for (int j = 0; j < np && ok; j++) {
+            if (fixed[j]) {
+                continue;
+            }
+            double h = 1e-6 * Math.max(Math.abs(values[j]), Double.isFinite(stderr[j]) && stderr[j] > 0 ? stderr[j] : 1e-8);
+            double[] up = values.clone();
+            double[] down = values.clone();
+            up[j] += h;
+            down[j] -= h;
+            double fu = function.applyAsDouble(up);
+            double fd = function.applyAsDouble(down);
+            g[j] = (fu - fd) / (2 * h);
+            ok = Double.isFinite(g[j]);
+        }
+        double var = 0;
+        for (int a = 0; a < np && ok; a++) {
+            for (int b = 0; b < np; b++) {
+                var += g[a] * cov[a][b] * g[b];
+            }
+        }
+        double se = ok && var >= 0 ? Math.sqrt(var) : Double.NaN;
+        double half = tQuantile * se;
+        return new Estimate(name, unit, description, v, se, v - half, v + half, "delta");
+    }
+
+    @Override
+    public String toString() {
+        return "Fit[" + formulaWithValues() + ", rss=" + rss + ", n=" + data.size() + "]";
+    }
+}

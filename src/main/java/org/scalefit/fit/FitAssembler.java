@@ -1,0 +1,327 @@
+package org.scalefit.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.scalefit.FitFailedException;
+import org.scalefit.Numbers;
+import org.scalefit.data.Observations;
+import org.scalefit.model.Space;
+
+/**
+ * Turns the best optimiser run into a {@link Fit}: covariance from the Jacobian at the optimum
+ * (column-scaled SVD, so parameters of very different magnitude do not spoil the inversion),
+ * goodness of fit, likelihood, residual diagnostics and warnings.
+ */
+final class FitAssembler {
+    /** Above this condition number of the column-scaled Jacobian the fit warns of ill-conditioning. */
+    static final double ILL_CONDITIONED = 1e10;
+    /** A standardised residual beyond this is flagged as an outlier under squares. */
+    static final double OUTLIER_Z = 4.0;
+
+    private FitAssembler() {
+    }
+
+    static Fit assemble(Problem problem, Observations data, FitOptions options, LeastSquaresRun.Result best,
+                        int startsTried, int startsConverged, List<String> notes) {
+        int n = problem.n;
+        int m = problem.m;
+        int np = problem.template.length;
+        List<String> names = problem.law.parameters();
+        double[] p = new double[np];
+        problem.toFull(best.theta(), p);
+        for (int j = 0; j < np; j++) {
+            if (!Double.isFinite(p[j])) {
+                throw new FitFailedException(problem.law.name() + " fit ended with a non-finite value of " + names.get(j));
+            }
+        }
+        double[] sorted = new double[n];
+        if (problem.residuals(p, sorted) > 0) {
+            throw new FitFailedException(problem.law.name() + " fit ended where the model cannot be evaluated");
+        }
+        double[] r = new double[n];
+        double[] sqrtW = new double[n];
+        for (int row = 0; row < n; row++) {
+            r[problem.order[row]] = sorted[row];
+            sqrtW[problem.order[row]] = problem.sqrtW[row];
+        }
+        Loss loss = options.loss();
+        double[] omega = new double[n];
+        double rss = 0;
+        double weightedSq = 0;
+        for (int row = 0; row < n; row++) {
+            omega[row] = loss.irlsWeight(sorted[row]);
+            rss += sorted[row] * sorted[row];
+            weightedSq += omega[row] * sorted[row] * sorted[row];
+        }
+        int dof = n - m;
+        double s2 = dof > 0 ? weightedSq / dof : Double.NaN;
+
+        double[][] jac = new double[n][m];
+        problem.jacobianP(p, jac, new double[np]);
+        for (int i = 0; i < n; i++) {
+            double so = Math.sqrt(omega[i]);
+            for (int j = 0; j < m; j++) {
+                jac[i][j] *= so;
+            }
+        }
+        Inverse inv = invertNormalMatrix(jac, n, m);
+
+        boolean absolute = data.weightsAreInverseVariances();
+        double[][] covAbs = new double[np][np];
+        double[][] covScaled = new double[np][np];
+        double[] stderr = new double[np];
+        boolean[] fixed = new boolean[np];
+        Arrays.fill(fixed, true);
+        for (int a = 0; a < m; a++) {
+            fixed[problem.free[a]] = false;
+            for (int b = 0; b < m; b++) {
+                double c = inv.matrix[a][b];
+                covAbs[problem.free[a]][problem.free[b]] = c;
+                covScaled[problem.free[a]][problem.free[b]] = c * s2;
+            }
+        }
+        for (int j = 0; j < np; j++) {
+            if (fixed[j]) {
+                stderr[j] = 0;
+            } else {
+                double v = absolute ? covAbs[j][j] : covScaled[j][j];
+                stderr[j] = v >= 0 && Double.isFinite(v) ? Math.sqrt(v) : Double.NaN;
+            }
+        }
+
+        double wsum = 0;
+        double tmean = 0;
+        for (int i = 0; i < n; i++) {
+            double w = problem.sqrtW[i] * problem.sqrtW[i];
+            wsum += w;
+            tmean += w * problem.target[i];
+        }
+        tmean /= wsum;
+        double tss = 0;
+        for (int i = 0; i < n; i++) {
+            double d = problem.target[i] - tmean;
+            tss += problem.sqrtW[i] * problem.sqrtW[i] * d * d;
+        }
+        double r2 = tss > 0 ? 1 - rss / tss : Double.NaN;
+
+        double sumLogW = 0;
+        for (int i = 0; i < n; i++) {
+            sumLogW += Math.log(problem.sqrtW[i] * problem.sqrtW[i]);
+        }
+        double logLik;
+        int kInfo;
+        if (absolute) {
+            logLik = -0.5 * (rss + n * Math.log(2 * Math.PI) - sumLogW);
+            kInfo = m;
+        } else {
+            double sigma2 = Math.max(rss / n, Double.MIN_NORMAL);
+            logLik = -0.5 * n * (Math.log(2 * Math.PI * sigma2) + 1) + 0.5 * sumLogW;
+            kInfo = m + 1;
+        }
+
+        double[] unweighted = new double[n];
+        for (int i = 0; i < n; i++) {
+            unweighted[i] = r[i] / sqrtW[i];
+        }
+        ResidualDiagnostics diagnostics = diagnostics(data, r, rss, dof);
+
+        List<String> warnings = new ArrayList<>(notes);
+        if (!best.converged()) {
+            warnings.add("did not converge: " + best.reason());
+        }
+        boundWarnings(problem, options, p, warnings);
+        if (dof == 0) {
+            warnings.add("as many free parameters as points: the curve passes through every point and no "
+                    + "uncertainty can be estimated");
+        }
+        if (inv.rankDeficient) {
+            warnings.add("singular information matrix: the parameters " + inv.describeNull(names, problem.free)
+                    + " are not separately determined by these data");
+        } else if (inv.condition > ILL_CONDITIONED) {
+            warnings.add("ill-conditioned: condition number " + Numbers.format(inv.condition, 2)
+                    + " of the scaled Jacobian; parameters are strongly correlated and their errors are large");
+        }
+        for (int a = 0; a < m; a++) {
+            int j = problem.free[a];
+            if (Double.isFinite(stderr[j]) && stderr[j] > Math.abs(p[j]) && p[j] != 0) {
+                warnings.add(names.get(j) + " is poorly determined: its standard error " + Numbers.format(stderr[j], 3)
+                        + " exceeds its value " + Numbers.format(p[j], 4));
+            }
+        }
+        if (loss.isSquares() && n >= 8 && diagnostics.maxStandardized() > OUTLIER_Z) {
+            warnings.add("possible outlier: row " + diagnostics.maxRow() + " lies " + Numbers.format(diagnostics.maxStandardized(), 3)
+                    + " residual standard deviations from the curve (consider --loss huber:DELTA)");
+        }
+        if (n >= 10 && (diagnostics.durbinWatson() < 1.0 || diagnostics.runsZ() < -2.576)) {
+            warnings.add("residuals are systematic (Durbin-Watson " + Numbers.format(diagnostics.durbinWatson(), 3) + ", "
+                    + diagnostics.runs() + " sign runs where " + Numbers.format(diagnostics.expectedRuns(), 3)
+                    + " are expected): the curve bends away from this law");
+        }
+        return new Fit(problem.law, data, options, problem.space, p, fixed, stderr, covScaled, covAbs, unweighted, rss,
+                best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
+                best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics);
+    }
+
+    private static void boundWarnings(Problem problem, FitOptions options, double[] p, List<String> warnings) {
+        List<String> names = problem.law.parameters();
+        for (int a = 0; a < problem.m; a++) {
+            int j = problem.free[a];
+            Bound b = options.bounds().get(names.get(j));
+            if (b == null) {
+                continue;
+            }
+            double tolLo = 1e-6 * Math.max(1.0, Math.abs(b.lower()));
+            double tolHi = 1e-6 * Math.max(1.0, Math.abs(b.upper()));
+            if (Double.isFinite(b.lower()) && p[j] - b.lower() <= tolLo) {
+                warnings.add(names.get(j) + " is at its lower bound " + Numbers.format(b.lower(), 6)
+                        + ": the best fit may lie beyond it, and its standard error ignores the bound");
+            } else if (Double.isFinite(b.upper()) && b.upper() - p[j] <= tolHi) {
+                warnings.add(names.get(j) + " is at its upper bound " + Numbers.format(b.upper(), 6)
+                        + ": the best fit may lie beyond it, and its standard error ignores the bound");
+            }
+        }
+    }
+
+    static ResidualDiagnostics diagnostics(Observations data, double[] r, double rss, int dof) {
+        int n = r.length;
+        double rms = Math.sqrt(rss / n);
+        double s = Math.sqrt(rss / Math.max(dof, 1));
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> data.x(0, i)).thenComparingInt(i -> i));
+        double maxZ = 0;
+        int maxRow = data.row(0);
+        for (int i = 0; i < n; i++) {
+            double z = s > 0 ? Math.abs(r[i]) / s : 0;
+            if (z > maxZ) {
+                maxZ = z;
+                maxRow = data.row(i);
+            }
+        }
+        double num = 0;
+        double den = 0;
+        for (int k = 0; k < n; k++) {
+            double e = r[order[k]];
+            den += e * e;
+            if (k > 0) {
+                double d = e - r[order[k - 1]];
+                num += d * d;
+            }
+        }
+        double dw = n >= 3 && den > 0 ? num / den : Double.NaN;
+        int pos = 0;
+        int neg = 0;
+        int runs = 0;
+        int lastSign = 0;
+        for (int k = 0; k < n; k++) {
+            double e = r[order[k]];
+            int sign = e > 0 ? 1 : (e < 0 ? -1 : 0);
+            if (sign == 0) {
+                continue;
+            }
+            if (sign > 0) {
+                pos++;
+            } else {
+                neg++;
+            }
+            if (sign != lastSign) {
+                runs++;
+                lastSign = sign;
+            }
+        }
+        double expected = Double.NaN;
+        double z = Double.NaN;
+        int tot = pos + neg;
+        if (pos > 0 && neg > 0) {
+            expected = 1.0 + 2.0 * pos * neg / tot;
+            double var = 2.0 * pos * neg * (2.0 * pos * neg - tot) / ((double) tot * tot * (tot - 1));
+            z = var > 0 ? (runs - expected) / Math.sqrt(var) : Double.NaN;
+        }
+        return new ResidualDiagnostics(rms, maxZ, maxRow, dw, runs, expected, z);
+    }
+
+    /** (JᵀJ)⁻¹ by an SVD of the column-scaled Jacobian, with its condition number and null space. */
+    private static Inverse invertNormalMatrix(double[][] jac, int n, int m) {
+        double[] norms = new double[m];
+        for (int j = 0; j < m; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += jac[i][j] * jac[i][j];
+            }
+            norms[j] = Math.sqrt(s);
+        }
+        double[][] scaled = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                scaled[i][j] = norms[j] > 0 ? jac[i][j] / norms[j] : 0;
+            }
+        }
+        Inverse out = new Inverse();
+        out.matrix = new double[m][m];
+        if (n < m) {
+            out.rankDeficient = true;
+            out.condition = Double.POSITIVE_INFINITY;
+            for (double[] row : out.matrix) {
+                Arrays.fill(row, Double.NaN);
+            }
+            out.nullVector = new double[m];
+            return out;
+        }
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(scaled, false));
+        double[] sv = svd.getSingularValues();
+        RealMatrix v = svd.getV();
+        double smax = sv[0];
+        double smin = sv[sv.length - 1];
+        out.condition = smin > 0 ? smax / smin : Double.POSITIVE_INFINITY;
+        double cutoff = smax * 1e-13 * Math.max(n, m);
+        out.rankDeficient = !(smin > cutoff);
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double s = 0;
+                for (int k = 0; k < sv.length; k++) {
+                    if (sv[k] > cutoff) {
+                        s += v.getEntry(a, k) * v.getEntry(b, k) / (sv[k] * sv[k]);
+                    }
+                }
+                out.matrix[a][b] = norms[a] > 0 && norms[b] > 0 ? s / (norms[a] * norms[b]) : Double.NaN;
+            }
+        }
+        if (out.rankDeficient) {
+            out.nullVector = v.getColumn(m - 1);
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < m; b++) {
+                    out.matrix[a][b] = Double.NaN;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final class Inverse {
+        double[][] matrix;
+        double condition;
+        boolean rankDeficient;
+        double[] nullVector;
+
+        String describeNull(List<String> names, int[] free) {
+            List<String> involved = new ArrayList<>();
+            for (int a = 0; a < free.length; a++) {
+                if (nullVector == null || nullVector.length == 0 || Math.abs(nullVector[a]) > 0.1) {
+                    involved.add(names.get(free[a]));
+                }
+            }
+            return String.join(", ", involved);
+        }
+    }
+
+    static boolean isLog(Space s) {
+        return s == Space.LOG;
+    }
+}

@@ -1,0 +1,380 @@
+package org.scalefit.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.scalefit.FitFailedException;
+import org.scalefit.InvalidDataException;
+import org.scalefit.Numbers;
+import org.scalefit.data.Observations;
+import org.scalefit.model.Law;
+import org.scalefit.model.ParameterDomain;
+import org.scalefit.model.Space;
+
+/**
+ * The fitting engine: fits a {@link Law} to {@link Observations} by (robust, weighted) nonlinear least
+ * squares in linear or log space, from one or many starts, and returns an immutable {@link Fit}.
+ *
+ * <p>What it does, in order: validates the data against the law and the space (naming the row and
+ * column of any value that cannot be used); builds the starts (the law's data-driven guess, then any grid,
+ * random or explicit starts); runs Levenberg–Marquardt from each, with iteratively reweighted least
+ * squares for robust losses; keeps the lowest objective (ties to the lower start index, so the answer
+ * does not depend on thread count); and computes covariance, intervals, information criteria,
+ * residual diagnostics and warnings at the optimum.
+ *
+ * <pre>{@code
+ * Observations data = Observations.of(compute, loss);
+ * Fit fit = Fitter.fit(new OffsetPowerLaw(), data, FitOptions.defaults());
+ * System.out.println(fit.formulaWithValues() + "  R² = " + fit.r2());
+ * }</pre>
+ */
+public final class Fitter {
+    /** Random starts tried automatically when the data-driven start fails under {@link Starts#auto()}. */
+    static final int AUTO_FALLBACK_STARTS = 16;
+
+    private Fitter() {
+    }
+
+    /**
+     * Fits with the default options (least squares, the law's default space, automatic starts).
+     *
+     * @param law  the law
+     * @param data the observations
+     * @return the fit
+     */
+    public static Fit fit(Law law, Observations data) {
+        return fit(law, data, FitOptions.defaults());
+    }
+
+    /**
+     * Fits a law to data.
+     *
+     * @param law     the law
+     * @param data    observations whose predictors match the law's, in order
+     * @param options what to minimise and how
+     * @return the fit; check {@link Fit#converged()} and {@link Fit#warnings()}
+     * @throws InvalidDataException if the data or options cannot be used with this law
+     * @throws FitFailedException   if no start produced a finite result
+     */
+    public static Fit fit(Law law, Observations data, FitOptions options) {
+        Space space = options.spaceChoice().orElse(law.defaultSpace());
+        validate(law, data, options, space);
+        Problem problem = problem(law, data, options, space);
+        List<double[]> starts = starts(problem, law, data, options);
+        List<LeastSquaresRun.Result> results = runAll(problem, starts, options);
+        boolean fellBack = false;
+        if (options.starts().isAuto() && !anyGood(results)) {
+            List<double[]> more = randomStarts(problem, starts.get(0), AUTO_FALLBACK_STARTS, options.seed(), 1);
+            List<LeastSquaresRun.Result> extra = runAll(problem, more, options, 1);
+            results = new ArrayList<>(results);
+            results.addAll(extra);
+            fellBack = true;
+        }
+        LeastSquaresRun.Result best = best(results);
+        if (best == null) {
+            String why = results.isEmpty() ? "no start" : results.get(0).reason();
+            throw new FitFailedException(law.name() + " fit failed from all " + results.size() + " starts: " + why);
+        }
+        int convergedCount = 0;
+        for (LeastSquaresRun.Result r : results) {
+            if (r.valid() && r.converged()) {
+                convergedCount++;
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        if (fellBack) {
+            notes.add("the data-driven start did not converge; the best of " + AUTO_FALLBACK_STARTS
+                    + " seeded random starts was used");
+        }
+        return FitAssembler.assemble(problem, data, options, best, results.size(), convergedCount, notes);
+    }
+
+    private static boolean anyGood(List<LeastSquaresRun.Result> results) {
+        for (LeastSquaresRun.Result r : results) {
+            if (r.valid() && r.converged()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lowest objective among converged runs; among all valid runs if none converged. */
+    static LeastSquaresRun.Result best(List<LeastSquaresRun.Result> results) {
+        LeastSquaresRun.Result best = null;
+        for (boolean needConverged : new boolean[] {true, false}) {
+            for (LeastSquaresRun.Result r : results) {
+                if (!r.valid() || (needConverged && !r.converged())) {
+                    continue;
+                }
+                if (best == null || r.objective() < best.objective()
+                        || (r.objective() == best.objective() && r.startIndex() < best.startIndex())) {
+                    best = r;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return null;
+    }
+
+    private static List<LeastSquaresRun.Result> runAll(Problem problem, List<double[]> starts, FitOptions options) {
+        return runAll(problem, starts, options, 0);
+    }
+
+    private static List<LeastSquaresRun.Result> runAll(Problem problem, List<double[]> starts, FitOptions options,
+                                                       int indexOffset) {
+        int count = starts.size();
+        LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[count];
+        if (options.threads() <= 1 || count < 2) {
+            for (int s = 0; s < count; s++) {
+                out[s] = runOne(problem, starts.get(s), options, indexOffset + s);
+            }
+        } else {
+            ForkJoinPool pool = new ForkJoinPool(options.threads());
+            try {
+                pool.submit(() -> IntStream.range(0, count).parallel()
+                        .forEach(s -> out[s] = runOne(problem, starts.get(s), options, indexOffset + s))).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FitFailedException(problem.law.name() + " fit was interrupted");
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new FitFailedException(problem.law.name() + " fit failed: " + c, c);
+            } finally {
+                pool.shutdown();
+            }
+        }
+        return List.of(out);
+    }
+
+    private static LeastSquaresRun.Result runOne(Problem problem, double[] start, FitOptions options, int index) {
+        return LeastSquaresRun.run(problem, problem.toInternal(start), options.loss(), options.maxIterations(), index);
+    }
+
+    private static void validate(Law law, Observations data, FitOptions options, Space space) {
+        List<String> params = law.parameters();
+        if (data.predictorCount() != law.predictors().size()) {
+            throw new InvalidDataException(law.name() + " needs " + law.predictors().size() + " predictor(s) ("
+                    + String.join(", ", law.predictors()) + "), the data have " + data.predictorCount());
+        }
+        checkNames(options.startValues(), "--start", law);
+        checkNames(options.bounds(), "--bound", law);
+        checkNames(options.fixed(), "--fix", law);
+        int free = 0;
+        for (String p : params) {
+            if (!options.fixed().containsKey(p)) {
+                free++;
+            }
+        }
+        if (free == 0) {
+            throw new InvalidDataException("every parameter of " + law.name() + " is fixed: nothing to fit");
+        }
+        int n = data.size();
+        if (n < free) {
+            throw new InvalidDataException(law.name() + " has " + free + " free parameters but " + data.source()
+                    + " has only " + n + " point" + (n == 1 ? "" : "s") + ": need at least " + free);
+        }
+        for (int k = 0; k < data.predictorCount(); k++) {
+            if (!law.requiresPositive(k)) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(data.x(k, i) > 0)) {
+                    throw new InvalidDataException(law.name() + " fit needs " + law.predictors().get(k) + " > 0: "
+                            + data.where(i, data.predictorColumn(k)) + " is " + data.x(k, i));
+                }
+            }
+        }
+        if (space == Space.LOG) {
+            for (int i = 0; i < n; i++) {
+                if (!(data.y(i) > 0)) {
+                    throw new InvalidDataException("fitting in log space needs " + data.responseColumn() + " > 0: "
+                            + data.where(i, data.responseColumn()) + " is " + data.y(i)
+                            + " (use --space linear to fit in linear space)");
+                }
+            }
+        }
+        boolean allEqual = true;
+        for (int i = 1; i < n && allEqual; i++) {
+            allEqual = data.y(i) == data.y(0);
+        }
+        if (allEqual && n > 1) {
+            throw new InvalidDataException("all " + n + " values of \"" + data.responseColumn() + "\" in " + data.source()
+                    + " are equal (" + data.y(0) + "): there is no trend to fit");
+        }
+        for (Map.Entry<String, Double> e : options.fixed().entrySet()) {
+            Bound b = options.bounds().get(e.getKey());
+            if (b != null && !b.contains(e.getValue())) {
+                throw new InvalidDataException("--fix " + e.getKey() + "=" + e.getValue() + " lies outside its bound " + b);
+            }
+            int j = params.indexOf(e.getKey());
+            if (law.domain(j) == ParameterDomain.POSITIVE && !(e.getValue() > 0)) {
+                throw new InvalidDataException("--fix " + e.getKey() + "=" + e.getValue() + ": " + e.getKey() + " must be > 0");
+            }
+        }
+    }
+
+    private static void checkNames(Map<String, ?> map, String flag, Law law) {
+        for (String name : map.keySet()) {
+            if (!law.parameters().contains(name)) {
+                throw new InvalidDataException("unknown parameter \"" + name + "\" in " + flag + "; " + law.name()
+                        + " has parameters " + String.join(", ", law.parameters()));
+            }
+        }
+    }
+
+    private static Problem problem(Law law, Observations data, FitOptions options, Space space) {
+        List<String> params = law.parameters();
+        List<Integer> freeList = new ArrayList<>();
+        double[] template = new double[params.size()];
+        for (int j = 0; j < params.size(); j++) {
+            Double f = options.fixed().get(params.get(j));
+            if (f != null) {
+                template[j] = f;
+            } else {
+                freeList.add(j);
+            }
+        }
+        int[] free = freeList.stream().mapToInt(Integer::intValue).toArray();
+        Transform[] transforms = new Transform[free.length];
+        for (int j = 0; j < free.length; j++) {
+            transforms[j] = Transform.of(law.domain(free[j]), options.bounds().get(params.get(free[j])));
+        }
+        return new Problem(law, data, space, free, transforms, template);
+    }
+
+    private static List<double[]> starts(Problem problem, Law law, Observations data, FitOptions options) {
+        // The guess sees the rows in canonical order too, so that row order cannot move the start.
+        double[] guess = law.initialGuess(data.select(problem.order));
+        List<String> params = law.parameters();
+        for (int j = 0; j < params.size(); j++) {
+            Double s = options.startValues().get(params.get(j));
+            if (s != null) {
+                guess[j] = s;
+            }
+            Double f = options.fixed().get(params.get(j));
+            if (f != null) {
+                guess[j] = f;
+            }
+        }
+        List<double[]> starts = new ArrayList<>();
+        starts.add(admissible(problem, law, guess, options));
+        for (double[] e : options.starts().explicit()) {
+            if (e.length != params.size()) {
+                throw new InvalidDataException("explicit start has " + e.length + " values; " + law.name() + " has "
+                        + params.size() + " parameters");
+            }
+            double[] s = e.clone();
+            for (Map.Entry<String, Double> f : options.fixed().entrySet()) {
+                s[params.indexOf(f.getKey())] = f.getValue();
+            }
+            starts.add(admissible(problem, law, s, options));
+        }
+        if (options.starts().withGrid()) {
+            starts.addAll(gridStarts(problem, starts.get(0)));
+        }
+        if (options.starts().randomCount() > 0) {
+            starts.addAll(randomStarts(problem, starts.get(0), options.starts().randomCount(), options.seed(), 0));
+        }
+        return starts;
+    }
+
+    /** Moves a start inside its bounds and the law's domain, off the bound itself. */
+    private static double[] admissible(Problem problem, Law law, double[] start, FitOptions options) {
+        double[] s = start.clone();
+        for (int j = 0; j < problem.m; j++) {
+            int pj = problem.free[j];
+            String name = law.parameters().get(pj);
+            double v = s[pj];
+            if (!Double.isFinite(v)) {
+                v = 1.0;
+            }
+            if (law.domain(pj) == ParameterDomain.POSITIVE && !(v > 0)) {
+                v = Math.abs(v) > 0 ? Math.abs(v) : 1.0;
+            }
+            Bound b = options.bounds().get(name);
+            if (b != null) {
+                double lo = b.lower();
+                double hi = b.upper();
+                double width = Double.isFinite(lo) && Double.isFinite(hi) ? hi - lo : Math.max(1.0, Math.abs(v));
+                double inset = 1e-3 * width;
+                if (v <= lo) {
+                    v = lo + inset;
+                }
+                if (v >= hi) {
+                    v = hi - inset;
+                }
+            }
+            s[pj] = v;
+        }
+        return s;
+    }
+
+    /** A grid around the guess: scales ×{0.01, 0.1, 1, 10, 100}, other parameters shifted by ±1, ±2 × their size. */
+    private static List<double[]> gridStarts(Problem problem, double[] guess) {
+        int m = problem.m;
+        int levels = m <= 3 ? 5 : (m <= 5 ? 3 : 2);
+        int total = (int) Math.pow(levels, m);
+        List<double[]> out = new ArrayList<>();
+        for (int code = 0; code < total; code++) {
+            double[] theta = problem.toInternal(guess);
+            int c = code;
+            boolean isGuess = true;
+            for (int j = 0; j < m; j++) {
+                int level = c % levels;
+                c /= levels;
+                double offset = level - (levels - 1) / 2.0;
+                if (offset != 0) {
+                    isGuess = false;
+                }
+                Transform t = problem.transforms[j];
+                if (t instanceof Transform.Log) {
+                    theta[j] += offset * Math.log(10) * (levels == 2 ? 2 : 1);
+                } else {
+                    double size = Math.max(Math.abs(theta[j]), 1.0);
+                    theta[j] += offset * size * (levels == 2 ? 2 : 1);
+                }
+            }
+            if (isGuess) {
+                continue;
+            }
+            double[] p = guess.clone();
+            problem.toFull(theta, p);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** Seeded random starts: replicate s draws from SplittableRandom(seed, s), whatever the thread count. */
+    private static List<double[]> randomStarts(Problem problem, double[] guess, int count, long seed, int stream) {
+        List<double[]> out = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            SplittableRandom rng = Seeds.random(seed, stream, s);
+            double[] theta = problem.toInternal(guess);
+            for (int j = 0; j < problem.m; j++) {
+                double z = rng.nextGaussian();
+                if (problem.transforms[j] instanceof Transform.Log) {
+                    theta[j] += 2.0 * z;
+                } else {
+                    theta[j] += z * Math.max(Math.abs(theta[j]), 1.0);
+                }
+            }
+            double[] p = guess.clone();
+            problem.toFull(theta, p);
+            out.add(p);
+        }
+        return out;
+    }
+
+    static String describe(double v) {
+        return Numbers.format(v, 4);
+    }
+}

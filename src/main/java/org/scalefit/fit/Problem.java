@@ -1,0 +1,136 @@
+package org.scalefit.fit;
+
+import org.scalefit.data.Observations;
+import org.scalefit.model.Law;
+import org.scalefit.model.Space;
+
+/**
+ * A least-squares problem in the optimiser's coordinates: the law, the data laid out for fast
+ * point-wise evaluation, the residual space, which parameters are free and how each is
+ * transformed. Immutable and shared by all starts; every evaluation works in caller-owned buffers.
+ */
+final class Problem {
+    final Law law;
+    final Space space;
+    final int n;
+    final int m;
+    final int[] free;
+    final Transform[] transforms;
+    final double[] template;
+    final double[][] xRows;
+    final double[] target;
+    final double[] sqrtW;
+    /** order[k] = the data index of problem row k (rows are sorted, so row order never changes the answer). */
+    final int[] order;
+
+    Problem(Law law, Observations data, Space space, int[] free, Transform[] transforms, double[] template) {
+        this.law = law;
+        this.space = space;
+        this.n = data.size();
+        this.m = free.length;
+        this.free = free;
+        this.transforms = transforms;
+        this.template = template;
+        int k = data.predictorCount();
+        this.xRows = new double[n][k];
+        this.target = new double[n];
+        this.sqrtW = new double[n];
+        this.order = canonicalOrder(data);
+        for (int row = 0; row < n; row++) {
+            int i = order[row];
+            for (int j = 0; j < k; j++) {
+                xRows[row][j] = data.x(j, i);
+            }
+            target[row] = space == Space.LOG ? Math.log(data.y(i)) : data.y(i);
+            sqrtW[row] = Math.sqrt(data.weight(i));
+        }
+    }
+
+    /**
+     * Sorts points by (predictors, response, weight) so that floating-point sums run in the same order
+     * however the input rows were arranged: permuting rows gives bit-identical fits.
+     */
+    private static int[] canonicalOrder(Observations data) {
+        int n = data.size();
+        int k = data.predictorCount();
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> {
+            for (int j = 0; j < k; j++) {
+                int c = Double.compare(data.x(j, a), data.x(j, b));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            int c = Double.compare(data.y(a), data.y(b));
+            return c != 0 ? c : Double.compare(data.weight(a), data.weight(b));
+        });
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    /** Fills the full parameter vector (fixed values included) from internal coordinates. */
+    void toFull(double[] theta, double[] p) {
+        System.arraycopy(template, 0, p, 0, template.length);
+        for (int j = 0; j < m; j++) {
+            p[free[j]] = transforms[j].toExternal(theta[j]);
+        }
+    }
+
+    /** Internal coordinates of a full parameter vector. */
+    double[] toInternal(double[] p) {
+        double[] theta = new double[m];
+        for (int j = 0; j < m; j++) {
+            theta[j] = transforms[j].toInternal(p[free[j]]);
+        }
+        return theta;
+    }
+
+    /** The model in the fit's space: ln f or f. */
+    double model(double[] x, double[] p) {
+        return space == Space.LOG ? law.logValue(x, p) : law.value(x, p);
+    }
+
+    /**
+     * Weighted residuals rᵢ = √wᵢ·(tᵢ − gᵢ) at full parameters p, in problem row order.
+     *
+     * @return the number of points where the model is not finite (their residual is NaN)
+     */
+    int residuals(double[] p, double[] r) {
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            double g = model(xRows[i], p);
+            if (Double.isFinite(g)) {
+                r[i] = sqrtW[i] * (target[i] - g);
+            } else {
+                r[i] = Double.NaN;
+                bad++;
+            }
+        }
+        return bad;
+    }
+
+    /**
+     * Jacobian of the weighted model √wᵢ·gᵢ with respect to the free parameters p (not θ),
+     * into {@code jac[i][j]}; {@code grad} is a scratch array of the law's parameter count.
+     */
+    void jacobianP(double[] p, double[][] jac, double[] grad) {
+        boolean log = space == Space.LOG;
+        for (int i = 0; i < n; i++) {
+            if (log) {
+                law.logGradient(xRows[i], p, grad);
+            } else {
+                law.gradient(xRows[i], p, grad);
+            }
+            for (int j = 0; j < m; j++) {
+                double v = sqrtW[i] * grad[free[j]];
+                jac[i][j] = Double.isFinite(v) ? v : 0.0;
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.scalefit.model;
+
+import org.scalefit.Numbers;
+
+/** Helpers for writing formulas with names or numbers filled in. */
+final class Formulas {
+    private Formulas() {
+    }
+
+    /** The parameter's name, or its value with 5 significant digits (negative values in parentheses). */
+    static String term(String name, double[] values, int j) {
+        if (values == null) {
+            return name;
+        }
+        String s = Numbers.format(values[j], 5);
+        return values[j] < 0 ? "(" + s + ")" : s;
+    }
+
+    /** An exponent written after {@code ^}: a name stays as it is, a number goes in parentheses when negative. */
+    static String negatedExponent(String name, double[] values, int j) {
+        if (values == null) {
+            return "(−" + name + ")";
+        }
+        return "(" + Numbers.format(-values[j], 5) + ")";
+    }
+}
