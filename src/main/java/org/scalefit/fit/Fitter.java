@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
@@ -130,28 +127,7 @@ public final class Fitter {
                                                        int indexOffset) {
         int count = starts.size();
         LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[count];
-        if (options.threads() <= 1 || count < 2) {
-            for (int s = 0; s < count; s++) {
-                out[s] = runOne(problem, starts.get(s), options, indexOffset + s);
-            }
-        } else {
-            ForkJoinPool pool = new ForkJoinPool(options.threads());
-            try {
-                pool.submit(() -> IntStream.range(0, count).parallel()
-                        .forEach(s -> out[s] = runOne(problem, starts.get(s), options, indexOffset + s))).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FitFailedException(problem.law.name() + " fit was interrupted");
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new FitFailedException(problem.law.name() + " fit failed: " + c, c);
-            } finally {
-                pool.shutdown();
-            }
-        }
+        Parallel.forEach(options.threads(), count, s -> out[s] = runOne(problem, starts.get(s), options, indexOffset + s));
         return List.of(out);
     }
 
@@ -266,7 +242,9 @@ public final class Fitter {
             }
         }
         List<double[]> starts = new ArrayList<>();
-        starts.add(admissible(problem, law, guess, options));
+        if (options.starts().includeGuess()) {
+            starts.add(admissible(problem, law, guess, options));
+        }
         for (double[] e : options.starts().explicit()) {
             if (e.length != params.size()) {
                 throw new InvalidDataException("explicit start has " + e.length + " values; " + law.name() + " has "
@@ -277,6 +255,9 @@ public final class Fitter {
                 s[params.indexOf(f.getKey())] = f.getValue();
             }
             starts.add(admissible(problem, law, s, options));
+        }
+        if (!options.starts().includeGuess()) {
+            return starts;
         }
         if (options.starts().withGrid()) {
             starts.addAll(gridStarts(problem, starts.get(0)));

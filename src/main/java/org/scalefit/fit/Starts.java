@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.scalefit.InvalidDataException;
 
 /**
- * Where the optimiser starts. The law's data-driven guess (with any user start values) is always
- * start 0. On top of it: a {@code grid} of starts around that guess (scales ×0.01…×100, other
+ * Where the optimiser starts. The law's data-driven guess (with any user start values) is
+ * start 0 unless the starts are a {@link #warm} start. On top of it: a {@code grid} of starts around that guess (scales ×0.01…×100, other
  * parameters shifted), {@code random} seeded starts, and explicit start points (e.g. Hoffmann's
  * 4,500-point grid). The fit keeps the start that reaches the lowest objective; ties go to the
  * lower start index, so the answer does not depend on the number of threads.
@@ -23,9 +23,10 @@ import org.scalefit.InvalidDataException;
  * @param withGrid    true to add a grid of starts around the guess
  * @param randomCount number of seeded random starts to add
  * @param explicit explicit start points, each in the law's parameter order
- * @param name     a label for reports, e.g. {@code auto}, {@code grid}, {@code hoffmann-grid}
+ * @param name         a label for reports, e.g. {@code auto}, {@code grid}, {@code hoffmann-grid}
+ * @param includeGuess true to include the law's data-driven guess as start 0 (false only for warm starts)
  */
-public record Starts(boolean withGrid, int randomCount, List<double[]> explicit, String name) {
+public record Starts(boolean withGrid, int randomCount, List<double[]> explicit, String name, boolean includeGuess) {
     /** Copies the explicit points and validates counts. */
     public Starts {
         if (randomCount < 0) {
@@ -36,6 +37,21 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
             copy.add(p.clone());
         }
         explicit = List.copyOf(copy);
+        if (!includeGuess && explicit.isEmpty()) {
+            throw new InvalidDataException("starts \"" + name + "\" exclude the data-driven guess but give no start point");
+        }
+    }
+
+    /**
+     * Convenience constructor that includes the data-driven guess.
+     *
+     * @param withGrid    add a grid around the guess
+     * @param randomCount number of random starts
+     * @param explicit    explicit start points
+     * @param name        label for reports
+     */
+    public Starts(boolean withGrid, int randomCount, List<double[]> explicit, String name) {
+        this(withGrid, randomCount, explicit, name, true);
     }
 
     /** @return the data-driven start only (with automatic fallback) */
@@ -63,6 +79,16 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
      */
     public static Starts explicit(String name, List<double[]> points) {
         return new Starts(false, 0, points, name);
+    }
+
+    /**
+     * Warm start: only the given point, no data-driven guess (bootstrap refits start from the full-data optimum).
+     *
+     * @param point start point in the law's parameter order
+     * @return the starts
+     */
+    public static Starts warm(double[] point) {
+        return new Starts(false, 0, List.of(point), "warm", false);
     }
 
     /**
@@ -99,7 +125,7 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
 
     /** @return true when only the data-driven start is requested */
     public boolean isAuto() {
-        return !withGrid && randomCount == 0 && explicit.isEmpty();
+        return !withGrid && randomCount == 0 && explicit.isEmpty() && includeGuess;
     }
 
     /** @return the explicit start points (copies) */

@@ -1,0 +1,101 @@
+package org.scalefit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.scalefit.data.Dates;
+import org.scalefit.data.LoadResult;
+import org.scalefit.data.Observations;
+import org.scalefit.data.SkippedRow;
+import org.scalefit.fit.Fit;
+import org.scalefit.fit.Fitter;
+import org.scalefit.model.Law;
+import org.scalefit.model.Laws;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code scalefit fit}: fit one law to one table and report parameters, intervals and diagnostics. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit a law to a table: parameters with standard errors and intervals, R², AIC/BIC, "
+                + "residual diagnostics and warnings.",
+        footer = {"", "Laws: power-law (a, alpha), offset-power-law (E, A, alpha), exponential (a, b), "
+                + "doubling (y0, doubling_time_days; the x column holds dates), or a formula such as 'b1*(1-exp(-b2*x))'.",
+            "", "Examples:",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --loss huber:0.01 --json",
+            "  scalefit fit horizons.csv --x release_date --y p50_minutes --law doubling --target 480",
+            "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4"})
+public final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    FitOptionsMixin fitOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--law", required = true, paramLabel = "LAW", description = "A built-in law name or a formula.")
+    String law;
+
+    @Option(names = "--t0", paramLabel = "DATE", description = "Reference date t0 of the doubling law (default: the first date).")
+    String t0;
+
+    @Option(names = "--target", paramLabel = "Y[,...]", split = ",",
+            description = "Report the x (or date) at which the fitted curve reaches each Y, with an interval.")
+    List<Double> targets = new ArrayList<>();
+
+    /** Created by picocli. */
+    public FitCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        boolean dates = law.trim().equalsIgnoreCase("doubling");
+        LoadResult loaded = data.load(dates);
+        Observations obs = loaded.observations();
+        noteSkipped(loaded.skipped());
+        OptionalDouble t0Day = t0 == null ? OptionalDouble.empty() : OptionalDouble.of(Dates.toEpochDay(t0));
+        Law l = Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day));
+        Fit fit = Fitter.fit(l, obs, fitOptions.toOptions());
+        FitReport report = new FitReport(fit, targets);
+        if (common.json()) {
+            ObjectNode json = report.json();
+            if (!loaded.skipped().isEmpty()) {
+                ArrayNode s = json.putArray("skipped_rows");
+                for (SkippedRow r : loaded.skipped()) {
+                    ObjectNode o = s.addObject();
+                    o.put("row", r.row());
+                    o.put("column", r.column());
+                    o.put("reason", r.reason());
+                }
+            }
+            spec.commandLine().getOut().println(Json.write(json));
+        } else {
+            spec.commandLine().getOut().print(report.table());
+        }
+        spec.commandLine().getOut().flush();
+        if (!fit.converged()) {
+            if (!common.quiet()) {
+                spec.commandLine().getErr().println("scalefit fit: the fit did not converge: " + fit.convergenceReason());
+            }
+            return Main.FIT_FAILED;
+        }
+        return Main.OK;
+    }
+
+    private void noteSkipped(List<SkippedRow> skipped) {
+        if (!skipped.isEmpty() && !common.quiet()) {
+            spec.commandLine().getErr().println("scalefit fit: " + DataOptions.skippedNote(skipped));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.scalefit.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.scalefit.FitFailedException;
+import org.scalefit.InvalidDataException;
+import org.scalefit.ScalefitException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code scalefit} command line. Exit codes: 0 success, 1 a fit failed (or did not converge),
+ * 2 bad input or usage. Errors are one line on stderr; {@code --debug} adds the stack trace.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"fit", "runs.csv", "--x", "compute", "--y", "loss",
+ *         "--law", "offset-power-law", "--json"}, System.out, System.err);
+ * }</pre>
+ */
+@Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
+        subcommands = {FitCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --json"})
+public final class Main implements Runnable {
+    /** Exit code: success. */
+    public static final int OK = 0;
+    /** Exit code: a fit failed or did not converge. */
+    public static final int FIT_FAILED = 1;
+    /** Exit code: bad input or usage. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Created by picocli. */
+    public Main() {
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'scalefit --help'");
+    }
+
+    /**
+     * Entry point of the jar.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /**
+     * Runs a command line with the given streams, returning the exit code (used by tests and embedders).
+     *
+     * @param args command-line arguments
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(c.getCommandName().equals("scalefit") ? "scalefit: " + ex.getMessage()
+                    : "scalefit " + c.getCommandName() + ": " + ex.getMessage());
+            c.getErr().println("try 'scalefit " + (c.getCommandName().equals("scalefit") ? "" : c.getCommandName() + " ")
+                    + "--help'");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            String name = c.getCommandName().equals("scalefit") ? "scalefit" : "scalefit " + c.getCommandName();
+            int code;
+            String message;
+            if (ex instanceof InvalidDataException) {
+                code = BAD_INPUT;
+                message = name + ": error: " + ex.getMessage();
+            } else if (ex instanceof FitFailedException) {
+                code = FIT_FAILED;
+                message = name + ": fit failed: " + ex.getMessage();
+            } else if (ex instanceof ScalefitException) {
+                code = FIT_FAILED;
+                message = name + ": error: " + ex.getMessage();
+            } else if (ex instanceof OutOfMemoryError) {
+                code = FIT_FAILED;
+                message = name + ": out of memory; raise the heap with SCALEFIT_JAVA_OPTS=-Xmx8g";
+            } else {
+                code = FIT_FAILED;
+                message = name + ": internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");
+            }
+            c.getErr().println(message.replace('\n', ' '));
+            if (debug) {
+                ex.printStackTrace(c.getErr());
+            }
+            return code;
+        });
+        return cl.execute(args);
+    }
+}

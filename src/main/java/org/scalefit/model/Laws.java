@@ -1,0 +1,114 @@
+package org.scalefit.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import org.scalefit.InvalidDataException;
+import org.scalefit.data.Observations;
+
+/**
+ * Looks laws up by the names the command line uses ({@code power-law}, {@code offset-power-law},
+ * {@code exponential}, {@code doubling}, …); anything that is not a known name and looks like a
+ * formula becomes an {@link ExpressionLaw}.
+ *
+ * <pre>{@code
+ * Law law = Laws.create("offset-power-law", new Laws.Context(List.of("x"), data, OptionalDouble.empty()));
+ * Law custom = Laws.create("b1*(1-exp(-b2*x))", new Laws.Context(List.of("x"), data, OptionalDouble.empty()));
+ * }</pre>
+ */
+public final class Laws {
+    private static final Map<String, Entry> BUILT_IN = builtIn();
+
+    private Laws() {
+    }
+
+    /**
+     * What a law may need to know when it is created.
+     *
+     * @param predictorNames the predictor names as the user gave them (e.g. {@code [N, D]} or {@code [compute]})
+     * @param data           the observations to be fitted (a doubling trend takes its reference date from them)
+     * @param t0             an explicit reference date for time laws, as days since 1970-01-01
+     */
+    public record Context(List<String> predictorNames, Observations data, OptionalDouble t0) {
+        /** Copies the names. */
+        public Context {
+            predictorNames = List.copyOf(predictorNames);
+        }
+    }
+
+    /** A registered law: its predictor count, a one-line description and how to build it. */
+    private record Entry(int predictors, String description, Function<Context, Law> factory) {
+    }
+
+    private static Map<String, Entry> builtIn() {
+        Map<String, Entry> m = new LinkedHashMap<>();
+        m.put("power-law", new Entry(1, "y = a·x^(−alpha)", c -> new PowerLaw()));
+        m.put("offset-power-law", new Entry(1, "y = E + A·x^(−alpha)", c -> new OffsetPowerLaw()));
+        m.put("exponential", new Entry(1, "y = a·exp(b·x)", c -> new Exponential()));
+        m.put("doubling", new Entry(1, "y = y0·2^((t − t0)/T), t a date", c -> c.t0().isPresent()
+                ? new DoublingTrend(c.t0().getAsDouble()) : DoublingTrend.startingAtFirstDate(c.data())));
+        return Map.copyOf(m);
+    }
+
+    /** @return the built-in law names with a one-line formula each, in a stable order */
+    public static List<String> describe() {
+        List<String> out = new ArrayList<>();
+        for (String name : names()) {
+            out.add(name + ": " + BUILT_IN.get(name).description());
+        }
+        return out;
+    }
+
+    /** @return the built-in law names, sorted */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(BUILT_IN.keySet());
+        names.sort(null);
+        return names;
+    }
+
+    /**
+     * @param name a law name
+     * @return true when it names a built-in law
+     */
+    public static boolean isBuiltIn(String name) {
+        return BUILT_IN.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Creates a built-in law by name, or a formula law from an expression.
+     *
+     * @param spec    a law name or a formula such as {@code b1*(1-exp(-b2*x))}
+     * @param context predictor names, data, options
+     * @return the law
+     * @throws InvalidDataException for an unknown name, an unparsable formula or a predictor count mismatch
+     */
+    public static Law create(String spec, Context context) {
+        String key = spec.trim().toLowerCase(Locale.ROOT);
+        Entry e = BUILT_IN.get(key);
+        if (e != null) {
+            if (context.predictorNames().size() != e.predictors()) {
+                throw new InvalidDataException(key + " takes " + e.predictors() + " predictor"
+                        + (e.predictors() == 1 ? "" : "s") + " (--x), got " + context.predictorNames().size());
+            }
+            return e.factory().apply(context);
+        }
+        if (looksLikeFormula(spec)) {
+            return new ExpressionLaw(spec, context.predictorNames());
+        }
+        throw new InvalidDataException("unknown law \"" + spec + "\"; built-in laws are " + String.join(", ", names())
+                + ", or give a formula such as 'a*x^(-alpha)'");
+    }
+
+    private static boolean looksLikeFormula(String spec) {
+        for (char c : spec.toCharArray()) {
+            if ("+-*/^()·×÷−".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

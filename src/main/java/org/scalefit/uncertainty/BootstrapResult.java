@@ -1,0 +1,194 @@
+package org.scalefit.uncertainty;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.scalefit.InvalidDataException;
+import org.scalefit.fit.Estimate;
+import org.scalefit.fit.Fit;
+
+/**
+ * The outcome of a bootstrap: the parameter vector of every successful replicate (in replicate order),
+ * the count and reasons of replicates whose refit failed (never silently dropped), and percentile
+ * intervals for parameters or any function of them.
+ *
+ * <pre>{@code
+ * BootstrapResult b = Bootstrap.run(fit, Resampler.rows(), 1000, 42, 4);
+ * Estimate alpha = b.parameter("alpha");                     // percentile interval
+ * Estimate halving = b.estimate("x_halving", "", "", p -> Math.pow(2, 1 / p[1]));
+ * System.out.println(b.failed() + " of " + b.requested() + " replicates failed");
+ * }</pre>
+ */
+public final class BootstrapResult {
+    private final Fit fit;
+    private final String method;
+    private final double[][] replicates;
+    private final int[] replicateIndex;
+    private final int requested;
+    private final List<String> failures;
+    private final long seed;
+
+    BootstrapResult(Fit fit, String method, double[][] replicates, int[] replicateIndex, int requested,
+                    List<String> failures, long seed) {
+        this.fit = fit;
+        this.method = method;
+        this.replicates = replicates;
+        this.replicateIndex = replicateIndex;
+        this.requested = requested;
+        this.failures = List.copyOf(failures);
+        this.seed = seed;
+    }
+
+    /** @return the full-data fit the bootstrap was built around */
+    public Fit fit() {
+        return fit;
+    }
+
+    /** @return the resampling scheme, e.g. {@code rows} */
+    public String method() {
+        return method;
+    }
+
+    /** @return replicates requested */
+    public int requested() {
+        return requested;
+    }
+
+    /** @return replicates whose refit succeeded */
+    public int succeeded() {
+        return replicates.length;
+    }
+
+    /** @return replicates whose refit failed or did not converge */
+    public int failed() {
+        return requested - replicates.length;
+    }
+
+    /** @return one line per failed replicate: its index and why */
+    public List<String> failures() {
+        return failures;
+    }
+
+    /** @return the seed that drew the replicates */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return parameter vectors of the successful replicates, in replicate order (copies) */
+    public double[][] replicates() {
+        double[][] c = new double[replicates.length][];
+        for (int i = 0; i < replicates.length; i++) {
+            c[i] = replicates[i].clone();
+        }
+        return c;
+    }
+
+    /** @return the replicate index of each successful replicate */
+    public int[] replicateIndices() {
+        return replicateIndex.clone();
+    }
+
+    /**
+     * @param function a quantity as a function of the parameter vector
+     * @return its value on every successful replicate (non-finite values included)
+     */
+    public double[] distribution(ToDoubleFunction<double[]> function) {
+        double[] out = new double[replicates.length];
+        for (int i = 0; i < replicates.length; i++) {
+            out[i] = function.applyAsDouble(replicates[i].clone());
+        }
+        return out;
+    }
+
+    /**
+     * @param name parameter name
+     * @return the fitted value with the bootstrap standard error and percentile interval
+     */
+    public Estimate parameter(String name) {
+        int j = fit.parameterNames().indexOf(name);
+        if (j < 0) {
+            throw new InvalidDataException("unknown parameter \"" + name + "\"; " + fit.law().name() + " has parameters "
+                    + String.join(", ", fit.parameterNames()));
+        }
+        return estimate(name, "", "bootstrap of " + name, p -> p[j]);
+    }
+
+    /** @return every parameter with its bootstrap interval, in the law's order */
+    public List<Estimate> parameters() {
+        List<Estimate> out = new ArrayList<>();
+        for (String name : fit.parameterNames()) {
+            out.add(parameter(name));
+        }
+        return out;
+    }
+
+    /**
+     * Percentile interval at the fit's confidence level, standard error as the replicates' standard
+     * deviation, point value from the full-data fit. Replicates where the function is not finite count
+     * against the interval (they are placed at the ends), so an unstable quantity gets a wide or
+     * unbounded interval rather than a falsely narrow one.
+     *
+     * @param name        name of the quantity
+     * @param unit        unit text
+     * @param description one line for humans
+     * @param function    the quantity as a function of the parameter vector
+     * @return the estimate
+     */
+    public Estimate estimate(String name, String unit, String description, ToDoubleFunction<double[]> function) {
+        double point = function.applyAsDouble(fit.values());
+        double[] d = distribution(function);
+        double level = fit.options().confidenceLevel();
+        double[] lohi = percentileInterval(d, level);
+        double sum = 0;
+        double sum2 = 0;
+        int finite = 0;
+        for (double v : d) {
+            if (Double.isFinite(v)) {
+                sum += v;
+                sum2 += v * v;
+                finite++;
+            }
+        }
+        double se = finite > 1 ? Math.sqrt(Math.max(0, (sum2 - sum * sum / finite) / (finite - 1))) : Double.NaN;
+        return new Estimate(name, unit, description, point, se, lohi[0], lohi[1], "bootstrap-percentile");
+    }
+
+    /**
+     * The (1 − level)/2 and (1 + level)/2 quantiles (linear interpolation between order statistics, as
+     * NumPy's default). Infinite values sort to their end; NaN counts as +∞.
+     *
+     * @param values replicate values
+     * @param level  confidence level
+     * @return {lower, upper}
+     */
+    public static double[] percentileInterval(double[] values, double level) {
+        if (values.length == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] s = values.clone();
+        for (int i = 0; i < s.length; i++) {
+            if (Double.isNaN(s[i])) {
+                s[i] = Double.POSITIVE_INFINITY;
+            }
+        }
+        Arrays.sort(s);
+        return new double[] {quantile(s, (1 - level) / 2), quantile(s, (1 + level) / 2)};
+    }
+
+    /**
+     * @param sorted values sorted ascending
+     * @param q      probability in [0, 1]
+     * @return the q-quantile with linear interpolation
+     */
+    public static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        double frac = h - lo;
+        if (frac == 0 || sorted[lo] == sorted[hi]) {
+            return sorted[lo];
+        }
+        return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
+    }
+}
