@@ -273,13 +273,29 @@ public final class Cells {
     }
 
     /**
-     * Quotes a value for a one-line message: control characters escaped, long values shortened.
+     * Quotes a value for a one-line message: control characters and quotes escaped, long values
+     * shortened.
      *
      * @param value the value
      * @return e.g. {@code "abc"}
      */
     static String quote(String value) {
-        StringBuilder sb = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 8).append('"');
+        return '"' + escape(value, true) + '"';
+    }
+
+    /**
+     * Makes a name or value safe for a one-line message without quoting it: control characters
+     * escaped, long values shortened.
+     *
+     * @param value the text
+     * @return the text as it can be shown
+     */
+    static String escape(String value) {
+        return escape(value, false);
+    }
+
+    private static String escape(String value, boolean quotes) {
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), MAX_QUOTED) + 8);
         int limit = value.length() > MAX_QUOTED ? MAX_QUOTED - 3 : value.length();
         for (int i = 0; i < limit; i++) {
             char c = value.charAt(i);
@@ -287,10 +303,10 @@ public final class Cells {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
                 default -> {
-                    if (Character.isISOControl(c)) {
+                    if (quotes && (c == '"' || c == '\\')) {
+                        sb.append('\\').append(c);
+                    } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -301,6 +317,6 @@ public final class Cells {
         if (limit < value.length()) {
             sb.append("...");
         }
-        return sb.append('"').toString();
+        return sb.toString();
     }
 }

@@ -175,7 +175,7 @@ public final class Table {
      * @return the description
      */
     public String where(int row, int col) {
-        return "row " + sourceRows[row] + " of " + source + ", column \"" + columns.get(col) + "\"";
+        return "row " + sourceRows[row] + " of " + source + ", column " + Cells.quote(columns.get(col));
     }
 
     /**
@@ -223,7 +223,7 @@ public final class Table {
             }
             int i = names.indexOf(name);
             if (i < j) {
-                throw new InvalidDataException("duplicate column name \"" + name + "\" in " + source
+                throw new InvalidDataException("duplicate column name " + Cells.quote(name) + " in " + source
                         + ": columns " + (i + 1) + " and " + (j + 1));
             }
         }
@@ -244,14 +244,14 @@ public final class Table {
         if (name.isEmpty()) {
             sb.append("empty column name");
         } else {
-            sb.append("unknown column \"").append(name).append("\" in ").append(source);
+            sb.append("unknown column ").append(Cells.quote(name)).append(" in ").append(source);
         }
         if (named.isEmpty()) {
             sb.append("; it has no named columns");
         } else {
             sb.append("; columns are: ");
             for (int i = 0; i < Math.min(named.size(), MAX_LISTED); i++) {
-                sb.append(i == 0 ? "" : ", ").append(named.get(i));
+                sb.append(i == 0 ? "" : ", ").append(Cells.escape(named.get(i)));
             }
             if (named.size() > MAX_LISTED) {
                 sb.append(", ... and ").append(named.size() - MAX_LISTED).append(" more");
@@ -259,7 +259,7 @@ public final class Table {
         }
         String close = closest(name, named);
         if (close != null) {
-            sb.append(" (did you mean \"").append(close).append("\"?)");
+            sb.append(" (did you mean ").append(Cells.quote(close)).append("?)");
         } else if (!named.isEmpty() && named.stream().allMatch(Cells::isNumber)) {
             sb.append(" (the first line looks like data: the file needs a header row naming the columns)");
         }

@@ -40,7 +40,7 @@ import org.scalefit.InvalidDataException;
  * <p>The format follows the extension: {@code .csv} (delimiter detected from the header line:
  * comma, semicolon or tab), {@code .tsv} and {@code .tab} (tab), {@code .jsonl} and
  * {@code .ndjson} (one JSON object per line); a trailing {@code .gz} is decompressed. Any other
- * extension is sniffed: a first character {@code {} means JSON Lines, anything else CSV.
+ * extension is sniffed: a first character <code>&#123;</code> means JSON Lines, anything else CSV.
  *
  * <p>CSV and TSV: the first non-blank line is the header (names are stripped of surrounding
  * spaces); fields may be quoted with {@code "} (RFC 4180, {@code ""} for a quote inside); line
@@ -75,6 +75,7 @@ import org.scalefit.InvalidDataException;
  */
 public final class TableReader {
     private static final int PEEK = 1 << 16;
+    private static final int BUFFER = 1 << 13;
     private static final char[] CANDIDATES = {',', ';', '\t'};
     private static final String[] CANDIDATE_NAMES = {"comma", "semicolon", "tab"};
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -175,7 +176,7 @@ public final class TableReader {
         String name = sourceName;
         if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
             try {
-                bytes = new GZIPInputStream(in, PEEK);
+                bytes = new GZIPInputStream(in, BUFFER);
             } catch (IOException e) {
                 throw new InvalidDataException(sourceName + " is not a valid gzip file: " + e.getMessage(), e);
             }
@@ -218,9 +219,10 @@ public final class TableReader {
 
     private static Table read(Reader reader, Utf8Reader utf8, String source, Format format, Set<String> only) {
         Set<String> keep = only == null ? null : Set.copyOf(only);
-        BufferedReader br = new BufferedReader(reader, PEEK);
         try {
-            String head = peek(br);
+            char[] headChars = peek(reader);
+            String head = new String(headChars);
+            Reader all = new HeadReader(headChars, reader);
             String start = head.stripLeading();
             if (start.isEmpty()) {
                 throw new InvalidDataException(source + " is empty");
@@ -234,28 +236,58 @@ public final class TableReader {
                 f = start.startsWith("{") ? Format.JSONL : Format.CSV;
             }
             if (f == Format.JSONL) {
-                return readJsonLines(br, utf8, source, keep);
+                return readJsonLines(new BufferedReader(all, BUFFER), utf8, source, keep);
             }
             char delimiter = f == Format.TSV ? '\t' : detectDelimiter(head, source);
-            return readCsv(br, utf8, source, delimiter, keep);
+            return readCsv(all, utf8, source, delimiter, keep);
         } catch (IOException | UncheckedIOException e) {
             throw ioError(e, utf8, source, null);
         }
     }
 
-    private static String peek(BufferedReader br) throws IOException {
-        br.mark(PEEK + 1);
-        char[] buf = new char[PEEK];
+    /** The first characters of the text (up to {@code PEEK}), for sniffing the format and delimiter. */
+    private static char[] peek(Reader reader) throws IOException {
+        char[] buf = new char[256];
         int n = 0;
         while (n < PEEK) {
-            int r = br.read(buf, n, PEEK - n);
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(PEEK, buf.length * 4));
+            }
+            int r = reader.read(buf, n, buf.length - n);
             if (r < 0) {
                 break;
             }
             n += r;
         }
-        br.reset();
-        return new String(buf, 0, n);
+        return n == buf.length ? buf : Arrays.copyOf(buf, n);
+    }
+
+    /** Gives back the peeked characters, then the rest of the text. */
+    private static final class HeadReader extends Reader {
+        private final char[] head;
+        private final Reader rest;
+        private int pos;
+
+        HeadReader(char[] head, Reader rest) {
+            this.head = head;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (pos < head.length) {
+                int n = Math.min(len, head.length - pos);
+                System.arraycopy(head, pos, buf, off, n);
+                pos += n;
+                return n;
+            }
+            return rest.read(buf, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
     }
 
     /** The delimiter among comma, semicolon and tab, from the header line and the line after it. */
@@ -321,13 +353,13 @@ public final class TableReader {
         throw new InvalidDataException(message);
     }
 
-    private static Table readCsv(BufferedReader br, Utf8Reader utf8, String source, char delimiter, Set<String> keep)
+    private static Table readCsv(Reader reader, Utf8Reader utf8, String source, char delimiter, Set<String> keep)
             throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
                 .get();
-        CSVParser parser = format.parse(br);
+        CSVParser parser = format.parse(reader);
         Iterator<CSVRecord> records = parser.iterator();
         int row = 0;
         List<String> header = null;
@@ -465,7 +497,7 @@ public final class TableReader {
                     };
                     if (!seen.add(key)) {
                         throw new InvalidDataException("line " + lineNumber + " of " + source
-                                + ": key \"" + key + "\" appears twice");
+                                + ": key " + Cells.quote(key) + " appears twice");
                     }
                     allKeys.add(key);
                     if (keep != null && !keep.contains(key)) {

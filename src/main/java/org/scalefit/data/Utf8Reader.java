@@ -17,13 +17,15 @@ import java.util.Locale;
  * {@code \n}; the byte offset counts from the start of the stream, BOM included.
  */
 final class Utf8Reader extends Reader {
-    private static final int BUFFER = 1 << 16;
+    private static final int FIRST_BUFFER = 1 << 10;
+    private static final int MAX_BUFFER = 1 << 16;
 
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
+    private ByteBuffer bytes = ByteBuffer.allocate(FIRST_BUFFER).flip();
+    private int fullReads;
     private long base;
     private long newlines;
     private boolean eof;
@@ -98,7 +100,18 @@ final class Utf8Reader extends Reader {
     private void fill() throws IOException {
         base += bytes.position();
         bytes.compact();
-        int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (fullReads >= 2 && bytes.capacity() < MAX_BUFFER) {
+            ByteBuffer bigger = ByteBuffer.allocate(bytes.capacity() * 4);
+            bytes.flip();
+            bigger.put(bytes);
+            bytes = bigger;
+            fullReads = 0;
+        }
+        int space = bytes.remaining();
+        int read = in.read(bytes.array(), bytes.position(), space);
+        if (read == space) {
+            fullReads++;
+        }
         if (read < 0) {
             eof = true;
         } else {
