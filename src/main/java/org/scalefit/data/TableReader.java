@@ -1,0 +1,610 @@
+package org.scalefit.data;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.scalefit.InvalidDataException;
+
+/**
+ * Reads experiment tables — CSV, TSV and JSON Lines — into a {@link Table}, streaming the file and
+ * keeping only the columns asked for, with a one-line message for everything that can be wrong with
+ * a file a logging pipeline wrote.
+ *
+ * <p>The format follows the extension: {@code .csv} (delimiter detected from the header line:
+ * comma, semicolon or tab), {@code .tsv} and {@code .tab} (tab), {@code .jsonl} and
+ * {@code .ndjson} (one JSON object per line); a trailing {@code .gz} is decompressed. Any other
+ * extension is sniffed: a first character <code>&#123;</code> means JSON Lines, anything else CSV.
+ *
+ * <p>CSV and TSV: the first non-blank line is the header (names are stripped of surrounding
+ * spaces); fields may be quoted with {@code "} (RFC 4180, {@code ""} for a quote inside); line
+ * ends may be LF or CRLF; a UTF-8 byte-order mark is dropped; blank lines and lines whose cells
+ * are all empty are skipped but still counted, so that row numbers match a spreadsheet.
+ *
+ * <p>JSON Lines: columns are the union of the keys, in order of first appearance; strings,
+ * numbers (as written, {@code NaN} and {@code Infinity} included) and booleans become cell text;
+ * {@code null} and missing keys become empty cells; nested arrays and objects become their JSON
+ * text; blank lines are skipped; a row's number is its line number.
+ *
+ * <p>Files must be UTF-8. Error messages, exactly:
+ * <pre>
+ * file not found: data/runs.csv
+ * data is a directory, not a file
+ * cannot read data/runs.csv: permission denied
+ * runs.csv is empty
+ * runs.csv has a header but no data rows
+ * duplicate column name "loss" in runs.csv: columns 2 and 4
+ * row 5 of runs.csv has 2 fields but the header has 3
+ * runs.csv must be UTF-8 but is not: invalid byte 0xE9 on line 3 (byte offset 57); save it as UTF-8
+ * cannot tell the delimiter of runs.csv: its header line has 2 commas and 2 semicolons; quote the names that contain them
+ * line 4 of runs.jsonl is not a JSON object (found an array)
+ * unknown column "comptue" in runs.csv; columns are: compute, loss, params (did you mean "compute"?)
+ * </pre>
+ *
+ * <pre>{@code
+ * Table t = TableReader.read(Path.of("runs.csv"));
+ * Table small = TableReader.read(Path.of("big.jsonl"), Set.of("compute", "loss"));
+ * Table test = TableReader.parse("compute,loss\n1e18,3.1\n", "runs.csv");
+ * }</pre>
+ */
+public final class TableReader {
+    private static final int PEEK = 1 << 16;
+    private static final int BUFFER = 1 << 13;
+    private static final char[] CANDIDATES = {',', ';', '\t'};
+    private static final String[] CANDIDATE_NAMES = {"comma", "semicolon", "tab"};
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build());
+
+    private enum Format { CSV, TSV, JSONL, SNIFF }
+
+    private TableReader() {
+    }
+
+    /**
+     * Reads a whole table.
+     *
+     * <pre>{@code
+     * Table t = TableReader.read(Path.of("runs.csv"));
+     * }</pre>
+     *
+     * @param path the file; its name (without directories) is the table's {@link Table#source()}
+     * @return the table
+     * @throws InvalidDataException if the file is missing, unreadable, not UTF-8 or malformed
+     */
+    public static Table read(Path path) {
+        return read(path, null);
+    }
+
+    /**
+     * Reads only the named columns, streaming the file, so that a large file with many columns
+     * stays small in memory. Every row is still checked for its number of fields.
+     *
+     * <pre>{@code
+     * Table t = TableReader.read(Path.of("sweep.csv"), Set.of("params", "tokens", "loss"));
+     * }</pre>
+     *
+     * @param path        the file
+     * @param onlyColumns the columns to keep (kept in file order), or null for all
+     * @return the table
+     * @throws InvalidDataException as {@link #read(Path)}, and with the usual "unknown column"
+     *                              message (listing every column of the file) for a name not there
+     */
+    public static Table read(Path path, Set<String> onlyColumns) {
+        Path name = path.getFileName();
+        String source = name == null ? path.toString() : name.toString();
+        if (!Files.exists(path)) {
+            throw new InvalidDataException("file not found: " + path);
+        }
+        if (Files.isDirectory(path)) {
+            throw new InvalidDataException(path + " is a directory, not a file");
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (AccessDeniedException e) {
+            throw new InvalidDataException("cannot read " + path + ": permission denied", e);
+        } catch (NoSuchFileException e) {
+            throw new InvalidDataException("file not found: " + path, e);
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        try (in) {
+            return read(in, source, onlyColumns);
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a table from a stream of UTF-8 bytes, e.g. standard input. The stream is not closed.
+     *
+     * <pre>{@code
+     * Table t = TableReader.read(System.in, "stdin.csv");
+     * }</pre>
+     *
+     * @param in         the bytes
+     * @param sourceName the name for messages; its extension chooses the format
+     * @return the table
+     * @throws InvalidDataException as {@link #read(Path)}
+     */
+    public static Table read(InputStream in, String sourceName) {
+        return read(in, sourceName, null);
+    }
+
+    /**
+     * Reads the named columns of a table from a stream of UTF-8 bytes. The stream is not closed.
+     *
+     * <pre>{@code
+     * Table t = TableReader.read(System.in, "stdin.jsonl", Set.of("date", "horizon"));
+     * }</pre>
+     *
+     * @param in          the bytes
+     * @param sourceName  the name for messages; its extension chooses the format
+     * @param onlyColumns the columns to keep, or null for all
+     * @return the table
+     * @throws InvalidDataException as {@link #read(Path, Set)}
+     */
+    public static Table read(InputStream in, String sourceName, Set<String> onlyColumns) {
+        InputStream bytes = in;
+        String name = sourceName;
+        if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            try {
+                bytes = new GZIPInputStream(in, BUFFER);
+            } catch (IOException e) {
+                throw new InvalidDataException(sourceName + " is not a valid gzip file: " + e.getMessage(), e);
+            }
+            name = name.substring(0, name.length() - 3);
+        }
+        Utf8Reader utf8 = new Utf8Reader(bytes);
+        return read(utf8, utf8, sourceName, formatOf(name), onlyColumns);
+    }
+
+    /**
+     * Parses a table held in a string, mainly for tests and small inline data.
+     *
+     * <pre>{@code
+     * Table t = TableReader.parse("compute;loss\n1e18;3,1\n", "runs.csv");   // ';' detected
+     * }</pre>
+     *
+     * @param text       the whole file
+     * @param sourceName the name for messages; its extension chooses the format
+     * @return the table
+     * @throws InvalidDataException as {@link #read(Path)}
+     */
+    public static Table parse(String text, String sourceName) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return read(new StringReader(body), null, sourceName, formatOf(sourceName), null);
+    }
+
+    private static Format formatOf(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".csv")) {
+            return Format.CSV;
+        }
+        if (lower.endsWith(".tsv") || lower.endsWith(".tab")) {
+            return Format.TSV;
+        }
+        if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            return Format.JSONL;
+        }
+        return Format.SNIFF;
+    }
+
+    private static Table read(Reader reader, Utf8Reader utf8, String source, Format format, Set<String> only) {
+        Set<String> keep = only == null ? null : Set.copyOf(only);
+        try {
+            char[] headChars = peek(reader);
+            String head = new String(headChars);
+            Reader all = new HeadReader(headChars, reader);
+            String start = head.stripLeading();
+            if (start.isEmpty()) {
+                throw new InvalidDataException(source + " is empty");
+            }
+            Format f = format;
+            if (f == Format.SNIFF) {
+                if (start.startsWith("[")) {
+                    throw new InvalidDataException(source + " holds a JSON array; scalefit reads JSON Lines,"
+                            + " one object per line (convert it with: jq -c '.[]')");
+                }
+                f = start.startsWith("{") ? Format.JSONL : Format.CSV;
+            }
+            if (f == Format.JSONL) {
+                return readJsonLines(new BufferedReader(all, BUFFER), utf8, source, keep);
+            }
+            char delimiter = f == Format.TSV ? '\t' : detectDelimiter(head, source);
+            return readCsv(all, utf8, source, delimiter, keep);
+        } catch (IOException | UncheckedIOException e) {
+            throw ioError(e, utf8, source, null);
+        }
+    }
+
+    /** The first characters of the text (up to {@code PEEK}), for sniffing the format and delimiter. */
+    private static char[] peek(Reader reader) throws IOException {
+        char[] buf = new char[256];
+        int n = 0;
+        while (n < PEEK) {
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(PEEK, buf.length * 4));
+            }
+            int r = reader.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n == buf.length ? buf : Arrays.copyOf(buf, n);
+    }
+
+    /** Gives back the peeked characters, then the rest of the text. */
+    private static final class HeadReader extends Reader {
+        private final char[] head;
+        private final Reader rest;
+        private int pos;
+
+        HeadReader(char[] head, Reader rest) {
+            this.head = head;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (pos < head.length) {
+                int n = Math.min(len, head.length - pos);
+                System.arraycopy(head, pos, buf, off, n);
+                pos += n;
+                return n;
+            }
+            return rest.read(buf, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
+    }
+
+    /** The delimiter among comma, semicolon and tab, from the header line and the line after it. */
+    private static char detectDelimiter(String head, String source) {
+        int[][] counts = new int[2][CANDIDATES.length];
+        boolean[] nonBlank = new boolean[2];
+        int line = 0;
+        boolean quoted = false;
+        for (int i = 0; i < head.length() && line < 2; i++) {
+            char c = head.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                nonBlank[line] = true;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (nonBlank[line]) {
+                    line++;
+                } else {
+                    Arrays.fill(counts[line], 0);
+                }
+            } else if (!quoted) {
+                for (int k = 0; k < CANDIDATES.length; k++) {
+                    if (c == CANDIDATES[k]) {
+                        counts[line][k]++;
+                    }
+                }
+                if (!Character.isWhitespace(c)) {
+                    nonBlank[line] = true;
+                }
+            }
+        }
+        boolean hasSecond = nonBlank[1];
+        List<Integer> found = new ArrayList<>();
+        for (int k = 0; k < CANDIDATES.length; k++) {
+            if (counts[0][k] > 0) {
+                found.add(k);
+            }
+        }
+        if (found.isEmpty()) {
+            return ',';
+        }
+        if (found.size() == 1) {
+            return CANDIDATES[found.get(0)];
+        }
+        List<Integer> consistent = new ArrayList<>();
+        for (int k : found) {
+            if (hasSecond && counts[1][k] == counts[0][k]) {
+                consistent.add(k);
+            }
+        }
+        if (consistent.size() == 1) {
+            return CANDIDATES[consistent.get(0)];
+        }
+        StringBuilder sb = new StringBuilder("cannot tell the delimiter of ").append(source).append(": its header line has ");
+        for (int j = 0; j < found.size(); j++) {
+            int k = found.get(j);
+            sb.append(j == 0 ? "" : j == found.size() - 1 ? " and " : ", ")
+                    .append(counts[0][k]).append(' ').append(CANDIDATE_NAMES[k]).append(counts[0][k] == 1 ? "" : "s");
+        }
+        return fail(sb.append("; quote the names that contain them").toString());
+    }
+
+    private static char fail(String message) {
+        throw new InvalidDataException(message);
+    }
+
+    private static Table readCsv(Reader reader, Utf8Reader utf8, String source, char delimiter, Set<String> keep)
+            throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .get();
+        CSVParser parser = format.parse(reader);
+        Iterator<CSVRecord> records = parser.iterator();
+        int row = 0;
+        List<String> header = null;
+        while (header == null) {
+            CSVRecord record = next(records, utf8, source, row + 1);
+            if (record == null) {
+                throw new InvalidDataException(source + " is empty");
+            }
+            row++;
+            if (!isBlank(record)) {
+                header = new ArrayList<>(record.size());
+                for (String name : record) {
+                    header.add(name.strip());
+                }
+            }
+        }
+        Table.checkUnique(source, header);
+        int[] kept = keptIndices(header, keep, source);
+        List<List<String>> columns = new ArrayList<>(kept.length);
+        for (int i = 0; i < kept.length; i++) {
+            columns.add(new ArrayList<>());
+        }
+        IntList rows = new IntList();
+        for (CSVRecord record = next(records, utf8, source, row + 1); record != null;
+                record = next(records, utf8, source, row + 1)) {
+            row++;
+            if (isBlank(record)) {
+                continue;
+            }
+            if (record.size() != header.size()) {
+                String hint = record.size() > header.size() && delimiter != '\t'
+                        ? " (quote values that contain \"" + delimiter + "\")" : "";
+                throw new InvalidDataException("row " + row + " of " + source + " has " + record.size()
+                        + " fields but the header has " + header.size() + hint);
+            }
+            for (int i = 0; i < kept.length; i++) {
+                columns.get(i).add(record.get(kept[i]));
+            }
+            rows.add(row);
+        }
+        if (rows.size() == 0) {
+            throw new InvalidDataException(source + " has a header but no data rows");
+        }
+        List<String> names = new ArrayList<>(kept.length);
+        for (int k : kept) {
+            names.add(header.get(k));
+        }
+        return Table.ofColumns(source, names, toArrays(columns), rows.toArray(), delimiter);
+    }
+
+    private static int[] keptIndices(List<String> header, Set<String> keep, String source) {
+        if (keep == null) {
+            int[] all = new int[header.size()];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        for (String name : keep) {
+            if (name.isEmpty() || !header.contains(name)) {
+                throw Table.unknownColumn(name, source, header);
+            }
+        }
+        return java.util.stream.IntStream.range(0, header.size())
+                .filter(i -> keep.contains(header.get(i)))
+                .toArray();
+    }
+
+    private static CSVRecord next(Iterator<CSVRecord> records, Utf8Reader utf8, String source, int row) {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw ioError(e, utf8, source, row);
+        }
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        for (String value : record) {
+            if (!value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InvalidDataException ioError(Exception e, Utf8Reader utf8, String source, Integer row) {
+        String encoding = utf8 == null ? null : utf8.error(source);
+        if (encoding != null) {
+            return new InvalidDataException(encoding, e);
+        }
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String text = String.valueOf(cause.getMessage());
+        if (row != null) {
+            if (text.contains("EOF reached before encapsulated token finished")) {
+                return new InvalidDataException("row " + row + " of " + source
+                        + " opens a quoted field that is never closed (a \" is missing)", e);
+            }
+            if (text.contains("between encapsulated token and delimiter")) {
+                return new InvalidDataException("row " + row + " of " + source
+                        + " has text after a closing quote; inside a quoted field write \" as \"\"", e);
+            }
+            return new InvalidDataException("cannot read row " + row + " of " + source + ": " + oneLine(text), e);
+        }
+        return new InvalidDataException("cannot read " + source + ": " + oneLine(text), e);
+    }
+
+    private static Table readJsonLines(BufferedReader br, Utf8Reader utf8, String source, Set<String> keep)
+            throws IOException {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        Set<String> allKeys = new LinkedHashSet<>();
+        List<List<String>> columns = new ArrayList<>();
+        IntList rows = new IntList();
+        Set<String> seen = new HashSet<>();
+        List<String> pending = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line = br.readLine(); line != null; line = br.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            seen.clear();
+            pending.clear();
+            try (JsonParser p = JSON.createParser(line)) {
+                JsonToken first = p.nextToken();
+                if (first != JsonToken.START_OBJECT) {
+                    throw new InvalidDataException("line " + lineNumber + " of " + source
+                            + " is not a JSON object (found " + describe(first) + ")");
+                }
+                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    String key = p.currentName();
+                    JsonToken value = p.nextToken();
+                    String text = switch (value) {
+                        case VALUE_NULL -> "";
+                        case START_OBJECT, START_ARRAY -> p.readValueAsTree().toString();
+                        default -> p.getText();
+                    };
+                    if (!seen.add(key)) {
+                        throw new InvalidDataException("line " + lineNumber + " of " + source
+                                + ": key " + Cells.quote(key) + " appears twice");
+                    }
+                    allKeys.add(key);
+                    if (keep != null && !keep.contains(key)) {
+                        continue;
+                    }
+                    Integer c = index.get(key);
+                    if (c == null) {
+                        c = names.size();
+                        index.put(key, c);
+                        names.add(key);
+                        List<String> column = new ArrayList<>(Math.max(16, rows.size() * 2));
+                        for (int r = 0; r < rows.size(); r++) {
+                            column.add("");
+                        }
+                        columns.add(column);
+                    }
+                    while (pending.size() <= c) {
+                        pending.add(null);
+                    }
+                    pending.set(c, text);
+                }
+                if (p.nextToken() != null) {
+                    throw new InvalidDataException("line " + lineNumber + " of " + source
+                            + " holds more than one JSON value; put one object per line");
+                }
+            } catch (JsonProcessingException e) {
+                throw new InvalidDataException("line " + lineNumber + " of " + source + " is not valid JSON: "
+                        + jsonProblem(e), e);
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                String v = c < pending.size() ? pending.get(c) : null;
+                columns.get(c).add(v == null ? "" : v);
+            }
+            rows.add(lineNumber);
+        }
+        if (rows.size() == 0) {
+            throw new InvalidDataException(source + " is empty");
+        }
+        if (keep != null) {
+            for (String name : keep) {
+                if (!index.containsKey(name)) {
+                    throw Table.unknownColumn(name, source, allKeys);
+                }
+            }
+        }
+        return Table.ofColumns(source, names, toArrays(columns), rows.toArray(), null);
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String jsonProblem(JsonProcessingException e) {
+        String text = oneLine(String.valueOf(e.getOriginalMessage()));
+        for (String cut : new String[] {" (start marker", " at [Source", ": was expecting", " (for Object starting"}) {
+            int i = text.indexOf(cut);
+            if (i > 0) {
+                text = text.substring(0, i);
+            }
+        }
+        if (e.getLocation() != null && e.getLocation().getColumnNr() > 0) {
+            text += " at column " + e.getLocation().getColumnNr();
+        }
+        return text;
+    }
+
+    private static String oneLine(String text) {
+        int i = text.indexOf('\n');
+        return (i < 0 ? text : text.substring(0, i)).strip();
+    }
+
+    private static String[][] toArrays(List<List<String>> columns) {
+        String[][] cells = new String[columns.size()][];
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = columns.get(c).toArray(new String[0]);
+        }
+        return cells;
+    }
+
+    /** A growable list of ints without boxing. */
+    private static final class IntList {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
