@@ -10,9 +10,9 @@ import org.scalefit.model.expr.Expression.Variable;
 /**
  * Symbolic differentiation with simplifying constructors. The constructors fold operations on
  * literals (when the result is finite), drop neutral elements (u + 0, u·1, u/1, u^1), annihilate
- * with zero (0·u, 0/u), pull signs outwards (−u·v → −(u·v), u + (−v) → u − v) and put a literal
- * factor first (u·2 → 2·u, exact in IEEE arithmetic). They assume finite values, as a derivative
- * of a model does.
+ * with zero (0·u, 0/u), cancel (u − u = 0, u/u = 1), pull signs outwards (−u·v → −(u·v),
+ * u + (−v) → u − v) and put a literal factor first (u·2 → 2·u, exact in IEEE arithmetic). They
+ * assume finite values (and u ≠ 0 for u/u), as the derivative of a model does.
  */
 final class Derivatives {
     static final Literal ZERO = new Literal(0.0);
@@ -211,6 +211,9 @@ final class Derivatives {
         Expression folded = fold(Operator.DIVIDE, a, b);
         if (folded != null) {
             return folded;
+        }
+        if (a.equals(b)) {
+            return ONE;
         }
         if (isNegative(a)) {
             return neg(div(neg(a), b));
