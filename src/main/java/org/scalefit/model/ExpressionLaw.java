@@ -68,6 +68,23 @@ public final class ExpressionLaw implements Law {
      *                              as a predictor and a constant, or a constant is not finite
      */
     public ExpressionLaw(String formula, List<String> predictors, Map<String, Double> constants) {
+        this(formula, predictors, null, constants);
+    }
+
+    /**
+     * With the parameters in a given order rather than in order of first appearance, e.g. NIST's
+     * {@code b1..b5} for {@code b1 + b2*exp(-x*b4) + b3*exp(-x*b5)}, so that start values and
+     * certified values line up.
+     *
+     * @param formula    the right-hand side
+     * @param predictors the names in the formula that are predictors
+     * @param parameters every name in the formula that is neither a predictor nor a constant, each
+     *                   once, in the order wanted
+     * @param constants  names bound to fixed values (see {@link #ExpressionLaw(String, List, Map)})
+     * @throws InvalidDataException as for {@link #ExpressionLaw(String, List, Map)}, and if the
+     *                              parameters are not exactly the formula's remaining names
+     */
+    public ExpressionLaw(String formula, List<String> predictors, List<String> parameters, Map<String, Double> constants) {
         Objects.requireNonNull(formula, "formula");
         this.text = formula;
         this.predictors = List.copyOf(predictors);
@@ -98,11 +115,34 @@ public final class ExpressionLaw implements Law {
             throw new InvalidDataException("formula \"" + formula + "\" has no parameters to fit: every name in it is a "
                     + "predictor " + this.predictors + (constants.isEmpty() ? "" : " or a constant"));
         }
+        if (parameters != null) {
+            checkParameterOrder(formula, params, parameters);
+            params = parameters;
+        }
         this.parameters = List.copyOf(params);
         List<String> slots = new ArrayList<>(this.predictors);
-        slots.addAll(parameters);
+        slots.addAll(this.parameters);
         this.compiled = expression.compile(slots);
-        this.gradient = compiled.gradient(parameters);
+        this.gradient = compiled.gradient(this.parameters);
+    }
+
+    private static void checkParameterOrder(String formula, List<String> found, List<String> given) {
+        Set<String> distinct = new HashSet<>();
+        for (String p : given) {
+            if (!distinct.add(p)) {
+                throw new InvalidDataException("parameter \"" + p + "\" is given twice for formula \"" + formula + "\"");
+            }
+            if (!found.contains(p)) {
+                throw new InvalidDataException("formula \"" + formula + "\" does not use the parameter \"" + p
+                        + "\" (its parameters are " + found + ")");
+            }
+        }
+        for (String p : found) {
+            if (!distinct.contains(p)) {
+                throw new InvalidDataException("formula \"" + formula + "\" uses \"" + p
+                        + "\", which is not among the parameters " + given + ", the predictors or the constants");
+            }
+        }
     }
 
     /** @return the parsed formula, with constants bound */

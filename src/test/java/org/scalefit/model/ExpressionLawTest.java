@@ -54,6 +54,29 @@ class ExpressionLawTest {
     }
 
     @Test
+    void acceptsAnExplicitParameterOrder() {
+        String mgh17 = "b1 + b2*exp(-x*b4) + b3*exp(-x*b5)";
+        assertEquals(List.of("b1", "b2", "b4", "b3", "b5"), new ExpressionLaw(mgh17, List.of("x")).parameters());
+        ExpressionLaw law = new ExpressionLaw(mgh17, List.of("x"), List.of("b1", "b2", "b3", "b4", "b5"), Map.of());
+        assertEquals(List.of("b1", "b2", "b3", "b4", "b5"), law.parameters());
+        double[] p = {0.5, 1.5, -1, 0.01, 0.02};
+        assertEquals(0.5 + 1.5 * Math.exp(-20 * 0.01) - Math.exp(-20 * 0.02), law.value(new double[] {20}, p), 1e-15);
+        double[] grad = new double[5];
+        law.gradient(new double[] {20}, p, grad);
+        assertArrayEquals(new double[] {1, Math.exp(-0.2), Math.exp(-0.4), -1.5 * 20 * Math.exp(-0.2), 20 * Math.exp(-0.4)},
+                grad, 1e-14);
+        assertEquals("formula \"" + mgh17 + "\" uses \"b5\", which is not among the parameters [b1, b2, b3, b4], the predictors or the constants",
+                assertThrows(InvalidDataException.class,
+                        () -> new ExpressionLaw(mgh17, List.of("x"), List.of("b1", "b2", "b3", "b4"), Map.of())).getMessage());
+        assertEquals("formula \"" + mgh17 + "\" does not use the parameter \"b6\" (its parameters are [b1, b2, b4, b3, b5])",
+                assertThrows(InvalidDataException.class, () -> new ExpressionLaw(mgh17, List.of("x"),
+                        List.of("b1", "b2", "b3", "b4", "b5", "b6"), Map.of())).getMessage());
+        assertEquals("parameter \"b1\" is given twice for formula \"" + mgh17 + "\"",
+                assertThrows(InvalidDataException.class, () -> new ExpressionLaw(mgh17, List.of("x"),
+                        List.of("b1", "b1", "b2", "b3", "b4", "b5"), Map.of())).getMessage());
+    }
+
+    @Test
     void checksArrayLengths() {
         ExpressionLaw law = new ExpressionLaw(MISRA, List.of("x"));
         assertEquals("formula \"b1*(1-exp(-b2*x))\" takes 1 predictor(s) [x] and 2 parameter(s) [b1, b2], got 2 and 1",
