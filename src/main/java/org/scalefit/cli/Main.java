@@ -91,9 +91,6 @@ public final class Main implements Runnable {
             } else if (ex instanceof ScalefitException) {
                 code = FIT_FAILED;
                 message = name + ": error: " + ex.getMessage();
-            } else if (ex instanceof OutOfMemoryError) {
-                code = FIT_FAILED;
-                message = name + ": out of memory; raise the heap with SCALEFIT_JAVA_OPTS=-Xmx8g";
             } else {
                 code = FIT_FAILED;
                 message = name + ": internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");
@@ -104,6 +101,11 @@ public final class Main implements Runnable {
             }
             return code;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("scalefit: out of memory; raise the heap, e.g. SCALEFIT_JAVA_OPTS=-Xmx8g ./scalefit ...");
+            return FIT_FAILED;
+        }
     }
 }
