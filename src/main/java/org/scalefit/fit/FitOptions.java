@@ -21,6 +21,7 @@ import org.scalefit.model.Space;
  *         .fix("E", 1.69)
  *         .starts(Starts.random(20))
  *         .seed(42)
+ *         .solver(Solver.AUTO)              // LM for squares, L-BFGS for robust losses
  *         .build();
  * }</pre>
  *
@@ -34,10 +35,11 @@ import org.scalefit.model.Space;
  * @param maxIterations   iteration limit of each optimiser run
  * @param threads         threads for multi-start (1 = sequential); results do not depend on it
  * @param confidenceLevel level of the reported intervals, e.g. 0.95
+ * @param solver          the optimiser run from each start (default {@link Solver#AUTO})
  */
 public record FitOptions(Space space, Loss loss, Starts starts, Map<String, Double> startValues,
                          Map<String, Bound> bounds, Map<String, Double> fixed, long seed, int maxIterations,
-                         int threads, double confidenceLevel) {
+                         int threads, double confidenceLevel, Solver solver) {
 
     /** Default seed, so that a fit without an explicit seed is still reproducible. */
     public static final long DEFAULT_SEED = 20240229L;
@@ -46,6 +48,7 @@ public record FitOptions(Space space, Loss loss, Starts starts, Map<String, Doub
     public FitOptions {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(starts, "starts");
+        Objects.requireNonNull(solver, "solver");
         startValues = Map.copyOf(startValues);
         bounds = Map.copyOf(bounds);
         fixed = Map.copyOf(fixed);
@@ -93,6 +96,7 @@ public record FitOptions(Space space, Loss loss, Starts starts, Map<String, Doub
         b.maxIterations = maxIterations;
         b.threads = threads;
         b.confidenceLevel = confidenceLevel;
+        b.solver = solver;
         return b;
     }
 
@@ -113,6 +117,7 @@ public record FitOptions(Space space, Loss loss, Starts starts, Map<String, Doub
         private int maxIterations = 2000;
         private int threads = 1;
         private double confidenceLevel = 0.95;
+        private Solver solver = Solver.AUTO;
 
         private Builder() {
         }
@@ -210,10 +215,19 @@ public record FitOptions(Space space, Loss loss, Starts starts, Map<String, Doub
             return this;
         }
 
+        /**
+         * @param solver the optimiser run from each start
+         * @return this builder
+         */
+        public Builder solver(Solver solver) {
+            this.solver = Objects.requireNonNull(solver);
+            return this;
+        }
+
         /** @return the options */
         public FitOptions build() {
             return new FitOptions(space, loss, starts, startValues, bounds, fixed, seed, maxIterations, threads,
-                    confidenceLevel);
+                    confidenceLevel, solver);
         }
     }
 }

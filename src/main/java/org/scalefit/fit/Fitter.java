@@ -127,12 +127,60 @@ public final class Fitter {
                                                        int indexOffset) {
         int count = starts.size();
         LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[count];
-        Parallel.forEach(options.threads(), count, s -> out[s] = runOne(problem, starts.get(s), options, indexOffset + s));
+        boolean quasiNewton = usesQuasiNewton(options);
+        // Many starts under L-BFGS: screen them all at a loose tolerance, then polish the best few.
+        double tolerance = quasiNewton && count > QuasiNewtonRun.POLISHED ? QuasiNewtonRun.SCREENING_TOLERANCE
+                : QuasiNewtonRun.RELATIVE_TOLERANCE;
+        Parallel.forEach(options.threads(), count, s -> out[s] = runOne(problem, starts.get(s), options, indexOffset + s,
+                tolerance));
+        if (quasiNewton && tolerance != QuasiNewtonRun.RELATIVE_TOLERANCE) {
+            polish(problem, options, out);
+        }
         return List.of(out);
     }
 
-    private static LeastSquaresRun.Result runOne(Problem problem, double[] start, FitOptions options, int index) {
-        return LeastSquaresRun.run(problem, problem.toInternal(start), options.loss(), options.maxIterations(), index);
+    private static LeastSquaresRun.Result runOne(Problem problem, double[] start, FitOptions options, int index,
+                                                 double tolerance) {
+        double[] theta0 = problem.toInternal(start);
+        if (usesQuasiNewton(options)) {
+            return QuasiNewtonRun.run(problem, theta0, options.loss(), options.maxIterations(), index, tolerance);
+        }
+        return LeastSquaresRun.run(problem, theta0, options.loss(), options.maxIterations(), index);
+    }
+
+    /**
+     * Continues the {@link QuasiNewtonRun#POLISHED} best screened runs (lowest objective, ties to the lower
+     * start index) at the tight tolerance, in place; the others keep their screened result.
+     */
+    private static void polish(Problem problem, FitOptions options, LeastSquaresRun.Result[] runs) {
+        Integer[] order = new Integer[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            double fa = runs[a].valid() ? runs[a].objective() : Double.POSITIVE_INFINITY;
+            double fb = runs[b].valid() ? runs[b].objective() : Double.POSITIVE_INFINITY;
+            int c = Double.compare(fa, fb);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int k = Math.min(QuasiNewtonRun.POLISHED, runs.length);
+        Parallel.forEach(options.threads(), k, q -> {
+            LeastSquaresRun.Result r = runs[order[q]];
+            if (!r.valid()) {
+                return;
+            }
+            LeastSquaresRun.Result p = QuasiNewtonRun.run(problem, r.theta(), options.loss(), options.maxIterations(),
+                    r.startIndex(), QuasiNewtonRun.RELATIVE_TOLERANCE);
+            if (p.valid() && p.objective() <= r.objective()) {
+                runs[order[q]] = new LeastSquaresRun.Result(p.theta(), p.objective(), r.iterations() + p.iterations(),
+                        r.evaluations() + p.evaluations(), p.converged(), p.reason(), r.startIndex());
+            }
+        });
+    }
+
+    /** L-BFGS when asked for, and by default for robust losses. */
+    static boolean usesQuasiNewton(FitOptions options) {
+        return options.solver() == Solver.LBFGS || (options.solver() == Solver.AUTO && !options.loss().isSquares());
     }
 
     private static void validate(Law law, Observations data, FitOptions options, Space space) {

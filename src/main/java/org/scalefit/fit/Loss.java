@@ -41,6 +41,14 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
      */
     double irlsWeight(double r);
 
+    /**
+     * The derivative ψ(r) = ρ'(r), which gradient-based solvers need.
+     *
+     * @param r a (weighted) residual
+     * @return ρ'(r)
+     */
+    double psi(double r);
+
     /** @return true for {@link Squares}, which needs no reweighting */
     default boolean isSquares() {
         return this instanceof Squares;
@@ -114,6 +122,11 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
         }
 
         @Override
+        public double psi(double r) {
+            return 2 * r;
+        }
+
+        @Override
         public String spec() {
             return "squares";
         }
@@ -145,6 +158,11 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
         }
 
         @Override
+        public double psi(double r) {
+            return r > delta ? delta : (r < -delta ? -delta : r);
+        }
+
+        @Override
         public String spec() {
             return "huber:" + delta;
         }
@@ -171,6 +189,11 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
         @Override
         public double irlsWeight(double r) {
             return r < 0 ? 1 - lambda : lambda;
+        }
+
+        @Override
+        public double psi(double r) {
+            return 2 * (r < 0 ? 1 - lambda : lambda) * r;
         }
 
         @Override

@@ -81,6 +81,38 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
         return new Starts(false, 0, points, name);
     }
 
+    /** The name of {@link #hoffmannGrid()}, as {@code --starts} takes it. */
+    public static final String HOFFMANN_GRID = "hoffmann-grid";
+
+    /**
+     * Hoffmann et al.'s (2022) initialisation grid for the Chinchilla law, as Epoch AI's replication
+     * (Besiroglu et al. 2024) ran it: α, β ∈ {0, 0.5, …, 2}, e ∈ {−1, −0.5, …, 1}, a, b ∈ {0, 5, …, 25},
+     * 5·5·5·6·6 = 4,500 starts, given in the law's order (E, A, B, alpha, beta) = (eᵉ, eᵃ, eᵇ, α, β).
+     * The data-driven guess is not added, so the fit is the best of exactly these 4,500 starts.
+     *
+     * <pre>{@code
+     * FitOptions options = FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.hoffmannGrid()).build();
+     * }</pre>
+     *
+     * @return the 4,500 starts
+     */
+    public static Starts hoffmannGrid() {
+        List<double[]> points = new ArrayList<>(4500);
+        for (int ia = 0; ia < 5; ia++) {
+            for (int ib = 0; ib < 5; ib++) {
+                for (int ie = 0; ie < 5; ie++) {
+                    for (int ja = 0; ja < 6; ja++) {
+                        for (int jb = 0; jb < 6; jb++) {
+                            points.add(new double[] {Math.exp(-1 + 0.5 * ie), Math.exp(5.0 * ja), Math.exp(5.0 * jb),
+                                0.5 * ia, 0.5 * ib});
+                        }
+                    }
+                }
+            }
+        }
+        return new Starts(false, 0, points, HOFFMANN_GRID, false);
+    }
+
     /**
      * Warm start: only the given point, no data-driven guess (bootstrap refits start from the full-data optimum).
      *
@@ -92,12 +124,16 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
     }
 
     /**
-     * Parses {@code auto}, {@code grid}, {@code random:N}, or a {@code +}-joined combination.
+     * Parses {@code auto}, {@code grid}, {@code random:N}, a {@code +}-joined combination, or
+     * {@code hoffmann-grid} (see {@link #hoffmannGrid()}).
      *
      * @param text the specification
      * @return the starts
      */
     public static Starts parse(String text) {
+        if (text.trim().equalsIgnoreCase(HOFFMANN_GRID)) {
+            return hoffmannGrid();
+        }
         boolean g = false;
         int r = 0;
         for (String part : text.trim().toLowerCase(Locale.ROOT).split("\\+")) {
@@ -117,7 +153,8 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
                     throw new InvalidDataException("--starts " + text + ": random needs at least 1 start");
                 }
             } else {
-                throw new InvalidDataException("unknown --starts \"" + text + "\": use auto, grid, random:N or grid+random:N");
+                throw new InvalidDataException("unknown --starts \"" + text
+                        + "\": use auto, grid, random:N, grid+random:N or hoffmann-grid");
             }
         }
         return new Starts(g, r, List.of(), text.trim());

@@ -23,4 +23,9 @@ final class Formulas {
         }
         return "(" + Numbers.format(-values[j], 5) + ")";
     }
+
+    /** A predictor label as an operand of ^ or /: kept as it is when it is an identifier, else in parentheses. */
+    static String operand(String label) {
+        return org.scalefit.data.PredictorSpec.isIdentifier(label) ? label : "(" + label + ")";
+    }
 }

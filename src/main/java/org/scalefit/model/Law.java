@@ -101,6 +101,16 @@ public interface Law {
         return false;
     }
 
+    /**
+     * The fewest points a fit of this law accepts. The default is the parameter count (a fit that passes
+     * through every point, with a warning); joint laws ask for one more, so the noise can be estimated.
+     *
+     * @return the minimum number of points when no parameter is fixed
+     */
+    default int minimumPoints() {
+        return parameters().size();
+    }
+
     /** @return the residual space this law is fitted in unless the user says otherwise */
     default Space defaultSpace() {
         return Space.LOG;

@@ -1,0 +1,324 @@
+package org.scalefit.fit;
+
+/**
+ * Limited-memory BFGS (Nocedal 1980; Liu and Nocedal 1989) with a strong-Wolfe line search
+ * (Nocedal and Wright 2006, Algorithms 3.5 and 3.6, cubic interpolation), for smooth robust
+ * objectives Σ ρ(rᵢ) where least-squares solvers need reweighting rounds. It is the same method
+ * SciPy's L-BFGS-B runs without bounds (memory 10, c₁ = 1e-4, c₂ = 0.9, at most 20 evaluations per
+ * line search, first step 1/‖g‖).
+ *
+ * <p>An instance owns every buffer it needs, so an iteration allocates nothing; it is confined to one
+ * thread. Where the objective is +∞ (the model cannot be evaluated) the line search backs off.
+ *
+ * <p>Stopping: the objective fell by less than {@code relativeTolerance}·|f| in an iteration, the
+ * gradient is exactly zero, a line search from a fresh steepest-descent direction finds no lower
+ * value (the minimum is resolved to machine precision), or the iteration limit is reached (the only
+ * case reported as not converged).
+ */
+final class Lbfgs {
+    static final int MEMORY = 10;
+    private static final double C1 = 1e-4;
+    private static final double C2 = 0.9;
+    private static final int MAX_LINE_EVALUATIONS = 20;
+
+    /** How a minimisation ended. */
+    record Outcome(double[] theta, double value, int iterations, int evaluations, boolean converged, String reason) {
+    }
+
+    private final SmoothObjective objective;
+    private final int n;
+    private final double relativeTolerance;
+    private final double[] x;
+    private final double[] g;
+    private final double[] d;
+    private final double[] xTrial;
+    private final double[] gTrial;
+    private final double[] xLo;
+    private final double[] gLo;
+    private final double[][] s;
+    private final double[][] y;
+    private final double[] rho;
+    private final double[] alphas;
+    private int evaluations;
+    // Line-search state shared with zoom(): value and slope at the low end.
+    private double phiLo;
+    private double dphiLo;
+    private double stepLo;
+
+    Lbfgs(SmoothObjective objective, double relativeTolerance) {
+        this.objective = objective;
+        this.n = objective.dimension();
+        this.relativeTolerance = relativeTolerance;
+        this.x = new double[n];
+        this.g = new double[n];
+        this.d = new double[n];
+        this.xTrial = new double[n];
+        this.gTrial = new double[n];
+        this.xLo = new double[n];
+        this.gLo = new double[n];
+        this.s = new double[MEMORY][n];
+        this.y = new double[MEMORY][n];
+        this.rho = new double[MEMORY];
+        this.alphas = new double[MEMORY];
+    }
+
+    Outcome minimize(double[] theta0, int maxIterations) {
+        evaluations = 0;
+        System.arraycopy(theta0, 0, x, 0, n);
+        double f = eval(x, g);
+        if (!Double.isFinite(f) || !finite(g)) {
+            return new Outcome(null, Double.NaN, 0, evaluations, false, "the objective cannot be evaluated at the start point");
+        }
+        int stored = 0;
+        int newest = -1;
+        int iteration = 0;
+        while (iteration < maxIterations) {
+            if (allZero(g)) {
+                return new Outcome(x.clone(), f, iteration, evaluations, true, "converged: the gradient is zero");
+            }
+            // Search direction d = −H·g by the two-loop recursion.
+            for (int j = 0; j < n; j++) {
+                d[j] = -g[j];
+            }
+            if (stored > 0) {
+                int idx = newest;
+                for (int k = 0; k < stored; k++) {
+                    double a = rho[idx] * dot(s[idx], d);
+                    alphas[idx] = a;
+                    axpy(-a, y[idx], d);
+                    idx = (idx - 1 + MEMORY) % MEMORY;
+                }
+                double gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
+                for (int j = 0; j < n; j++) {
+                    d[j] *= gamma;
+                }
+                idx = (newest - stored + 1 + MEMORY) % MEMORY;
+                for (int k = 0; k < stored; k++) {
+                    double b = rho[idx] * dot(y[idx], d);
+                    axpy(alphas[idx] - b, s[idx], d);
+                    idx = (idx + 1) % MEMORY;
+                }
+            }
+            double slope = dot(g, d);
+            if (!(slope < 0)) {
+                // Not a descent direction (curvature information gone stale): restart from steepest descent.
+                for (int j = 0; j < n; j++) {
+                    d[j] = -g[j];
+                }
+                slope = dot(g, d);
+                stored = 0;
+            }
+            double step0 = stored == 0 ? 1.0 / Math.sqrt(-slope) : 1.0;
+            boolean fresh = stored == 0;
+            double fNew = lineSearch(f, slope, step0);
+            if (Double.isNaN(fNew)) {
+                if (fresh) {
+                    return new Outcome(x.clone(), f, iteration, evaluations, true,
+                            "converged: no lower value along the steepest descent (minimum resolved to machine precision)");
+                }
+                stored = 0;
+                continue;
+            }
+            iteration++;
+            // Curvature pair from the accepted point (left in xTrial/gTrial by the line search).
+            int slot = (newest + 1) % MEMORY;
+            double sy = 0;
+            double yy = 0;
+            for (int j = 0; j < n; j++) {
+                double sj = xTrial[j] - x[j];
+                double yj = gTrial[j] - g[j];
+                s[slot][j] = sj;
+                y[slot][j] = yj;
+                sy += sj * yj;
+                yy += yj * yj;
+            }
+            if (sy > 2.220446049250313e-16 * yy && sy > 0) {
+                rho[slot] = 1.0 / sy;
+                newest = slot;
+                stored = Math.min(stored + 1, MEMORY);
+            }
+            double decrease = f - fNew;
+            System.arraycopy(xTrial, 0, x, 0, n);
+            System.arraycopy(gTrial, 0, g, 0, n);
+            f = fNew;
+            if (decrease <= relativeTolerance * Math.abs(f)) {
+                return new Outcome(x.clone(), f, iteration, evaluations, true,
+                        "converged: the objective fell by less than " + relativeTolerance + " relative in an iteration");
+            }
+        }
+        return new Outcome(x.clone(), f, iteration, evaluations, false,
+                "stopped: iteration limit (" + maxIterations + ") reached");
+    }
+
+    /**
+     * Strong-Wolfe line search along d from x. On success leaves the accepted point and its gradient
+     * in xTrial/gTrial and returns its value (below f); returns NaN when no acceptable lower point was found.
+     */
+    private double lineSearch(double f0, double slope0, double step0) {
+        double prevStep = 0;
+        double prevPhi = f0;
+        double prevDphi = slope0;
+        double step = step0;
+        int budget = MAX_LINE_EVALUATIONS;
+        boolean first = true;
+        while (budget-- > 0) {
+            double phi = trial(step);
+            if (!Double.isFinite(phi)) {
+                // Outside the region where the model is defined: back off towards the last good step.
+                step = prevStep + 0.1 * (step - prevStep);
+                continue;
+            }
+            double dphi = dot(gTrial, d);
+            if (phi > f0 + C1 * step * slope0 || (!first && phi >= prevPhi)) {
+                return zoom(f0, slope0, prevStep, prevPhi, prevDphi, step, phi, budget);
+            }
+            if (Math.abs(dphi) <= -C2 * slope0) {
+                return phi;
+            }
+            if (dphi >= 0) {
+                System.arraycopy(xTrial, 0, xLo, 0, n);
+                System.arraycopy(gTrial, 0, gLo, 0, n);
+                return zoom(f0, slope0, step, phi, dphi, prevStep, prevPhi, budget);
+            }
+            prevStep = step;
+            prevPhi = phi;
+            prevDphi = dphi;
+            // Still descending steeply: remember this point (the low end of any later bracket) and step further.
+            System.arraycopy(xTrial, 0, xLo, 0, n);
+            System.arraycopy(gTrial, 0, gLo, 0, n);
+            step = step * 4;
+            first = false;
+        }
+        if (prevStep > 0 && prevPhi < f0) {
+            System.arraycopy(xLo, 0, xTrial, 0, n);
+            System.arraycopy(gLo, 0, gTrial, 0, n);
+            return prevPhi;
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Shrinks the bracket [lo, hi] (lo satisfies sufficient decrease and has the lower value; when
+     * lo &gt; 0 its point and gradient are in xLo/gLo) until a step meets the strong Wolfe conditions;
+     * returns NaN if lo is still 0 when the budget or the bracket's width runs out, else the best
+     * point found (left in xTrial/gTrial).
+     */
+    private double zoom(double f0, double slope0, double lo, double phiLoIn, double dphiLoIn, double hi, double phiHi,
+                        int budget) {
+        stepLo = lo;
+        phiLo = phiLoIn;
+        dphiLo = dphiLoIn;
+        double dphiHi = Double.NaN;
+        while (budget-- > 0) {
+            double width = Math.abs(hi - stepLo);
+            if (width <= 1e-16 * Math.max(Math.abs(hi), Math.abs(stepLo)) || width == 0) {
+                break;
+            }
+            double step = interpolate(stepLo, phiLo, dphiLo, hi, phiHi, dphiHi);
+            double phi = trial(step);
+            if (!Double.isFinite(phi) || phi > f0 + C1 * step * slope0 || phi >= phiLo) {
+                hi = step;
+                phiHi = Double.isFinite(phi) ? phi : Double.POSITIVE_INFINITY;
+                dphiHi = Double.isFinite(phi) ? dot(gTrial, d) : Double.NaN;
+                continue;
+            }
+            double dphi = dot(gTrial, d);
+            if (Math.abs(dphi) <= -C2 * slope0) {
+                return phi;
+            }
+            if (dphi * (hi - stepLo) >= 0) {
+                hi = stepLo;
+                phiHi = phiLo;
+                dphiHi = dphiLo;
+            }
+            stepLo = step;
+            phiLo = phi;
+            dphiLo = dphi;
+            System.arraycopy(xTrial, 0, xLo, 0, n);
+            System.arraycopy(gTrial, 0, gLo, 0, n);
+        }
+        if (stepLo > 0 && phiLo < f0) {
+            System.arraycopy(xLo, 0, xTrial, 0, n);
+            System.arraycopy(gLo, 0, gTrial, 0, n);
+            return phiLo;
+        }
+        return Double.NaN;
+    }
+
+    /** Minimiser of the cubic (or quadratic) through the bracket ends, kept 10% inside the bracket. */
+    private static double interpolate(double lo, double philo, double dlo, double hi, double phihi, double dhi) {
+        double a = Math.min(lo, hi);
+        double b = Math.max(lo, hi);
+        double guess;
+        if (Double.isFinite(phihi) && Double.isFinite(dhi)) {
+            double d1 = dlo + dhi - 3 * (philo - phihi) / (lo - hi);
+            double disc = d1 * d1 - dlo * dhi;
+            if (disc >= 0) {
+                double d2 = Math.copySign(Math.sqrt(disc), hi - lo);
+                guess = hi - (hi - lo) * (dhi + d2 - d1) / (dhi - dlo + 2 * d2);
+            } else {
+                guess = Double.NaN;
+            }
+        } else if (Double.isFinite(phihi)) {
+            double h = hi - lo;
+            double denom = 2 * (phihi - philo - dlo * h);
+            guess = denom > 0 ? lo - dlo * h * h / denom : Double.NaN;
+        } else {
+            guess = Double.NaN;
+        }
+        double margin = 0.1 * (b - a);
+        if (!Double.isFinite(guess) || guess < a + margin || guess > b - margin) {
+            return 0.5 * (a + b);
+        }
+        return guess;
+    }
+
+    private double trial(double step) {
+        for (int j = 0; j < n; j++) {
+            xTrial[j] = x[j] + step * d[j];
+        }
+        double v = eval(xTrial, gTrial);
+        return Double.isFinite(v) && finite(gTrial) ? v : Double.POSITIVE_INFINITY;
+    }
+
+    private double eval(double[] theta, double[] grad) {
+        evaluations++;
+        return objective.evaluate(theta, grad);
+    }
+
+    int evaluations() {
+        return evaluations;
+    }
+
+    private static boolean finite(double[] v) {
+        for (double e : v) {
+            if (!Double.isFinite(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allZero(double[] v) {
+        for (double e : v) {
+            if (e != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static void axpy(double a, double[] xv, double[] yv) {
+        for (int i = 0; i < xv.length; i++) {
+            yv[i] += a * xv[i];
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.scalefit.fit;
+
+/**
+ * One optimisation from one start by {@link Lbfgs} on the robust objective Σ ρ(√wᵢ·rᵢ), with the
+ * analytic gradient; the Chinchilla law in log space uses its dedicated {@link ChinchillaKernel}.
+ */
+final class QuasiNewtonRun {
+    /** Relative decrease of the objective in one iteration below which a run stops. */
+    static final double RELATIVE_TOLERANCE = 1e-10;
+    /**
+     * The looser tolerance of the screening pass of a multi-start fit: about SciPy's effective one on
+     * Chinchilla-sized objectives (its ftol 2.2e-9 is absolute below 1); the best screened runs are then
+     * polished at {@link #RELATIVE_TOLERANCE}.
+     */
+    static final double SCREENING_TOLERANCE = 1e-6;
+    /** How many of the best screened runs are polished. */
+    static final int POLISHED = 10;
+
+    private QuasiNewtonRun() {
+    }
+
+    /** @return the fastest exact evaluator of the problem's robust objective */
+    static SmoothObjective objective(Problem problem, Loss loss) {
+        SmoothObjective k = ChinchillaKernel.forProblem(problem, loss);
+        return k != null ? k : new RobustObjective(problem, loss);
+    }
+
+    static LeastSquaresRun.Result run(Problem problem, double[] theta0, Loss loss, int maxIterations, int startIndex,
+                                      double tolerance) {
+        return run(objective(problem, loss), theta0, maxIterations, startIndex, tolerance);
+    }
+
+    static LeastSquaresRun.Result run(SmoothObjective objective, double[] theta0, int maxIterations, int startIndex,
+                                      double tolerance) {
+        Lbfgs.Outcome o = new Lbfgs(objective, tolerance).minimize(theta0, maxIterations);
+        if (o.theta() == null) {
+            return new LeastSquaresRun.Result(null, Double.NaN, o.iterations(), o.evaluations(), false, o.reason(), startIndex);
+        }
+        return new LeastSquaresRun.Result(o.theta(), o.value(), o.iterations(), o.evaluations(), o.converged(), o.reason(),
+                startIndex);
+    }
+}

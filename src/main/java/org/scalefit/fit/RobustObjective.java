@@ -1,0 +1,67 @@
+package org.scalefit.fit;
+
+import org.scalefit.model.Space;
+
+/**
+ * Σ ρ(√wᵢ·(tᵢ − gᵢ(θ))) for any law, loss and transform, with its analytic gradient
+ * −Σ ψ(rᵢ)·√wᵢ·∂gᵢ/∂pⱼ·dpⱼ/dθⱼ. The law's {@code logValue}/{@code logGradient} (log space) or
+ * {@code value}/{@code gradient} (linear space) are called once each per point.
+ */
+final class RobustObjective implements SmoothObjective {
+    private final Problem problem;
+    private final Loss loss;
+    private final double[] p;
+    private final double[] lawGrad;
+    private final double[] dpdTheta;
+    private final boolean log;
+
+    RobustObjective(Problem problem, Loss loss) {
+        this.problem = problem;
+        this.loss = loss;
+        this.p = new double[problem.template.length];
+        this.lawGrad = new double[problem.template.length];
+        this.dpdTheta = new double[problem.m];
+        this.log = problem.space == Space.LOG;
+    }
+
+    @Override
+    public int dimension() {
+        return problem.m;
+    }
+
+    @Override
+    public double evaluate(double[] theta, double[] grad) {
+        int m = problem.m;
+        problem.toFull(theta, p);
+        for (int j = 0; j < m; j++) {
+            dpdTheta[j] = problem.transforms[j].derivative(theta[j]);
+            grad[j] = 0;
+        }
+        double f = 0;
+        for (int i = 0; i < problem.n; i++) {
+            double[] x = problem.xRows[i];
+            double g = log ? problem.law.logValue(x, p) : problem.law.value(x, p);
+            if (!Double.isFinite(g)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double sw = problem.sqrtW[i];
+            double r = sw * (problem.target[i] - g);
+            f += loss.rho(r);
+            double c = loss.psi(r) * sw;
+            if (c != 0) {
+                if (log) {
+                    problem.law.logGradient(x, p, lawGrad);
+                } else {
+                    problem.law.gradient(x, p, lawGrad);
+                }
+                for (int j = 0; j < m; j++) {
+                    grad[j] -= c * lawGrad[problem.free[j]];
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            grad[j] *= dpdTheta[j];
+        }
+        return Double.isFinite(f) ? f : Double.POSITIVE_INFINITY;
+    }
+}
