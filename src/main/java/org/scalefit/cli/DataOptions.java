@@ -18,7 +18,8 @@ public final class DataOptions {
     Path file;
 
     @Option(names = "--x", required = true, paramLabel = "[NAME=]COLUMN",
-            description = "Predictor column; repeat for laws with several predictors (e.g. --x N=params --x D=tokens).")
+            description = "Predictor column; repeat for laws with several predictors (e.g. --x N=params --x D=tokens). "
+                    + "NAME=NUM/(FACTOR*DEN) derives a predictor per row, e.g. --x D=compute/(6*params).")
     List<String> x = new ArrayList<>();
 
     @Option(names = "--y", required = true, paramLabel = "COLUMN", description = "Response column.")
@@ -53,6 +54,8 @@ public final class DataOptions {
         for (String spec : x) {
             if (dates) {
                 b.datePredictor(spec);
+            } else if (isDerived(spec)) {
+                b.derived(spec);
             } else {
                 b.predictor(spec);
             }
@@ -72,6 +75,95 @@ public final class DataOptions {
         }
         b.skipInvalid(skipInvalid);
         return b.build().load(file);
+    }
+
+    /**
+     * A predictor spec whose column part holds a {@code /}, such as {@code D=compute/(6*params)}, is a
+     * derived column (so a column whose name contains {@code /} cannot be used as a predictor directly).
+     */
+    static boolean isDerived(String spec) {
+        int eq = spec.indexOf('=');
+        return eq > 0 && spec.indexOf('/', eq) > 0;
+    }
+
+    /**
+     * For laws whose predictors have names ({@code N}, {@code D}): puts the {@code --x} options in the law's
+     * order, so {@code --x D=tokens --x N=params} works as well as the other way round.
+     *
+     * @param law        the law name, for messages
+     * @param predictors the law's predictor names in order; empty to keep the order given
+     * @throws org.scalefit.InvalidDataException when the names given are not exactly the law's
+     */
+    public void orderFor(String law, List<String> predictors) {
+        if (predictors.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (String spec : x) {
+            int eq = spec.indexOf('=');
+            names.add(eq > 0 ? spec.substring(0, eq).strip() : spec.strip());
+        }
+        if (names.size() != predictors.size() || !names.containsAll(predictors)) {
+            StringBuilder want = new StringBuilder();
+            for (String p : predictors) {
+                want.append(want.length() == 0 ? "" : " ").append("--x ").append(p).append("=COLUMN");
+            }
+            throw new org.scalefit.InvalidDataException(law.trim() + " takes predictors " + String.join(" and ", predictors)
+                    + ": give " + want + " (got " + (x.isEmpty() ? "none" : "--x " + String.join(", --x ", x)) + ")");
+        }
+        List<String> ordered = new ArrayList<>();
+        for (String p : predictors) {
+            ordered.add(x.get(names.indexOf(p)));
+        }
+        x = ordered;
+    }
+
+    /**
+     * Everything needed to load the same data again (the fit JSON carries it, so {@code scalefit optimal}
+     * can refit bootstrap replicates).
+     *
+     * @return {@code file}, {@code x}, {@code y}, {@code where}, {@code sigma}, {@code weight}, {@code skip_invalid}
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode specJson() {
+        com.fasterxml.jackson.databind.node.ObjectNode o = Json.object();
+        o.put("file", file.toString());
+        com.fasterxml.jackson.databind.node.ArrayNode xs = o.putArray("x");
+        x.forEach(xs::add);
+        o.put("y", y);
+        com.fasterxml.jackson.databind.node.ArrayNode ws = o.putArray("where");
+        where.forEach(ws::add);
+        if (sigma != null) {
+            o.put("sigma", sigma);
+        }
+        if (weight != null) {
+            o.put("weight", weight);
+        }
+        o.put("skip_invalid", skipInvalid);
+        return o;
+    }
+
+    /**
+     * Rebuilds the options from {@link #specJson()}, with the file optionally replaced.
+     *
+     * @param spec the JSON written by {@link #specJson()}
+     * @param file the data file to read instead of the recorded one, or null
+     * @return the options
+     */
+    static DataOptions fromSpecJson(com.fasterxml.jackson.databind.JsonNode spec, Path file) {
+        DataOptions d = new DataOptions();
+        d.file = file != null ? file : Path.of(spec.path("file").asText());
+        spec.path("x").forEach(n -> d.x.add(n.asText()));
+        d.y = spec.path("y").asText();
+        spec.path("where").forEach(n -> d.where.add(n.asText()));
+        d.sigma = spec.hasNonNull("sigma") ? spec.get("sigma").asText() : null;
+        d.weight = spec.hasNonNull("weight") ? spec.get("weight").asText() : null;
+        d.skipInvalid = spec.path("skip_invalid").asBoolean(false);
+        return d;
+    }
+
+    /** @return the data file */
+    Path file() {
+        return file;
     }
 
     /**

@@ -25,12 +25,17 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Fit a law to a table: parameters with standard errors and intervals, R², AIC/BIC, "
                 + "residual diagnostics and warnings.",
         footer = {"", "Laws: power-law (a, alpha), offset-power-law (E, A, alpha), exponential (a, b), "
-                + "doubling (y0, doubling_time_days; the x column holds dates), or a formula such as 'b1*(1-exp(-b2*x))'.",
+                + "doubling (y0, doubling_time_days; the x column holds dates), chinchilla (E, A, B, alpha, beta; "
+                + "--x N=COLUMN --x D=COLUMN), kaplan (Nc, Dc, alphaN, alphaD; --x N=COLUMN --x D=COLUMN), "
+                + "or a formula such as 'b1*(1-exp(-b2*x))'.",
             "", "Examples:",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --loss huber:0.01 --json",
             "  scalefit fit horizons.csv --x release_date --y p50_minutes --law doubling --target 480",
-            "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4"})
+            "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4",
+            "  scalefit fit chinchilla.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 "
+                + "--starts hoffmann-grid --json > fit.json",
+            "  scalefit fit runs.csv --x N=params --x 'D=compute/(6*params)' --y loss --law chinchilla --solver varpro"})
 public final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +66,7 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean dates = law.trim().equalsIgnoreCase("doubling");
+        data.orderFor(law, Laws.predictorsOf(law));
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
         noteSkipped(loaded.skipped());
@@ -70,6 +76,7 @@ public final class FitCommand implements Callable<Integer> {
         FitReport report = new FitReport(fit, targets);
         if (common.json()) {
             ObjectNode json = report.json();
+            ((ObjectNode) json.get("data")).set("spec", data.specJson());
             if (!loaded.skipped().isEmpty()) {
                 ArrayNode s = json.putArray("skipped_rows");
                 for (SkippedRow r : loaded.skipped()) {

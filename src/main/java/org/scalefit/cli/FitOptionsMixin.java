@@ -8,6 +8,7 @@ import org.scalefit.InvalidDataException;
 import org.scalefit.fit.Bound;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Loss;
+import org.scalefit.fit.Solver;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.Space;
 import picocli.CommandLine.Option;
@@ -33,8 +34,14 @@ public final class FitOptionsMixin {
     List<String> fix = new ArrayList<>();
 
     @Option(names = "--starts", paramLabel = "STARTS", defaultValue = "auto",
-            description = "auto, grid, random:N or grid+random:N (default: ${DEFAULT-VALUE}).")
+            description = "auto, grid, random:N, grid+random:N, or hoffmann-grid (Hoffmann et al.'s 4,500 starts "
+                    + "for chinchilla) (default: ${DEFAULT-VALUE}).")
     String starts;
+
+    @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "auto",
+            description = "auto (LM for squares, L-BFGS for robust losses), lm, lbfgs, or varpro (variable projection "
+                    + "for chinchilla: E, A, B solved exactly at each alpha, beta) (default: ${DEFAULT-VALUE}).")
+    String solver;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "20240229", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -56,6 +63,7 @@ public final class FitOptionsMixin {
         FitOptions.Builder b = FitOptions.builder()
                 .loss(Loss.parse(loss))
                 .starts(Starts.parse(starts))
+                .solver(Solver.parse(solver))
                 .seed(seed)
                 .maxIterations(maxIterations)
                 .threads(threads());

@@ -42,7 +42,7 @@ public final class FitReport {
         StringBuilder s = new StringBuilder();
         String level = Numbers.format(100 * fit.options().confidenceLevel(), 3) + "%";
         s.append(fit.law().name()).append(" fit of ").append(fit.data().responseColumn()).append(" on ")
-                .append(String.join(", ", predictorColumns())).append(" (").append(fit.data().source()).append(", ")
+                .append(String.join(", ", predictorSources())).append(" (").append(fit.data().source()).append(", ")
                 .append(fit.n()).append(" points, ").append(fit.space()).append(" space, ")
                 .append(fit.options().loss().spec()).append(")\n\n");
         s.append("  ").append(fit.formula()).append('\n');
@@ -113,6 +113,23 @@ public final class FitReport {
             out.add(fit.data().predictorColumn(k));
         }
         return out;
+    }
+
+    /** Each predictor as {@code NAME = COLUMN}, marked when it is derived per row (e.g. D = compute/(6*params)). */
+    private List<String> predictorSources() {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < fit.data().predictorCount(); k++) {
+            String name = fit.data().predictorNames().get(k);
+            String column = fit.data().predictorColumn(k);
+            String text = name.equals(column) ? column : name + " = " + column;
+            out.add(isDerived(column) ? text + " (derived)" : text);
+        }
+        return out;
+    }
+
+    /** A predictor source with a quotient in it was derived per row (see {@link DataOptions#isDerived}). */
+    private static boolean isDerived(String column) {
+        return column.indexOf('/') > 0;
     }
 
     private static String date(double epochDay) {
@@ -204,6 +221,13 @@ public final class FitReport {
         data.put("source", fit.data().source());
         ArrayNode xs = data.putArray("x");
         predictorColumns().forEach(xs::add);
+        ArrayNode preds = data.putArray("predictors");
+        for (int k = 0; k < fit.data().predictorCount(); k++) {
+            ObjectNode po = preds.addObject();
+            po.put("name", fit.data().predictorNames().get(k));
+            po.put("column", fit.data().predictorColumn(k));
+            po.put("derived", isDerived(fit.data().predictorColumn(k)));
+        }
         data.put("y", fit.data().responseColumn());
         o.set("options", options(fit.options(), fit));
         o.put("scalefit_version", Version.current());
@@ -229,6 +253,7 @@ public final class FitReport {
         ObjectNode o = Json.object();
         o.put("space", fit.space().toString());
         o.put("loss", options.loss().spec());
+        o.put("solver", options.solver().toString());
         o.put("starts", options.starts().name());
         o.put("seed", options.seed());
         o.put("max_iterations", options.maxIterations());

@@ -21,10 +21,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
-        subcommands = {FitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, OptimalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
-            "  scalefit fit runs.csv --x compute --y loss --law power-law --json"})
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --json",
+            "  scalefit fit runs.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 --starts hoffmann-grid --json > fit.json",
+            "  scalefit optimal fit.json --compute 1e21,1e23,1e25 --target-loss 2.0"})
 public final class Main implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;

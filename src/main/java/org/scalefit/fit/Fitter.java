@@ -32,6 +32,7 @@ import org.scalefit.model.Space;
 public final class Fitter {
     /** Random starts tried automatically when the data-driven start fails under {@link Starts#auto()}. */
     static final int AUTO_FALLBACK_STARTS = 16;
+    private static final List<String> HOFFMANN_PARAMETERS = List.of("E", "A", "B", "alpha", "beta");
 
     private Fitter() {
     }
@@ -62,11 +63,18 @@ public final class Fitter {
         validate(law, data, options, space);
         Problem problem = problem(law, data, options, space);
         List<double[]> starts = starts(problem, law, data, options);
-        List<LeastSquaresRun.Result> results = runAll(problem, starts, options);
+        List<LeastSquaresRun.Result> results;
         boolean fellBack = false;
+        if (options.solver() == Solver.VARPRO) {
+            VarProRun.validate(problem, options);
+            results = runVarPro(problem, starts, options);
+        } else {
+            results = runAll(problem, starts, options);
+        }
         if (options.starts().isAuto() && !anyGood(results)) {
             List<double[]> more = randomStarts(problem, starts.get(0), AUTO_FALLBACK_STARTS, options.seed(), 1);
-            List<LeastSquaresRun.Result> extra = runAll(problem, more, options, 1);
+            List<LeastSquaresRun.Result> extra = options.solver() == Solver.VARPRO ? runVarPro(problem, more, options)
+                    : runAll(problem, more, options, 1);
             results = new ArrayList<>(results);
             results.addAll(extra);
             fellBack = true;
@@ -87,6 +95,10 @@ public final class Fitter {
             notes.add("the data-driven start did not converge; the best of " + AUTO_FALLBACK_STARTS
                     + " seeded random starts was used");
         }
+        if (convergedCount == 0 && results.size() > 1) {
+            notes.add("none of the " + results.size() + " starts converged; the best unconverged run is reported");
+        }
+        gridEdgeWarnings(problem, options, best, notes);
         return FitAssembler.assemble(problem, data, options, best, results.size(), convergedCount, notes);
     }
 
@@ -178,6 +190,66 @@ public final class Fitter {
         });
     }
 
+    /**
+     * Variable projection from every distinct nonlinear start, then the best run polished by the full
+     * solver (L-BFGS for robust losses, LM for squares) at the tight tolerance, so that both paths end at
+     * the same optimum. Results carry the index of the first start of each distinct group.
+     */
+    private static List<LeastSquaresRun.Result> runVarPro(Problem problem, List<double[]> starts, FitOptions options) {
+        VarProRun.Plan plan = VarProRun.plan(problem, starts);
+        int count = plan.starts().size();
+        LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[count];
+        Parallel.forEach(options.threads(), count, s -> out[s] = VarProRun.run(problem, options.loss(), plan, s,
+                options.maxIterations()));
+        List<LeastSquaresRun.Result> results = new ArrayList<>(List.of(out));
+        LeastSquaresRun.Result best = best(results);
+        if (best != null) {
+            LeastSquaresRun.Result polished = options.loss().isSquares()
+                    ? LeastSquaresRun.run(problem, best.theta(), options.loss(), options.maxIterations(), best.startIndex())
+                    : QuasiNewtonRun.run(problem, best.theta(), options.loss(), options.maxIterations(), best.startIndex(),
+                            QuasiNewtonRun.RELATIVE_TOLERANCE);
+            if (polished.valid() && polished.objective() <= best.objective()) {
+                results.set(results.indexOf(best), new LeastSquaresRun.Result(polished.theta(), polished.objective(),
+                        best.iterations() + polished.iterations(), best.evaluations() + polished.evaluations(),
+                        best.converged() && polished.converged(), polished.reason(), best.startIndex()));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * With an explicit grid of starts (e.g. Hoffmann's), warns when the best fit lies at or beyond the
+     * grid's span in some coordinate: the grid may not bracket the optimum.
+     */
+    private static void gridEdgeWarnings(Problem problem, FitOptions options, LeastSquaresRun.Result best,
+                                         List<String> notes) {
+        List<double[]> explicit = options.starts().explicit();
+        if (explicit.size() < 2) {
+            return;
+        }
+        for (int j = 0; j < problem.m; j++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double[] start : explicit) {
+                double t = problem.transforms[j].toInternal(start[problem.free[j]]);
+                lo = Math.min(lo, t);
+                hi = Math.max(hi, t);
+            }
+            if (!(hi > lo)) {
+                continue;
+            }
+            double t = best.theta()[j];
+            double margin = 0.01 * (hi - lo);
+            if (t <= lo + margin || t >= hi - margin) {
+                Transform tr = problem.transforms[j];
+                String name = problem.law.parameters().get(problem.free[j]);
+                notes.add("the best fit has " + name + " = " + describe(tr.toExternal(t)) + ", at or beyond the edge of the "
+                        + options.starts().name() + " starts (" + describe(tr.toExternal(lo)) + " to "
+                        + describe(tr.toExternal(hi)) + "): the grid may not bracket the optimum");
+            }
+        }
+    }
+
     /** L-BFGS when asked for, and by default for robust losses. */
     static boolean usesQuasiNewton(FitOptions options) {
         return options.solver() == Solver.LBFGS || (options.solver() == Solver.AUTO && !options.loss().isSquares());
@@ -202,9 +274,14 @@ public final class Fitter {
             throw new InvalidDataException("every parameter of " + law.name() + " is fixed: nothing to fit");
         }
         int n = data.size();
-        if (n < free) {
+        int need = Math.max(free, law.minimumPoints() - (params.size() - free));
+        if (n < need) {
             throw new InvalidDataException(law.name() + " has " + free + " free parameters but " + data.source()
-                    + " has only " + n + " point" + (n == 1 ? "" : "s") + ": need at least " + free);
+                    + " has only " + n + " point" + (n == 1 ? "" : "s") + ": need at least " + need);
+        }
+        if (options.starts().name().equals(Starts.HOFFMANN_GRID) && !params.equals(HOFFMANN_PARAMETERS)) {
+            throw new InvalidDataException("--starts " + Starts.HOFFMANN_GRID + " is Hoffmann et al.'s grid for the chinchilla "
+                    + "law (E, A, B, alpha, beta); " + law.name() + " has parameters " + String.join(", ", params));
         }
         for (int k = 0; k < data.predictorCount(); k++) {
             if (!law.requiresPositive(k)) {

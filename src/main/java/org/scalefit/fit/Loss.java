@@ -49,6 +49,15 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
      */
     double psi(double r);
 
+    /**
+     * The second derivative ρ''(r) (where it exists; Huber's jump at ±δ takes the inner value), for
+     * Newton steps.
+     *
+     * @param r a (weighted) residual
+     * @return ρ''(r)
+     */
+    double curvature(double r);
+
     /** @return true for {@link Squares}, which needs no reweighting */
     default boolean isSquares() {
         return this instanceof Squares;
@@ -127,6 +136,11 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
         }
 
         @Override
+        public double curvature(double r) {
+            return 2;
+        }
+
+        @Override
         public String spec() {
             return "squares";
         }
@@ -163,6 +177,11 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
         }
 
         @Override
+        public double curvature(double r) {
+            return Math.abs(r) <= delta ? 1 : 0;
+        }
+
+        @Override
         public String spec() {
             return "huber:" + delta;
         }
@@ -194,6 +213,11 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
         @Override
         public double psi(double r) {
             return 2 * (r < 0 ? 1 - lambda : lambda) * r;
+        }
+
+        @Override
+        public double curvature(double r) {
+            return 2 * (r < 0 ? 1 - lambda : lambda);
         }
 
         @Override

@@ -258,8 +258,8 @@ public final class ChinchillaLaw implements SeparableLaw {
 
     @Override
     public String formula(List<String> predictorLabels, String responseLabel, double[] values) {
-        String n = Formulas.operand(predictorLabels.get(0));
-        String d = Formulas.operand(predictorLabels.get(1));
+        String n = Formulas.operand(predictorLabels.get(0), "N");
+        String d = Formulas.operand(predictorLabels.get(1), "D");
         return responseLabel + " = " + Formulas.term("E", values, E) + " + " + Formulas.term("A", values, A) + "/"
                 + n + "^" + exponent("alpha", values, ALPHA) + " + " + Formulas.term("B", values, B) + "/" + d + "^"
                 + exponent("beta", values, BETA);

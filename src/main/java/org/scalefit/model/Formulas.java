@@ -24,8 +24,12 @@ final class Formulas {
         return "(" + Numbers.format(-values[j], 5) + ")";
     }
 
-    /** A predictor label as an operand of ^ or /: kept as it is when it is an identifier, else in parentheses. */
-    static String operand(String label) {
-        return org.scalefit.data.PredictorSpec.isIdentifier(label) ? label : "(" + label + ")";
+    /**
+     * A predictor label as an operand of ^ or /: kept when it is an identifier (a column such as
+     * {@code params}), else the law's own name for the predictor ({@code N}), so that a column called
+     * "Model Size" or a quotient such as compute/(6*params) does not clutter the formula.
+     */
+    static String operand(String label, String fallback) {
+        return org.scalefit.data.PredictorSpec.isIdentifier(label) ? label : fallback;
     }
 }

@@ -51,7 +51,25 @@ public final class Laws {
         m.put("exponential", new Entry(1, "y = a·exp(b·x)", c -> new Exponential()));
         m.put("doubling", new Entry(1, "y = y0·2^((t − t0)/T), t a date", c -> c.t0().isPresent()
                 ? new DoublingTrend(c.t0().getAsDouble()) : DoublingTrend.startingAtFirstDate(c.data())));
+        m.put("chinchilla", new Entry(2, "L = E + A/N^alpha + B/D^beta (Hoffmann et al. 2022; --x N=COLUMN --x D=COLUMN)",
+                c -> new ChinchillaLaw()));
+        m.put("kaplan", new Entry(2, "L = ((Nc/N)^(alphaN/alphaD) + Dc/D)^alphaD (Kaplan et al. 2020; --x N=COLUMN --x D=COLUMN)",
+                c -> new KaplanLaw()));
         return Map.copyOf(m);
+    }
+
+    /**
+     * The predictor names a built-in law expects, in order (e.g. {@code [N, D]} for chinchilla); empty for
+     * a formula or an unknown name.
+     *
+     * @param name a law name
+     * @return the predictor names
+     */
+    public static List<String> predictorsOf(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "chinchilla", "kaplan" -> List.of("N", "D");
+            default -> List.of();
+        };
     }
 
     /** @return the built-in law names with a one-line formula each, in a stable order */

@@ -1,0 +1,403 @@
+package org.scalefit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scalefit.InvalidDataException;
+import org.scalefit.Numbers;
+import org.scalefit.data.Observations;
+import org.scalefit.fit.Bound;
+import org.scalefit.fit.Estimate;
+import org.scalefit.fit.Fit;
+import org.scalefit.fit.FitOptions;
+import org.scalefit.fit.Fitter;
+import org.scalefit.fit.Loss;
+import org.scalefit.fit.Solver;
+import org.scalefit.fit.Starts;
+import org.scalefit.model.ChinchillaLaw;
+import org.scalefit.model.Space;
+import org.scalefit.optimal.Allocation;
+import org.scalefit.optimal.ComputeOptimal;
+import org.scalefit.optimal.OptimalAllocation;
+import org.scalefit.uncertainty.Bootstrap;
+import org.scalefit.uncertainty.BootstrapResult;
+import org.scalefit.uncertainty.Resampler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code scalefit optimal}: the compute-optimal model size, token count, tokens per parameter and loss
+ * for given training budgets, from a saved Chinchilla fit ({@code scalefit fit ... --law chinchilla --json}).
+ * Intervals come from the fit's covariance (delta method on the log scale), or, with
+ * {@code --bootstrap N}, from N refits on rows resampled from the data the fit JSON names
+ * ({@code --data} reads another path).
+ */
+@Command(name = "optimal", mixinStandardHelpOptions = true,
+        description = "Compute-optimal allocation from a saved chinchilla fit: N_opt, D_opt, tokens per parameter and "
+                + "the loss reached for each compute budget (C = 6·N·D), with intervals; and the compute needed "
+                + "for a target loss.",
+        footer = {"", "N_opt = G·(C/6)^a, D_opt = G^(-1)·(C/6)^b with G = (alpha·A/(beta·B))^(1/(alpha+beta)), "
+                + "a = beta/(alpha+beta), b = alpha/(alpha+beta) (Hoffmann et al. 2022).",
+            "Intervals: by default the delta method on the log scale from the fit's covariance; with --bootstrap N, "
+                + "percentile intervals from N refits on resampled rows of the fit's data (the file recorded in the "
+                + "fit JSON, or --data FILE), warm-started at the saved optimum.",
+            "", "Examples:",
+            "  scalefit fit chinchilla.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 "
+                + "--starts hoffmann-grid --json > fit.json",
+            "  scalefit optimal fit.json --compute 1e21,1e23,1e25",
+            "  scalefit optimal fit.json --compute 5.76e23 --target-loss 2.0 --bootstrap 1000 --json"})
+public final class OptimalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "FIT.json", description = "A chinchilla fit saved by 'scalefit fit ... --json'.")
+    Path fitFile;
+
+    @Option(names = "--compute", required = true, split = ",", paramLabel = "C[,...]",
+            description = "Training budgets in FLOP, e.g. 1e21,1e23,1e25.")
+    List<String> compute = new ArrayList<>();
+
+    @Option(names = "--target-loss", split = ",", paramLabel = "L[,...]",
+            description = "Also report the compute needed to reach each loss.")
+    List<String> targetLoss = new ArrayList<>();
+
+    @Option(names = "--bootstrap", paramLabel = "N",
+            description = "Percentile intervals from N row-resampled refits of the fit's data (instead of the delta method).")
+    Integer bootstrap;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "With --bootstrap: the data file to resample (default: the file recorded in the fit JSON).")
+    Path dataFile;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20240229", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the bootstrap (default: all cores); results do not depend on it.")
+    Integer threads;
+
+    /** Created by picocli. */
+    public OptimalCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        JsonNode fitJson = readFit(fitFile);
+        double[] p = parameters(fitJson);
+        List<Double> budgets = numbers(compute, "--compute", true);
+        List<Double> targets = numbers(targetLoss, "--target-loss", false);
+        double level = fitJson.path("options").path("confidence_level").asDouble(0.95);
+        OptimalAllocation allocation;
+        BootstrapResult boot = null;
+        String intervalNote;
+        if (bootstrap != null) {
+            if (bootstrap < 2) {
+                throw new InvalidDataException("--bootstrap needs at least 2 replicates, got " + bootstrap);
+            }
+            Fit refit = refit(fitJson, p);
+            int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (t < 1) {
+                throw new InvalidDataException("--threads must be ≥ 1, got " + t);
+            }
+            boot = Bootstrap.run(refit, Resampler.rows(), bootstrap, seed, t);
+            if (boot.succeeded() < 2) {
+                throw new org.scalefit.FitFailedException("only " + boot.succeeded() + " of " + bootstrap
+                        + " bootstrap refits succeeded" + (boot.failures().isEmpty() ? "" : "; first failure: " + boot.failures().get(0)));
+            }
+            allocation = OptimalAllocation.bootstrap(p, boot.replicates(), level);
+            intervalNote = "bootstrap percentile intervals from " + boot.succeeded() + " of " + bootstrap
+                    + " row-resampled refits (seed " + seed + ")";
+        } else {
+            double[][] cov = covariance(fitJson);
+            int dof = fitJson.path("dof").asInt(0);
+            if (cov != null) {
+                allocation = OptimalAllocation.delta(p, cov, dof, level);
+                intervalNote = "delta method on the log scale from the fit's covariance (t with " + dof + " dof)";
+            } else {
+                allocation = OptimalAllocation.point(p);
+                intervalNote = "none: the fit carries no usable covariance";
+            }
+        }
+        List<Allocation> rows = new ArrayList<>();
+        for (double c : budgets) {
+            rows.add(allocation.at(c));
+        }
+        List<Estimate> needed = new ArrayList<>();
+        for (double l : targets) {
+            needed.add(allocation.computeForLoss(l));
+        }
+        if (common.json()) {
+            spec.commandLine().getOut().println(Json.write(json(p, allocation, rows, targets, needed, boot, level)));
+        } else {
+            spec.commandLine().getOut().print(table(p, allocation, rows, targets, needed, intervalNote, level));
+        }
+        spec.commandLine().getOut().flush();
+        if (boot != null && boot.failed() > 0 && !common.quiet()) {
+            spec.commandLine().getErr().println("scalefit optimal: " + boot.failed() + " of " + boot.requested()
+                    + " bootstrap refits failed and are left out; first: " + boot.failures().get(0));
+        }
+        return Main.OK;
+    }
+
+    private static JsonNode readFit(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidDataException("cannot read " + file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot read " + file + ": " + e.getMessage());
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidDataException(file + " is not a fit JSON: it does not parse as JSON ("
+                    + e.getOriginalMessage() + ")");
+        }
+        if (node == null || !node.isObject() || !node.has("law") || !node.has("parameters")) {
+            throw new InvalidDataException(file + " is not a fit JSON from 'scalefit fit --json' (no \"law\" and \"parameters\")");
+        }
+        String law = node.get("law").asText();
+        if (!law.equals("chinchilla")) {
+            throw new InvalidDataException("optimal needs a chinchilla fit; " + file + " holds a " + law + " fit");
+        }
+        return node;
+    }
+
+    private double[] parameters(JsonNode fit) {
+        List<String> names = new ChinchillaLaw().parameters();
+        double[] p = new double[names.size()];
+        for (int j = 0; j < p.length; j++) {
+            JsonNode v = fit.path("parameters").path(names.get(j)).path("value");
+            if (!v.isNumber()) {
+                throw new InvalidDataException(fitFile + " has no value for parameter " + names.get(j));
+            }
+            p[j] = v.asDouble();
+        }
+        ComputeOptimal.of(p);
+        return p;
+    }
+
+    /** The covariance the fit reported its errors from, or null when absent or not finite. */
+    private static double[][] covariance(JsonNode fit) {
+        JsonNode cov = fit.path("covariance");
+        boolean absolute = "absolute".equals(cov.path("kind").asText());
+        JsonNode m = cov.path(absolute ? "absolute" : "scaled");
+        if (!m.isArray() || m.size() != 5) {
+            return null;
+        }
+        double[][] out = new double[5][5];
+        for (int a = 0; a < 5; a++) {
+            JsonNode row = m.get(a);
+            if (!row.isArray() || row.size() != 5) {
+                return null;
+            }
+            for (int b = 0; b < 5; b++) {
+                if (!row.get(b).isNumber()) {
+                    return null;
+                }
+                out[a][b] = row.get(b).asDouble();
+            }
+        }
+        return out;
+    }
+
+    /** The fit again, from the recorded data and options, warm-started at the saved optimum. */
+    private Fit refit(JsonNode fitJson, double[] saved) {
+        JsonNode dataSpec = fitJson.path("data").path("spec");
+        if (!dataSpec.isObject()) {
+            throw new InvalidDataException(fitFile + " does not record its data (written by an older scalefit?): "
+                    + "refit with 'scalefit fit ... --json' to use --bootstrap");
+        }
+        DataOptions d = DataOptions.fromSpecJson(dataSpec, dataFile);
+        if (dataFile == null && !Files.exists(d.file())) {
+            throw new InvalidDataException("--bootstrap refits the data of " + fitFile + ", but " + d.file()
+                    + " does not exist here; give it with --data FILE");
+        }
+        Observations obs = d.load(false).observations();
+        FitOptions options = options(fitJson.path("options")).toBuilder().starts(Starts.warm(saved)).threads(1).build();
+        Fit fit = Fitter.fit(new ChinchillaLaw(), obs, options);
+        double[] v = fit.values();
+        for (int j = 0; j < v.length; j++) {
+            if (Math.abs(v[j] - saved[j]) > 1e-3 * Math.abs(saved[j]) + 1e-9) {
+                if (!common.quiet()) {
+                    spec.commandLine().getErr().println("scalefit optimal: refitting " + d.file() + " moved "
+                            + fit.parameterNames().get(j) + " from " + Numbers.format(saved[j], 6) + " to "
+                            + Numbers.format(v[j], 6) + "; is this the data of " + fitFile + "?");
+                }
+                break;
+            }
+        }
+        return fit;
+    }
+
+    /** The options recorded in a fit JSON (loss, space, solver, bounds, fixed values, level). */
+    static FitOptions options(JsonNode o) {
+        FitOptions.Builder b = FitOptions.builder();
+        if (o.hasNonNull("loss")) {
+            b.loss(Loss.parse(o.get("loss").asText()));
+        }
+        if (o.hasNonNull("space")) {
+            b.space(Space.parse(o.get("space").asText()));
+        }
+        if (o.hasNonNull("solver")) {
+            b.solver(Solver.parse(o.get("solver").asText()));
+        }
+        if (o.hasNonNull("max_iterations")) {
+            b.maxIterations(o.get("max_iterations").asInt());
+        }
+        if (o.hasNonNull("confidence_level")) {
+            b.confidenceLevel(o.get("confidence_level").asDouble());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("fix").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            b.fix(e.getKey(), e.getValue().asDouble());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("bound").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode lohi = e.getValue();
+            double lo = lohi.path(0).isNumber() ? lohi.path(0).asDouble() : Double.NEGATIVE_INFINITY;
+            double hi = lohi.path(1).isNumber() ? lohi.path(1).asDouble() : Double.POSITIVE_INFINITY;
+            b.bound(e.getKey(), new Bound(lo, hi));
+        }
+        return b.build();
+    }
+
+    private static List<Double> numbers(List<String> items, String flag, boolean positive) {
+        List<Double> out = new ArrayList<>();
+        for (String s : items) {
+            double v;
+            try {
+                v = Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidDataException(flag + " " + s + ": \"" + s.trim() + "\" is not a number");
+            }
+            if (!Double.isFinite(v) || (positive && !(v > 0))) {
+                throw new InvalidDataException(flag + " " + s + ": need a " + (positive ? "positive " : "finite ") + "number");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private ObjectNode json(double[] p, OptimalAllocation allocation, List<Allocation> rows, List<Double> targets,
+                            List<Estimate> needed, BootstrapResult boot, double level) {
+        ObjectNode o = Json.object();
+        o.put("law", "chinchilla");
+        o.put("fit", fitFile.toString());
+        ObjectNode params = o.putObject("parameters");
+        List<String> names = new ChinchillaLaw().parameters();
+        for (int j = 0; j < p.length; j++) {
+            Json.put(params, names.get(j), p[j]);
+        }
+        ComputeOptimal point = allocation.point();
+        Json.put(o, "G", point.g());
+        Json.put(o, "n_opt_exponent", point.nExponent());
+        Json.put(o, "d_opt_exponent", point.dExponent());
+        o.put("intervals", allocation.method());
+        Json.put(o, "confidence_level", level);
+        ArrayNode arr = o.putArray("rows");
+        for (Allocation a : rows) {
+            ObjectNode r = arr.addObject();
+            Json.put(r, "compute", a.compute());
+            put(r.putObject("n_opt"), a.nOpt(), allocation);
+            put(r.putObject("d_opt"), a.dOpt(), allocation);
+            put(r.putObject("tokens_per_param"), a.tokensPerParameter(), allocation);
+            put(r.putObject("loss"), a.loss(), allocation);
+        }
+        if (!targets.isEmpty()) {
+            ArrayNode t = o.putArray("target_loss");
+            for (int i = 0; i < targets.size(); i++) {
+                ObjectNode r = t.addObject();
+                Json.put(r, "loss", targets.get(i));
+                ObjectNode c = r.putObject("compute");
+                put(c, needed.get(i), allocation);
+                if (Double.isNaN(needed.get(i).value())) {
+                    r.put("note", "never reached: the target is at or below E = " + Numbers.format(p[0], 6));
+                }
+            }
+        }
+        if (boot != null) {
+            ObjectNode b = o.putObject("bootstrap");
+            b.put("requested", boot.requested());
+            b.put("succeeded", boot.succeeded());
+            b.put("failed", boot.failed());
+            b.put("seed", boot.seed());
+            ObjectNode se = b.putObject("parameters");
+            for (Estimate e : boot.parameters()) {
+                ObjectNode pe = se.putObject(e.name());
+                Json.put(pe, "stderr", e.stderr());
+                pe.set("ci95", Json.interval(e.lower(), e.upper()));
+            }
+        }
+        o.put("scalefit_version", Version.current());
+        return o;
+    }
+
+    private static void put(ObjectNode node, Estimate e, OptimalAllocation allocation) {
+        Json.put(node, "value", e.value());
+        if (!allocation.method().equals("none")) {
+            Json.put(node, "stderr", e.stderr());
+            node.set("ci95", Json.interval(e.lower(), e.upper()));
+        }
+    }
+
+    private String table(double[] p, OptimalAllocation allocation, List<Allocation> rows, List<Double> targets,
+                         List<Estimate> needed, String intervalNote, double level) {
+        StringBuilder s = new StringBuilder();
+        ComputeOptimal point = allocation.point();
+        s.append("compute-optimal allocation from ").append(fitFile).append(" (chinchilla: E = ").append(Numbers.format(p[0], 5))
+                .append(", A = ").append(Numbers.format(p[1], 5)).append(", B = ").append(Numbers.format(p[2], 5))
+                .append(", alpha = ").append(Numbers.format(p[3], 5)).append(", beta = ").append(Numbers.format(p[4], 5))
+                .append(")\n\n");
+        s.append("  N_opt = G·(C/6)^a, D_opt = G^(-1)·(C/6)^b with G = ").append(Numbers.format(point.g(), 5))
+                .append(", a = ").append(Numbers.format(point.nExponent(), 4)).append(", b = ")
+                .append(Numbers.format(point.dExponent(), 4)).append("\n");
+        String lv = Numbers.format(100 * level, 3) + "%";
+        s.append("  intervals (").append(lv).append("): ").append(intervalNote).append("\n\n");
+        List<String[]> t = new ArrayList<>();
+        t.add(new String[] {"compute (FLOP)", "N_opt (params)", "D_opt (tokens)", "tokens/param", "loss"});
+        for (Allocation a : rows) {
+            t.add(new String[] {Numbers.format(a.compute(), 4), cell(a.nOpt(), 4), cell(a.dOpt(), 4),
+                cell(a.tokensPerParameter(), 4), cell(a.loss(), 5)});
+        }
+        s.append(Tables.align(t, "  "));
+        if (!targets.isEmpty()) {
+            s.append('\n');
+            List<String[]> u = new ArrayList<>();
+            u.add(new String[] {"target loss", "compute needed (FLOP)"});
+            for (int i = 0; i < targets.size(); i++) {
+                Estimate e = needed.get(i);
+                u.add(new String[] {Numbers.format(targets.get(i), 6), Double.isNaN(e.value())
+                        ? "never (at or below E = " + Numbers.format(p[0], 5) + ")" : cell(e, 4)});
+            }
+            s.append(Tables.align(u, "  "));
+        }
+        return s.toString();
+    }
+
+    private static String cell(Estimate e, int digits) {
+        String v = Numbers.format(e.value(), digits);
+        if (Double.isNaN(e.lower()) && Double.isNaN(e.upper())) {
+            return v;
+        }
+        return v + " [" + Numbers.format(e.lower(), 3) + ", " + Numbers.format(e.upper(), 3) + "]";
+    }
+}
