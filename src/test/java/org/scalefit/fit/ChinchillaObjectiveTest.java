@@ -1,0 +1,114 @@
+package org.scalefit.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.scalefit.data.DataSpec;
+import org.scalefit.data.Observations;
+import org.scalefit.model.ChinchillaLaw;
+import org.scalefit.model.Space;
+
+/**
+ * The engine's Chinchilla objective in log space with Huber δ = 1e-3 is exactly Epoch AI's
+ * Σ Huber_δ(LSE(a − α·ln N, b − β·ln D, e) − ln L), summed, in the coordinates (e, a, b, α, β) =
+ * (ln E, ln A, ln B, α, β). The reference values were computed with SciPy 1.17 on Epoch's 240 points:
+ * <pre>
+ * pred = logsumexp([a - al*np.log(N), b - be*np.log(D), e*np.ones_like(N)], axis=0)
+ * np.sum(scipy.special.huber(1e-3, pred - np.log(L)))
+ * </pre>
+ */
+class ChinchillaObjectiveTest {
+    private static final Path FILE = Path.of("../shared/reference-data/epoch-chinchilla/svg_extracted_data.csv");
+
+    private static Problem problem(Observations data) {
+        ChinchillaLaw law = new ChinchillaLaw();
+        Transform[] tr = new Transform[5];
+        for (int j = 0; j < 5; j++) {
+            tr[j] = Transform.of(law.domain(j), null);
+        }
+        return new Problem(law, data, Space.LOG, new int[] {0, 1, 2, 3, 4}, tr, new double[5]);
+    }
+
+    private static Observations epoch240() {
+        Observations all = DataSpec.builder().predictor("N=Model Size").derived("D=Training FLOP/(6*Model Size)")
+                .response("loss").build().load(FILE).observations();
+        double[] y = all.yValues();
+        double[] s = y.clone();
+        Arrays.sort(s);
+        double threshold = s[s.length - 5];
+        return all.select(java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] < threshold).toArray());
+    }
+
+    @Test
+    void objectiveEqualsScipyOnEpochData() {
+        assumeTrue(Files.exists(FILE), "Epoch data not present");
+        Observations data = epoch240();
+        assertEquals(240, data.size());
+        Problem problem = problem(data);
+        Loss huber = Loss.huber(1e-3);
+        SmoothObjective kernel = ChinchillaKernel.forProblem(problem, huber);
+        SmoothObjective generic = new RobustObjective(problem, huber);
+        assertTrue(kernel != null, "the Chinchilla problem gets the fast kernel");
+        double[][] thetas = {
+            {0.59711196, 6.17795598, 7.64273236, 0.34781303, 0.36585412},
+            {Math.log(1.69), Math.log(406.4), Math.log(410.7), 0.34, 0.28},
+            {0.5, 5.0, 10.0, 1.0, 0.5},
+            {Math.log(1.8172), Math.log(477.84), Math.log(2143.86), 0.34731, 0.36718}};
+        double[] scipy = {0.0010186447052158423, 0.0041210091362803795, 0.08489912819028078, 0.0010182748003498456};
+        double[] g = new double[5];
+        for (int k = 0; k < thetas.length; k++) {
+            assertEquals(scipy[k], kernel.evaluate(thetas[k], g), 1e-12 * scipy[k], "kernel at point " + k);
+            assertEquals(scipy[k], generic.evaluate(thetas[k], g), 1e-12 * scipy[k], "generic at point " + k);
+        }
+    }
+
+    /** The kernel and the law-generic evaluation agree in value and gradient, and the gradient is the derivative. */
+    @Test
+    void kernelMatchesGenericPathAndFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 120;
+        double[] nn = new double[n];
+        double[] dd = new double[n];
+        double[] y = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            nn[i] = Math.exp(rng.nextDouble(Math.log(7e7), Math.log(2e10)));
+            dd[i] = Math.exp(rng.nextDouble(Math.log(5e9), Math.log(5e11)));
+            y[i] = (1.8 + 480 / Math.pow(nn[i], 0.35) + 2100 / Math.pow(dd[i], 0.37)) * Math.exp(0.02 * rng.nextGaussian());
+            w[i] = 0.5 + rng.nextDouble();
+        }
+        Observations data = Observations.builder().predictor("N", nn).predictor("D", dd).response("loss", y)
+                .weights("w", w).build();
+        Problem problem = problem(data);
+        for (Loss loss : new Loss[] {Loss.huber(1e-3), Loss.huber(0.05), Loss.squares(), Loss.asymmetric(0.2)}) {
+            SmoothObjective kernel = ChinchillaKernel.forProblem(problem, loss);
+            SmoothObjective generic = new RobustObjective(problem, loss);
+            for (int trial = 0; trial < 20; trial++) {
+                double[] t = {rng.nextDouble(-1, 1.5), rng.nextDouble(0, 12), rng.nextDouble(0, 12), rng.nextDouble(0, 1),
+                    rng.nextDouble(0, 1)};
+                double[] gk = new double[5];
+                double[] gg = new double[5];
+                double fk = kernel.evaluate(t, gk);
+                double fg = generic.evaluate(t, gg);
+                assertEquals(fg, fk, 1e-11 * Math.abs(fg), loss.spec());
+                for (int j = 0; j < 5; j++) {
+                    double h = 1e-6;
+                    double[] up = t.clone();
+                    double[] down = t.clone();
+                    up[j] += h;
+                    down[j] -= h;
+                    double fd = (kernel.evaluate(up, new double[5]) - kernel.evaluate(down, new double[5])) / (2 * h);
+                    double scale = Math.max(Math.abs(gk[j]), 1e-3 * fk);
+                    assertEquals(gg[j], gk[j], 1e-9 * scale, "gradient " + j + " generic vs kernel, " + loss.spec());
+                    assertEquals(fd, gk[j], 2e-4 * scale + 1e-10, "gradient " + j + " vs finite difference, " + loss.spec());
+                }
+            }
+        }
+    }
+}
