@@ -353,8 +353,10 @@ public final class Fitter {
     }
 
     private static List<double[]> starts(Problem problem, Law law, Observations data, FitOptions options) {
-        // The guess sees the rows in canonical order too, so that row order cannot move the start.
-        double[] guess = law.initialGuess(data.select(problem.order));
+        // The guess sees the rows in canonical order too, so that row order cannot move the start. Warm and
+        // explicit-only starts do not use it (a bootstrap refit should not pay for a data-driven guess).
+        double[] guess = options.starts().includeGuess() ? law.initialGuess(data.select(problem.order))
+                : new double[law.parameters().size()];
         List<String> params = law.parameters();
         for (int j = 0; j < params.size(); j++) {
             Double s = options.startValues().get(params.get(j));

@@ -152,10 +152,10 @@ public final class ChinchillaLaw implements SeparableLaw {
     }
 
     /**
-     * Variable projection on a coarse grid: for α, β ∈ {0.05, 0.10, …, 1.0} solves (E, A, B) ≥ 0 by
-     * exact non-negative least squares on relative residuals (L − f)/L, keeps the pair whose fit has
-     * the lowest squared log residual, and lifts any coefficient that came out 0 to a small positive
-     * value (the engine optimises their logarithms).
+     * Variable projection on a grid: for α, β ∈ {0.1, 0.2, …, 1.0}, then a finer 5×5 grid of step 0.025
+     * around the best pair, solves (E, A, B) ≥ 0 by exact non-negative least squares on relative
+     * residuals (L − f)/L, keeps the pair whose fit has the lowest squared log residual, and lifts any
+     * coefficient that came out 0 to a small positive value (the engine optimises their logarithms).
      */
     @Override
     public double[] initialGuess(Observations data) {
@@ -173,50 +173,115 @@ public final class ChinchillaLaw implements SeparableLaw {
         if (!(ymin > 0)) {
             ymin = 1.0;
         }
-        SmallNnls nnls = new SmallNnls(3);
-        double[][] gram = new double[3][3];
-        double[] rhs = new double[3];
-        double[] c = new double[3];
-        double[] phi = new double[3];
-        double[] best = null;
+        GuessGrid grid = new GuessGrid(ln, ld, y, ymin);
+        double[] alphas = new double[10];
+        for (int k = 0; k < 10; k++) {
+            alphas[k] = 0.1 * (k + 1);
+        }
+        grid.search(alphas, alphas);
+        if (grid.best == null) {
+            return new double[] {0.5 * ymin, 100, 100, 0.3, 0.3};
+        }
+        double[] fineA = new double[5];
+        double[] fineB = new double[5];
+        for (int k = 0; k < 5; k++) {
+            fineA[k] = Math.max(0.01, grid.best[ALPHA] + 0.025 * (k - 2));
+            fineB[k] = Math.max(0.01, grid.best[BETA] + 0.025 * (k - 2));
+        }
+        grid.search(fineA, fineB);
+        return grid.best;
+    }
+
+    /** The search behind {@link #initialGuess}: basis powers computed once per exponent, not per pair. */
+    private static final class GuessGrid {
+        private final double[] ln;
+        private final double[] ld;
+        private final double[] y;
+        private final double ymin;
+        private final SmallNnls nnls = new SmallNnls(3);
+        private final double[][] gram = new double[3][3];
+        private final double[] rhs = new double[3];
+        private final double[] c = new double[3];
+        double[] best;
         double bestCost = Double.POSITIVE_INFINITY;
-        for (int ia = 1; ia <= 20; ia++) {
-            for (int ib = 1; ib <= 20; ib++) {
-                double alpha = 0.05 * ia;
-                double beta = 0.05 * ib;
-                for (double[] row : gram) {
-                    java.util.Arrays.fill(row, 0.0);
-                }
-                java.util.Arrays.fill(rhs, 0.0);
-                double yy = 0;
+
+        GuessGrid(double[] ln, double[] ld, double[] y, double ymin) {
+            this.ln = ln;
+            this.ld = ld;
+            this.y = y;
+            this.ymin = ymin;
+        }
+
+        void search(double[] alphas, double[] betas) {
+            int n = y.length;
+            double[][] u = new double[alphas.length][n];
+            double[][] v = new double[betas.length][n];
+            for (int k = 0; k < alphas.length; k++) {
                 for (int i = 0; i < n; i++) {
-                    double w = y[i] != 0 ? 1.0 / (y[i] * y[i]) : 1.0;
-                    phi[0] = 1.0;
-                    phi[1] = Math.exp(-alpha * ln[i]);
-                    phi[2] = Math.exp(-beta * ld[i]);
-                    for (int r = 0; r < 3; r++) {
-                        for (int s = 0; s < 3; s++) {
-                            gram[r][s] += w * phi[r] * phi[s];
-                        }
-                        rhs[r] += w * phi[r] * y[i];
+                    u[k][i] = Math.exp(-alphas[k] * ln[i]);
+                }
+            }
+            for (int k = 0; k < betas.length; k++) {
+                for (int i = 0; i < n; i++) {
+                    v[k][i] = Math.exp(-betas[k] * ld[i]);
+                }
+            }
+            for (int ia = 0; ia < alphas.length; ia++) {
+                for (int ib = 0; ib < betas.length; ib++) {
+                    double[] uu = u[ia];
+                    double[] vv = v[ib];
+                    double g01 = 0;
+                    double g02 = 0;
+                    double g11 = 0;
+                    double g12 = 0;
+                    double g22 = 0;
+                    double g00 = 0;
+                    double h0 = 0;
+                    double h1 = 0;
+                    double h2 = 0;
+                    double yy = 0;
+                    for (int i = 0; i < n; i++) {
+                        double w = y[i] != 0 ? 1.0 / (y[i] * y[i]) : 1.0;
+                        double wu = w * uu[i];
+                        double wv = w * vv[i];
+                        g00 += w;
+                        g01 += wu;
+                        g02 += wv;
+                        g11 += wu * uu[i];
+                        g12 += wu * vv[i];
+                        g22 += wv * vv[i];
+                        h0 += w * y[i];
+                        h1 += wu * y[i];
+                        h2 += wv * y[i];
+                        yy += w * y[i] * y[i];
                     }
-                    yy += w * y[i] * y[i];
-                }
-                nnls.solve(gram, rhs, yy, c);
-                double[] p = lift(new double[] {c[0], c[1], c[2], alpha, beta}, ymin, ln, ld);
-                double cost = 0;
-                for (int i = 0; i < n && cost < bestCost; i++) {
-                    double f = p[E] + p[A] * Math.exp(-alpha * ln[i]) + p[B] * Math.exp(-beta * ld[i]);
-                    double r = y[i] > 0 ? Math.log(y[i] / f) : y[i] - f;
-                    cost += r * r;
-                }
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    best = p;
+                    gram[0][0] = g00;
+                    gram[0][1] = g01;
+                    gram[1][0] = g01;
+                    gram[0][2] = g02;
+                    gram[2][0] = g02;
+                    gram[1][1] = g11;
+                    gram[1][2] = g12;
+                    gram[2][1] = g12;
+                    gram[2][2] = g22;
+                    rhs[0] = h0;
+                    rhs[1] = h1;
+                    rhs[2] = h2;
+                    nnls.solve(gram, rhs, yy, c);
+                    double[] p = lift(new double[] {c[0], c[1], c[2], alphas[ia], betas[ib]}, ymin, ln, ld);
+                    double cost = 0;
+                    for (int i = 0; i < n && cost < bestCost; i++) {
+                        double f = p[E] + p[A] * uu[i] + p[B] * vv[i];
+                        double r = y[i] > 0 ? Math.log(y[i] / f) : y[i] - f;
+                        cost += r * r;
+                    }
+                    if (cost < bestCost) {
+                        bestCost = cost;
+                        best = p;
+                    }
                 }
             }
         }
-        return best != null ? best : new double[] {0.5 * ymin, 100, 100, 0.3, 0.3};
     }
 
     /** Coefficients of 0 become small positive values: E a thousandth of min(L), A and B a thousandth of it at the median size. */
