@@ -93,7 +93,10 @@ public final class FitCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         if (!fit.converged()) {
             if (!common.quiet()) {
-                spec.commandLine().getErr().println("scalefit fit: the fit did not converge: " + fit.convergenceReason());
+                String why = fit.startsTried() > 1 && fit.startsConverged() == 0
+                        ? "none of the " + fit.startsTried() + " starts converged (the best " + fit.convergenceReason() + ")"
+                        : fit.convergenceReason();
+                spec.commandLine().getErr().println("scalefit fit: the fit did not converge: " + why);
             }
             return Main.FIT_FAILED;
         }
