@@ -232,7 +232,11 @@ public final class OptimalCommand implements Callable<Integer> {
                     + " does not exist here; give it with --data FILE");
         }
         Observations obs = d.load(false).observations();
-        FitOptions options = options(fitJson.path("options")).toBuilder().starts(Starts.warm(saved)).threads(1).build();
+        FitOptions recorded = options(fitJson.path("options"));
+        // Refits start at the saved optimum: one start, where L-BFGS is quicker than variable projection and
+        // reaches the same optimum (the projection pays off when it collapses many starts into few).
+        Solver solver = recorded.solver() == Solver.VARPRO ? Solver.AUTO : recorded.solver();
+        FitOptions options = recorded.toBuilder().starts(Starts.warm(saved)).solver(solver).threads(1).build();
         Fit fit = Fitter.fit(new ChinchillaLaw(), obs, options);
         double[] v = fit.values();
         for (int j = 0; j < v.length; j++) {
