@@ -6,6 +6,9 @@ import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * One optimisation from one start: Levenberg–Marquardt (Commons Math, a MINPACK port) on the
@@ -20,6 +23,7 @@ final class LeastSquaresRun {
     private static final double INVALID_RESIDUAL = 1e100;
     private static final int MAX_IRLS_ROUNDS = 200;
     private static final double TOLERANCE = 1e-12;
+    private static final int POLISH_STEPS = 8;
 
     /** The outcome of one start. */
     record Result(double[] theta, double objective, int iterations, int evaluations, boolean converged,
@@ -97,68 +101,148 @@ final class LeastSquaresRun {
 
     private static Result solve(Problem problem, double[] theta0, double[] omega, Loss loss, int maxIterations,
                                 int startIndex) {
-        int n = problem.n;
-        int m = problem.m;
-        double[] scale = new double[n];
-        double[] target = new double[n];
-        for (int i = 0; i < n; i++) {
-            scale[i] = Math.sqrt(omega[i]);
-            target[i] = scale[i] * problem.sqrtW[i] * problem.target[i];
-        }
-        BestPoint best = new BestPoint();
-        double[] p = new double[problem.template.length];
-        double[] grad = new double[problem.template.length];
-        double[][] jacP = new double[n][m];
+        Weighted w = new Weighted(problem, omega);
         LeastSquaresBuilder builder = new LeastSquaresBuilder()
                 .start(theta0)
-                .target(target)
+                .target(w.target)
                 .lazyEvaluation(true)
                 .maxIterations(maxIterations)
                 .maxEvaluations(Math.max(100, 20 * maxIterations))
-                .model(theta -> {
-                    problem.toFull(theta, p);
-                    double[] out = new double[n];
-                    double cost = 0;
-                    for (int i = 0; i < n; i++) {
-                        double g = problem.model(problem.xRows[i], p);
-                        double v = scale[i] * problem.sqrtW[i] * g;
-                        if (!Double.isFinite(v)) {
-                            v = target[i] + INVALID_RESIDUAL;
-                        }
-                        out[i] = v;
-                        double d = target[i] - v;
-                        cost += d * d;
-                    }
-                    best.offer(theta, cost);
-                    return out;
-                }, theta -> {
-                    problem.toFull(theta, p);
-                    problem.jacobianP(p, jacP, grad);
-                    double[][] out = new double[n][m];
-                    for (int j = 0; j < m; j++) {
-                        double d = problem.transforms[j].derivative(theta[j]);
-                        for (int i = 0; i < n; i++) {
-                            out[i][j] = scale[i] * jacP[i][j] * d;
-                        }
-                    }
-                    return out;
-                });
+                .model(w::value, w::jacobian);
         LeastSquaresOptimizer optimizer = new LevenbergMarquardtOptimizer()
                 .withCostRelativeTolerance(TOLERANCE)
                 .withParameterRelativeTolerance(TOLERANCE)
                 .withOrthoTolerance(TOLERANCE);
-        double[] rBuf = new double[n];
+        double[] p = new double[problem.template.length];
+        double[] rBuf = new double[problem.n];
         try {
             LeastSquaresOptimizer.Optimum optimum = optimizer.optimize(builder.build());
-            double[] theta = optimum.getPoint().toArray();
+            double[] theta = w.polish(optimum.getPoint().toArray());
             double obj = objective(problem, theta, loss, p, rBuf);
-            return new Result(theta, obj, optimum.getIterations(), optimum.getEvaluations(), true,
+            return new Result(theta, obj, optimum.getIterations(), optimum.getEvaluations() + w.polishEvaluations, true,
                     "converged: relative change of cost, step or gradient below 1e-12", startIndex);
         } catch (TooManyIterationsException | TooManyEvaluationsException e) {
-            return stopped(problem, best, loss, p, rBuf, "stopped: iteration limit (" + maxIterations + ") reached",
+            return stopped(problem, w.best, loss, p, rBuf, "stopped: iteration limit (" + maxIterations + ") reached",
                     maxIterations, startIndex);
         } catch (ConvergenceException e) {
-            return stopped(problem, best, loss, p, rBuf, "stopped: " + e.getMessage(), 0, startIndex);
+            return stopped(problem, w.best, loss, p, rBuf, "stopped: " + e.getMessage(), 0, startIndex);
+        }
+    }
+
+    /**
+     * The weighted model √ωᵢ·√wᵢ·gᵢ(θ) and its Jacobian in the optimiser's coordinates, with the
+     * best point evaluated so far. One instance per optimiser run (not shared between threads).
+     */
+    private static final class Weighted {
+        final Problem problem;
+        final double[] scale;
+        final double[] target;
+        final double[] p;
+        final double[] grad;
+        final double[][] jacP;
+        final BestPoint best = new BestPoint();
+        int polishEvaluations;
+
+        Weighted(Problem problem, double[] omega) {
+            this.problem = problem;
+            int n = problem.n;
+            this.scale = new double[n];
+            this.target = new double[n];
+            for (int i = 0; i < n; i++) {
+                scale[i] = Math.sqrt(omega[i]) * problem.sqrtW[i];
+                target[i] = scale[i] * problem.target[i];
+            }
+            this.p = new double[problem.template.length];
+            this.grad = new double[problem.template.length];
+            this.jacP = new double[n][problem.m];
+        }
+
+        double[] value(double[] theta) {
+            problem.toFull(theta, p);
+            int n = problem.n;
+            double[] out = new double[n];
+            double cost = 0;
+            for (int i = 0; i < n; i++) {
+                double g = problem.model(problem.xRows[i], p);
+                double v = scale[i] * g;
+                if (!Double.isFinite(v)) {
+                    v = target[i] + INVALID_RESIDUAL;
+                }
+                out[i] = v;
+                double d = target[i] - v;
+                cost += d * d;
+            }
+            best.offer(theta, cost);
+            return out;
+        }
+
+        double[][] jacobian(double[] theta) {
+            problem.toFull(theta, p);
+            problem.jacobianP(p, jacP, grad);
+            int n = problem.n;
+            int m = problem.m;
+            double[][] out = new double[n][m];
+            for (int j = 0; j < m; j++) {
+                double d = problem.transforms[j].derivative(theta[j]);
+                for (int i = 0; i < n; i++) {
+                    // jacP already carries √wᵢ; add the reweighting factor √ωᵢ.
+                    out[i][j] = scale[i] / problem.sqrtW[i] * jacP[i][j] * d;
+                }
+            }
+            return out;
+        }
+
+        double cost(double[] theta) {
+            double[] v = value(theta);
+            double c = 0;
+            for (int i = 0; i < v.length; i++) {
+                double d = target[i] - v[i];
+                c += d * d;
+            }
+            return c;
+        }
+
+        /**
+         * A few Gauss–Newton steps (SVD least-squares solves) from the Levenberg–Marquardt optimum,
+         * accepting a step only when it lowers the cost. LM stops at a relative tolerance; on flat
+         * problems (NIST's ENSO) this recovers the last digits the data determine.
+         */
+        double[] polish(double[] theta0) {
+            double[] theta = theta0.clone();
+            double cost = cost(theta);
+            polishEvaluations++;
+            for (int iter = 0; iter < POLISH_STEPS && Double.isFinite(cost); iter++) {
+                double[] v = value(theta);
+                polishEvaluations++;
+                double[] r = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    r[i] = target[i] - v[i];
+                }
+                double[] step;
+                try {
+                    step = new SingularValueDecomposition(new Array2DRowRealMatrix(jacobian(theta), false))
+                            .getSolver().solve(new ArrayRealVector(r, false)).toArray();
+                } catch (RuntimeException e) {
+                    return theta;
+                }
+                double[] trial = theta.clone();
+                boolean moved = false;
+                for (int j = 0; j < trial.length; j++) {
+                    trial[j] += step[j];
+                    moved |= trial[j] != theta[j];
+                }
+                if (!moved) {
+                    return theta;
+                }
+                double c = cost(trial);
+                polishEvaluations++;
+                if (!(c < cost)) {
+                    return theta;
+                }
+                theta = trial;
+                cost = c;
+            }
+            return theta;
         }
     }
 
