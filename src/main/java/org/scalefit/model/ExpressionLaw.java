@@ -166,6 +166,7 @@ public final class ExpressionLaw implements Law {
         return text;
     }
 
+    /** @return the predictor names given at construction, in order */
     @Override
     public List<String> predictors() {
         return predictors;
@@ -177,13 +178,22 @@ public final class ExpressionLaw implements Law {
         return parameters;
     }
 
+    /**
+     * Evaluates the compiled formula (IEEE arithmetic: may be ±∞ or NaN).
+     *
+     * @throws IllegalArgumentException if x or p has the wrong length
+     */
     @Override
     public double value(double[] x, double[] p) {
         checkLengths(x, p);
         return compiled.evaluate(x, p);
     }
 
-    /** Writes the exact gradient, from the compiled symbolic derivatives. */
+    /**
+     * Writes the exact gradient, from the compiled symbolic derivatives.
+     *
+     * @throws IllegalArgumentException if x, p or out has the wrong length
+     */
     @Override
     public void gradient(double[] x, double[] p, double[] out) {
         checkLengths(x, p);
@@ -198,7 +208,10 @@ public final class ExpressionLaw implements Law {
         }
     }
 
-    /** @return 1.0 for every parameter */
+    /**
+     * @param data ignored: a formula has no structure to exploit
+     * @return 1.0 for every parameter
+     */
     @Override
     public double[] initialGuess(Observations data) {
         double[] guess = new double[parameters.size()];
@@ -215,6 +228,8 @@ public final class ExpressionLaw implements Law {
     /**
      * The formula with predictor labels and, when given, parameter values filled in (5
      * significant digits, negative values in parentheses), e.g. {@code y = 238.94*(1 - exp(-0.00055016*x))}.
+     *
+     * @throws IllegalArgumentException if the number of labels or values is wrong
      */
     @Override
     public String formula(List<String> predictorLabels, String responseLabel, double[] values) {
