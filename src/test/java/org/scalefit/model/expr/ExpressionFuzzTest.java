@@ -32,28 +32,28 @@ class ExpressionFuzzTest {
     void parserOnlyEverThrowsInvalidDataException() {
         SplittableRandom random = new SplittableRandom(424242L);
         List<String> inputs = new ArrayList<>();
-        for (int i = 0; i < 4_000; i++) {
+        for (int i = 0; i < 3_000; i++) {
             byte[] bytes = new byte[random.nextInt(40)];
             for (int k = 0; k < bytes.length; k++) {
                 bytes[k] = (byte) random.nextInt(256);
             }
             inputs.add(new String(bytes, i % 2 == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
         }
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < 1_000; i++) {
             StringBuilder sb = new StringBuilder();
             for (int k = random.nextInt(40); k > 0; k--) {
                 sb.append((char) random.nextInt(0x20, 0x7f));
             }
             inputs.add(sb.toString());
         }
-        for (int i = 0; i < 8_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
             StringBuilder sb = new StringBuilder();
             for (int k = random.nextInt(30); k > 0; k--) {
                 sb.append(TOKENS[random.nextInt(TOKENS.length)]);
             }
             inputs.add(sb.toString());
         }
-        for (int i = 0; i < 4_000; i++) {
+        for (int i = 0; i < 3_000; i++) {
             StringBuilder sb = new StringBuilder(FORMULAS[random.nextInt(FORMULAS.length)]);
             for (int k = 1 + random.nextInt(3); k > 0; k--) {
                 int at = random.nextInt(sb.length());
@@ -95,7 +95,7 @@ class ExpressionFuzzTest {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(parsed > 300, "only " + parsed + " inputs parsed; the fuzzing is too blunt");
+        assertTrue(parsed > 200, "only " + parsed + " inputs parsed; the fuzzing is too blunt");
         assertTrue(seconds < 10, "fuzzing " + inputs.size() + " inputs took " + seconds + " s");
     }
 
