@@ -3,7 +3,6 @@ package org.scalefit.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +17,7 @@ import org.scalefit.model.expr.Expression;
 /**
  * A law given as a formula typed by the user, such as {@code b1*(1-exp(-b2*x))}. The predictors
  * are named by the caller; every other variable of the formula is a parameter, in order of first
- * appearance. The syntax is that of {@link Expression#parse}: {@code + - * / ^ **}, parentheses,
+ * appearance unless the caller gives an order. The syntax is that of {@link Expression#parse}: {@code + - * / ^ **}, parentheses,
  * {@code exp log ln log10 sqrt sin cos tan atan arctan abs} and the constant {@code pi}.
  *
  * <p>Values come from the compiled formula and gradients from its exact symbolic derivatives
@@ -88,7 +87,6 @@ public final class ExpressionLaw implements Law {
         Objects.requireNonNull(formula, "formula");
         this.text = formula;
         this.predictors = List.copyOf(predictors);
-        this.constants = Map.copyOf(new LinkedHashMap<>(constants));
         Set<String> seen = new HashSet<>();
         for (String p : this.predictors) {
             if (!seen.add(p)) {
@@ -99,6 +97,7 @@ public final class ExpressionLaw implements Law {
             }
         }
         this.expression = Expression.parse(formula).withConstants(constants);
+        this.constants = Map.copyOf(constants);
         List<String> variables = expression.variables();
         for (String p : this.predictors) {
             if (!variables.contains(p)) {
