@@ -65,6 +65,7 @@ final class FitAssembler {
                 jac[i][j] *= so;
             }
         }
+        rejectDegenerate(problem, p, jac, names);
         Inverse inv = invertNormalMatrix(jac, n, m);
 
         boolean absolute = data.weightsAreInverseVariances();
@@ -161,6 +162,29 @@ final class FitAssembler {
         return new Fit(problem.law, data, options, problem.space, p, fixed, stderr, covScaled, covAbs, unweighted, rss,
                 best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
                 best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics);
+    }
+
+    /**
+     * A best fit at which some parameter no longer changes the curve at all — its Jacobian column is
+     * exactly zero — is not a fit: the optimiser stalled on a plateau, typically an exponential driven
+     * into overflow or underflow. Say so instead of returning it.
+     */
+    private static void rejectDegenerate(Problem problem, double[] p, double[][] jac, List<String> names) {
+        for (int j = 0; j < problem.m; j++) {
+            boolean zero = true;
+            for (double[] row : jac) {
+                if (row[j] != 0) {
+                    zero = false;
+                    break;
+                }
+            }
+            if (zero) {
+                String name = names.get(problem.free[j]);
+                throw new FitFailedException(problem.law.name() + " fit stalled where " + name + " no longer changes the "
+                        + "curve (" + name + " = " + Numbers.format(p[problem.free[j]], 4) + "): give start values closer "
+                        + "to the data, or rescale the formula");
+            }
+        }
     }
 
     private static void boundWarnings(Problem problem, FitOptions options, double[] p, List<String> warnings) {
