@@ -44,6 +44,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * Intervals come from the fit's covariance (delta method on the log scale), or, with
  * {@code --bootstrap N}, from N refits on rows resampled from the data the fit JSON names
  * ({@code --data} reads another path).
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"optimal", "fit.json", "--compute", "1e21,1e23", "--target-loss", "2.0", "--json"},
+ *         System.out, System.err);
+ * }</pre>
  */
 @Command(name = "optimal", mixinStandardHelpOptions = true,
         description = "Compute-optimal allocation from a saved chinchilla fit: N_opt, D_opt, tokens per parameter and "
