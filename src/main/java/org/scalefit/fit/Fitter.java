@@ -18,8 +18,9 @@ import org.scalefit.model.Space;
  *
  * <p>What it does, in order: validates the data against the law and the space (naming the row and
  * column of any value that cannot be used); builds the starts (the law's data-driven guess, then any grid,
- * random or explicit starts); runs Levenberg–Marquardt from each, with iteratively reweighted least
- * squares for robust losses; keeps the lowest objective (ties to the lower start index, so the answer
+ * random or explicit starts); runs the {@link Solver} from each (Levenberg–Marquardt for squares, L-BFGS
+ * for robust losses; with many L-BFGS starts, all are screened at a loose tolerance and the best ten
+ * polished); keeps the lowest objective (ties to the lower start index, so the answer
  * does not depend on thread count); and computes covariance, intervals, information criteria,
  * residual diagnostics and warnings at the optimum.
  *

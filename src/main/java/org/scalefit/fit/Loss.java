@@ -16,8 +16,11 @@ import org.scalefit.InvalidDataException;
  * (a compute-efficient frontier); λ = ½ is half of ordinary least squares.</li>
  * </ul>
  *
- * <p>Robust losses are minimised by iteratively reweighted least squares on the Levenberg–Marquardt
- * solver: each round weights point i by ρ'(rᵢ)/(2rᵢ) (up to a constant) until the objective stops falling.
+ * <p>Robust losses are minimised by default with L-BFGS on Σ ρ and its analytic gradient (ψ = ρ');
+ * {@link Solver#LM} instead runs iteratively reweighted least squares on Levenberg–Marquardt, each round
+ * weighting point i by ρ'(rᵢ)/(2rᵢ) (up to a constant) until the objective stops falling. On Epoch AI's
+ * Chinchilla fit (Huber δ = 1e-3) L-BFGS was about ten times faster per start and reached the optimum
+ * from more starts.
  *
  * <pre>{@code
  * Loss loss = Loss.parse("huber:1e-3");

@@ -4,9 +4,11 @@
  * immutable {@link org.scalefit.fit.Fit}.
  *
  * <p>Residuals live in log space (ln y − ln f, the default for scaling laws, where noise is
- * multiplicative) or linear space. The loss is squares, Huber or asymmetric; robust losses are minimised by
- * iteratively reweighted least squares. The solver is Levenberg–Marquardt from Apache Commons Math, which
- * stays inside this package. Positive scales are optimised on a log scale and bounds by smooth
+ * multiplicative) or linear space. The loss is squares, Huber or asymmetric. Squares are minimised by
+ * Levenberg–Marquardt, robust losses by L-BFGS on Σ ρ (or, on request, by reweighted least squares), and
+ * laws linear in some parameters (Chinchilla's E, A, B) can be fitted by variable projection
+ * ({@link org.scalefit.fit.Solver}). Commons Math stays inside this package.
+ * Positive scales are optimised on a log scale and bounds by smooth
  * transforms, so the solver itself is unconstrained. Starts come from the law's data-driven guess,
  * optionally with a grid, seeded random starts or explicit points; the lowest objective wins, ties to
  * the lower start index, which with rows put in a canonical order makes every fit deterministic and
