@@ -6,14 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.scalefit.FitFailedException;
+import org.scalefit.InvalidDataException;
 import org.scalefit.data.Dates;
 import org.scalefit.data.LoadResult;
 import org.scalefit.data.Observations;
 import org.scalefit.data.SkippedRow;
 import org.scalefit.fit.Fit;
+import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.model.Law;
 import org.scalefit.model.Laws;
+import org.scalefit.uncertainty.Bootstrap;
+import org.scalefit.uncertainty.BootstrapResult;
+import org.scalefit.uncertainty.IntervalMethod;
+import org.scalefit.uncertainty.Resampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --loss huber:0.01 --json",
             "  scalefit fit horizons.csv --x release_date --y p50_minutes --law doubling --target 480",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --group model --bootstrap 1000",
             "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4"})
 public final class FitCommand implements Callable<Integer> {
     @Spec
@@ -54,6 +63,23 @@ public final class FitCommand implements Callable<Integer> {
             description = "Report the x (or date) at which the fitted curve reaches each Y, with an interval.")
     List<Double> targets = new ArrayList<>();
 
+    @Option(names = "--bootstrap", paramLabel = "N",
+            description = "Refit N resampled data sets and report bootstrap intervals (parameters, derived quantities, targets, bands).")
+    Integer bootstrap;
+
+    @Option(names = "--resample", paramLabel = "PLAN",
+            description = "Bootstrap plan: rows, groups, hierarchical, residuals or parametric "
+                    + "(default: hierarchical with --item, groups with --group, else rows).")
+    String resample;
+
+    @Option(names = "--interval", paramLabel = "bca|percentile", defaultValue = "bca",
+            description = "Bootstrap interval reported as ci95 (default: ${DEFAULT-VALUE}; JSON carries both).")
+    String interval;
+
+    @Option(names = "--predict", paramLabel = "X[,...]", split = ",",
+            description = "Predict at each X (a date for the doubling law) with confidence and prediction bands.")
+    List<String> predict = new ArrayList<>();
+
     /** Created by picocli. */
     public FitCommand() {
     }
@@ -66,10 +92,30 @@ public final class FitCommand implements Callable<Integer> {
         noteSkipped(loaded.skipped());
         OptionalDouble t0Day = t0 == null ? OptionalDouble.empty() : OptionalDouble.of(Dates.toEpochDay(t0));
         Law l = Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day));
-        Fit fit = Fitter.fit(l, obs, fitOptions.toOptions());
+        FitOptions options = fitOptions.toOptions();
+        IntervalMethod method = IntervalMethod.parse(interval);
+        List<Double> predictAt = predictPoints(dates);
+        Fit fit = Fitter.fit(l, obs, options);
+        BootstrapResult boot = null;
+        if (bootstrap != null) {
+            String plan = resample != null ? resample : (obs.hasItems() ? "hierarchical" : (obs.hasGroups() ? "groups" : "rows"));
+            boot = Bootstrap.run(fit, Resampler.named(plan, fit), bootstrap, options.seed(), fitOptions.threads());
+            if (boot.succeeded() == 0) {
+                throw new FitFailedException("all " + boot.requested() + " bootstrap replicates failed; the first: "
+                        + boot.failures().get(0));
+            }
+            if (boot.failed() > 0 && !common.quiet()) {
+                spec.commandLine().getErr().println("scalefit fit: " + boot.failed() + " of " + boot.requested()
+                        + " bootstrap replicates failed and are left out of the intervals; the first: " + boot.failures().get(0));
+            }
+        } else if (resample != null) {
+            throw new InvalidDataException("--resample " + resample + " needs --bootstrap N");
+        }
         FitReport report = new FitReport(fit, targets);
+        UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
         if (common.json()) {
             ObjectNode json = report.json();
+            uncertainty.addTo(json);
             if (!loaded.skipped().isEmpty()) {
                 ArrayNode s = json.putArray("skipped_rows");
                 for (SkippedRow r : loaded.skipped()) {
@@ -82,6 +128,7 @@ public final class FitCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(report.table());
+            spec.commandLine().getOut().print(uncertainty.table());
         }
         spec.commandLine().getOut().flush();
         if (!fit.converged()) {
@@ -91,6 +138,27 @@ public final class FitCommand implements Callable<Integer> {
             return Main.FIT_FAILED;
         }
         return Main.OK;
+    }
+
+    private List<Double> predictPoints(boolean dates) {
+        List<Double> out = new ArrayList<>();
+        for (String p : predict) {
+            String t = p.trim();
+            if (dates) {
+                out.add(Dates.toEpochDay(t));
+                continue;
+            }
+            try {
+                double v = Double.parseDouble(t);
+                if (!Double.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+                out.add(v);
+            } catch (NumberFormatException e) {
+                throw new InvalidDataException("--predict " + t + ": \"" + t + "\" is not a finite number");
+            }
+        }
+        return out;
     }
 
     private void noteSkipped(List<SkippedRow> skipped) {

@@ -58,7 +58,8 @@ public final class Fit {
     private final int bestStart;
     private final double conditionNumber;
     private final ResidualDiagnostics diagnostics;
-    private final double tQuantile;
+    /** Computed on first use: inverting the t distribution costs more than a bootstrap refit needs to spend. */
+    private volatile double tQuantile = Double.NaN;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
@@ -92,8 +93,7 @@ public final class Fit {
         this.bestStart = bestStart;
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
-        this.tQuantile = dof > 0 ? new TDistribution(null, dof).inverseCumulativeProbability((1 + options.confidenceLevel()) / 2)
-                : Double.NaN;
+
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -161,7 +161,7 @@ public final class Fit {
 
     private Parameter parameter(int j) {
         double se = stderr[j];
-        double half = fixed[j] ? 0 : tQuantile * se;
+        double half = fixed[j] ? 0 : tQuantile() * se;
         return new Parameter(law.parameters().get(j), values[j], se, values[j] - half, values[j] + half, fixed[j]);
     }
 
@@ -313,7 +313,12 @@ public final class Fit {
 
     /** @return the t quantile used for intervals (NaN when dof = 0) */
     public double tQuantile() {
-        return tQuantile;
+        double t = tQuantile;
+        if (Double.isNaN(t) && dof > 0) {
+            t = new TDistribution(null, dof).inverseCumulativeProbability((1 + options.confidenceLevel()) / 2);
+            tQuantile = t;
+        }
+        return t;
     }
 
     /**
@@ -421,7 +426,7 @@ public final class Fit {
             }
         }
         double se = ok && var >= 0 ? Math.sqrt(var) : Double.NaN;
-        double half = tQuantile * se;
+        double half = tQuantile() * se;
         return new Estimate(name, unit, description, v, se, v - half, v + half, "delta");
     }
 

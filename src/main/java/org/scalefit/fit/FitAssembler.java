@@ -2,7 +2,6 @@ package org.scalefit.fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -171,17 +170,25 @@ final class FitAssembler {
         List<String> names = problem.law.parameters();
         for (int a = 0; a < problem.m; a++) {
             int j = problem.free[a];
-            Bound b = options.bounds().get(names.get(j));
+            Bound b = problem.bounds[a];
             if (b == null) {
                 continue;
             }
             double tolLo = 1e-6 * Math.max(1.0, Math.abs(b.lower()));
             double tolHi = 1e-6 * Math.max(1.0, Math.abs(b.upper()));
-            if (Double.isFinite(b.lower()) && p[j] - b.lower() <= tolLo) {
-                warnings.add(names.get(j) + " is at its lower bound " + Numbers.format(b.lower(), 6)
-                        + ": the best fit may lie beyond it, and its standard error ignores the bound");
-            } else if (Double.isFinite(b.upper()) && b.upper() - p[j] <= tolHi) {
-                warnings.add(names.get(j) + " is at its upper bound " + Numbers.format(b.upper(), 6)
+            boolean atLo = Double.isFinite(b.lower()) && p[j] - b.lower() <= tolLo;
+            boolean atHi = !atLo && Double.isFinite(b.upper()) && b.upper() - p[j] <= tolHi;
+            if (!atLo && !atHi) {
+                continue;
+            }
+            String end = atLo ? "lower" : "upper";
+            double at = atLo ? b.lower() : b.upper();
+            if (problem.fromLaw[a]) {
+                warnings.add(names.get(j) + " rests at the " + end + " end (" + Numbers.format(at, 6)
+                        + ") of the range these data can determine: the data do not pin it down, and its standard "
+                        + "error ignores the edge");
+            } else {
+                warnings.add(names.get(j) + " is at its " + end + " bound " + Numbers.format(at, 6)
                         + ": the best fit may lie beyond it, and its standard error ignores the bound");
             }
         }
@@ -191,11 +198,7 @@ final class FitAssembler {
         int n = r.length;
         double rms = Math.sqrt(rss / n);
         double s = Math.sqrt(rss / Math.max(dof, 1));
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> data.x(0, i)).thenComparingInt(i -> i));
+        int[] order = IndexSort.sort(n, (a, b) -> Double.compare(data.x(0, a), data.x(0, b)));
         double maxZ = 0;
         int maxRow = data.row(0);
         for (int i = 0; i < n; i++) {
@@ -274,7 +277,9 @@ final class FitAssembler {
             out.nullVector = new double[m];
             return out;
         }
-        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(scaled, false));
+        // The singular values and right singular vectors of J equal those of R in J = QR, so the SVD
+        // runs on the small m×m factor instead of the n×m Jacobian.
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(upperFactor(scaled, n, m), false));
         double[] sv = svd.getSingularValues();
         RealMatrix v = svd.getV();
         double smax = sv[0];
@@ -302,6 +307,45 @@ final class FitAssembler {
             }
         }
         return out;
+    }
+
+    /** The m×m upper-triangular factor R of a Householder QR of the n×m matrix a (n ≥ m); a is overwritten. */
+    static double[][] upperFactor(double[][] a, int n, int m) {
+        for (int k = 0; k < m; k++) {
+            double norm = 0;
+            for (int i = k; i < n; i++) {
+                norm = Math.hypot(norm, a[i][k]);
+            }
+            if (norm == 0) {
+                continue;
+            }
+            double alpha = a[k][k] > 0 ? -norm : norm;
+            double v0 = a[k][k] - alpha;
+            // v = (v0, a[k+1..n-1][k]); H = I − 2vvᵀ/(vᵀv)
+            double vtv = v0 * v0;
+            for (int i = k + 1; i < n; i++) {
+                vtv += a[i][k] * a[i][k];
+            }
+            for (int j = k + 1; j < m; j++) {
+                double dot = v0 * a[k][j];
+                for (int i = k + 1; i < n; i++) {
+                    dot += a[i][k] * a[i][j];
+                }
+                double f = 2 * dot / vtv;
+                a[k][j] -= f * v0;
+                for (int i = k + 1; i < n; i++) {
+                    a[i][j] -= f * a[i][k];
+                }
+            }
+            a[k][k] = alpha;
+        }
+        double[][] r = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                r[i][j] = a[i][j];
+            }
+        }
+        return r;
     }
 
     private static final class Inverse {

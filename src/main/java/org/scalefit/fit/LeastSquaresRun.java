@@ -20,6 +20,8 @@ final class LeastSquaresRun {
     private static final double INVALID_RESIDUAL = 1e100;
     private static final int MAX_IRLS_ROUNDS = 200;
     private static final double TOLERANCE = 1e-12;
+    /** Evaluations over which the stall test ({@link FitOptions#stallTolerance()}) looks back. */
+    static final int STALL_WINDOW = 50;
 
     /** The outcome of one start. */
     record Result(double[] theta, double objective, int iterations, int evaluations, boolean converged,
@@ -105,7 +107,7 @@ final class LeastSquaresRun {
             scale[i] = Math.sqrt(omega[i]);
             target[i] = scale[i] * problem.sqrtW[i] * problem.target[i];
         }
-        BestPoint best = new BestPoint();
+        BestPoint best = new BestPoint(Math.max(n - m, 1), problem.stallTolerance);
         double[] p = new double[problem.template.length];
         double[] grad = new double[problem.template.length];
         double[][] jacP = new double[n][m];
@@ -159,6 +161,12 @@ final class LeastSquaresRun {
                     maxIterations, startIndex);
         } catch (ConvergenceException e) {
             return stopped(problem, best, loss, p, rBuf, "stopped: " + e.getMessage(), 0, startIndex);
+        } catch (Stalled e) {
+            double obj = objective(problem, best.theta, loss, p, rBuf);
+            return new Result(best.theta, obj, best.count / 2, best.count, true,
+                    "converged: the cost fell by less than " + problem.stallTolerance + " noise variances over the last "
+                            + STALL_WINDOW + " evaluations (a flat valley: the parameters along it are poorly determined)",
+                    startIndex);
         }
     }
 
@@ -171,17 +179,44 @@ final class LeastSquaresRun {
         return new Result(best.theta, obj, iterations, best.count, false, reason, startIndex);
     }
 
-    /** The lowest-cost point the solver evaluated (confined to one run's thread). */
+    /**
+     * Thrown from inside the model function when the run crawls along a flat valley: each step lowers the
+     * cost, but by amounts far below any statistical meaning, while Levenberg–Marquardt's own tests (which
+     * also need the predicted reduction to vanish) keep it going for thousands of iterations.
+     */
+    private static final class Stalled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stalled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The lowest-cost point the solver evaluated (confined to one run's thread), and the stall test. */
     private static final class BestPoint {
         double[] theta;
         double cost = Double.POSITIVE_INFINITY;
         int count;
+        private double windowStartCost = Double.POSITIVE_INFINITY;
+        private final int dof;
+        private final double stallTolerance;
+
+        BestPoint(int dof, double stallTolerance) {
+            this.dof = dof;
+            this.stallTolerance = stallTolerance;
+        }
 
         void offer(double[] t, double c) {
             count++;
             if (c < cost) {
                 cost = c;
                 theta = t.clone();
+            }
+            if (stallTolerance > 0 && count % STALL_WINDOW == 0) {
+                if (Double.isFinite(windowStartCost) && windowStartCost - cost <= stallTolerance * cost / dof) {
+                    throw new Stalled();
+                }
+                windowStartCost = cost;
             }
         }
     }

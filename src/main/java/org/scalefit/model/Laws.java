@@ -51,6 +51,12 @@ public final class Laws {
         m.put("exponential", new Entry(1, "y = a·exp(b·x)", c -> new Exponential()));
         m.put("doubling", new Entry(1, "y = y0·2^((t − t0)/T), t a date", c -> c.t0().isPresent()
                 ? new DoublingTrend(c.t0().getAsDouble()) : DoublingTrend.startingAtFirstDate(c.data())));
+        m.put("quadratic", new Entry(1, "ln y quadratic in ln x: y = y0·(x/x0)^(−alpha − beta·ln(x/x0))",
+                c -> QuadraticInLog.centredOn(c.data())));
+        m.put("broken-power-law", new Entry(1, "y = a + b·x^(−c0)·(1 + (x/d1)^(1/f1))^(−c1·f1) (Caballero et al. 2022)",
+                c -> new BrokenPowerLaw(1)));
+        m.put("broken-power-law-2", new Entry(1, "broken power law with two breaks (c1, d1, f1, c2, d2, f2)",
+                c -> new BrokenPowerLaw(2)));
         return Map.copyOf(m);
     }
 
