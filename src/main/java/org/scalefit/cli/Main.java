@@ -21,10 +21,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
-        subcommands = {FitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, CompareCommand.class, BreaksCommand.class, SlopesCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
-            "  scalefit fit runs.csv --x compute --y loss --law power-law --json"})
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --json",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
+            "  scalefit compare runs.csv --x compute --y loss",
+            "  scalefit breaks runs.csv --x compute --y loss",
+            "  scalefit slopes baseline.csv improved.csv --x compute --y loss --at 1e23"})
 public final class Main implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;

@@ -340,8 +340,9 @@ public final class BrokenPowerLaw implements Law {
             String c = values == null ? "c" + (i + 1) : Numbers.format(values[j], 5);
             String d = values == null ? "d" + (i + 1) : Numbers.format(values[j + 1], 5);
             String f = values == null ? "f" + (i + 1) : Numbers.format(values[j + 2], 5);
-            s.append("·(1 + (").append(x).append("/").append(d).append(")^(1/").append(f).append("))^(−")
-                    .append(c).append("·").append(f).append(")");
+            String power = values == null ? "−" + c + "·" + f : Numbers.format(-values[j] * values[j + 2], 5);
+            s.append("·(1 + (").append(x).append("/").append(d).append(")^(1/").append(f).append("))^(")
+                    .append(power).append(")");
         }
         return s.toString();
     }

@@ -155,10 +155,11 @@ public final class QuadraticInLog implements Law {
     @Override
     public String formula(List<String> predictorLabels, String responseLabel, double[] values) {
         String ratio = "(" + predictorLabels.get(0) + "/" + Numbers.format(x0, 4) + ")";
-        String a = values == null ? "alpha" : Numbers.format(values[1], 5);
-        String b = values == null ? "beta" : Numbers.format(values[2], 5);
-        return responseLabel + " = " + Formulas.term("y0", values, 0) + "·" + ratio + "^(−" + a + " − " + b
-                + "·ln" + ratio + ")";
+        if (values == null) {
+            return responseLabel + " = y0·" + ratio + "^(−alpha − beta·ln" + ratio + ")";
+        }
+        return responseLabel + " = " + Formulas.term("y0", values, 0) + "·" + ratio + "^(" + Numbers.format(-values[1], 5)
+                + (values[2] > 0 ? " − " : " + ") + Numbers.format(Math.abs(values[2]), 5) + "·ln" + ratio + ")";
     }
 
     @Override
