@@ -63,14 +63,16 @@ public record Extrapolation(double distance, String unit, String side, Severity 
             d = gap == 0 ? 0 : (span > 0 ? gap / span : Double.POSITIVE_INFINITY);
         }
         double scale = unit.equals("decades") ? 1.0 : 0.5;
+        // a hair of slack so that 1e26 against data ending at 1e24 counts as the 2 decades it is
+        double eps = 1e-9;
         Severity s;
         if (d == 0) {
             s = Severity.NONE;
-        } else if (d <= 0.5 * scale) {
+        } else if (d <= 0.5 * scale + eps) {
             s = Severity.MILD;
-        } else if (d <= 1.0 * scale) {
+        } else if (d <= 1.0 * scale + eps) {
             s = Severity.MODERATE;
-        } else if (d <= 2.0 * scale) {
+        } else if (d <= 2.0 * scale + eps) {
             s = Severity.STRONG;
         } else {
             s = Severity.SEVERE;

@@ -39,9 +39,8 @@ class BreakTestTest {
     void falseAlarmRateOnCleanPowerLawsIsNearNominal() {
         int alarms = 0;
         int seeds = 300;
-        BreakOptions o = new BreakOptions("power-law", 0.05, 0, 499, 11, 2);
         for (int s = 0; s < seeds; s++) {
-            if (BreakTest.run(data(1.0, NOISE, s), o).breakDetected()) {
+            if (BreakTest.run(data(1.0, NOISE, s), new BreakOptions("power-law", 0.05, 0, 499, 11 + s, 2)).breakDetected()) {
                 alarms++;
             }
         }
@@ -56,10 +55,9 @@ class BreakTestTest {
         int hits = 0;
         int seeds = 200;
         int located = 0;
-        BreakOptions o = new BreakOptions("power-law", 0.05, 0, 499, 12, 2);
         double trueBreak = 1e18 * Math.pow(10, 4);
         for (int s = 0; s < seeds; s++) {
-            BreakResult r = BreakTest.run(data(1.3, NOISE, 1000 + s), o);
+            BreakResult r = BreakTest.run(data(1.3, NOISE, 1000 + s), new BreakOptions("power-law", 0.05, 0, 499, 12 + s, 2));
             if (r.breakDetected()) {
                 hits++;
                 if (r.locationLower() <= trueBreak && trueBreak <= r.locationUpper()) {
