@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.data.Observations;
 import org.scalefit.model.DerivedQuantity;
@@ -58,8 +57,7 @@ public final class Fit {
     private final int bestStart;
     private final double conditionNumber;
     private final ResidualDiagnostics diagnostics;
-    /** Computed on first use: inverting the t distribution costs more than a bootstrap refit needs to spend. */
-    private volatile double tQuantile = Double.NaN;
+    private final double tQuantile;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
@@ -93,7 +91,7 @@ public final class Fit {
         this.bestStart = bestStart;
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
-
+        this.tQuantile = TQuantiles.twoSided(options.confidenceLevel(), dof);
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -161,7 +159,7 @@ public final class Fit {
 
     private Parameter parameter(int j) {
         double se = stderr[j];
-        double half = fixed[j] ? 0 : tQuantile() * se;
+        double half = fixed[j] ? 0 : tQuantile * se;
         return new Parameter(law.parameters().get(j), values[j], se, values[j] - half, values[j] + half, fixed[j]);
     }
 
@@ -313,12 +311,7 @@ public final class Fit {
 
     /** @return the t quantile used for intervals (NaN when dof = 0) */
     public double tQuantile() {
-        double t = tQuantile;
-        if (Double.isNaN(t) && dof > 0) {
-            t = new TDistribution(null, dof).inverseCumulativeProbability((1 + options.confidenceLevel()) / 2);
-            tQuantile = t;
-        }
-        return t;
+        return tQuantile;
     }
 
     /**
@@ -426,7 +419,7 @@ public final class Fit {
             }
         }
         double se = ok && var >= 0 ? Math.sqrt(var) : Double.NaN;
-        double half = tQuantile() * se;
+        double half = tQuantile * se;
         return new Estimate(name, unit, description, v, se, v - half, v + half, "delta");
     }
 

@@ -3,13 +3,9 @@ package org.scalefit.fit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.scalefit.FitFailedException;
 import org.scalefit.Numbers;
 import org.scalefit.data.Observations;
-import org.scalefit.model.Space;
 
 /**
  * Turns the best optimiser run into a {@link Fit}: covariance from the Jacobian at the optimum
@@ -68,6 +64,7 @@ final class FitAssembler {
                 jac[i][j] *= so;
             }
         }
+        rejectDegenerate(problem, p, jac, names);
         Inverse inv = invertNormalMatrix(jac, n, m);
 
         boolean absolute = data.weightsAreInverseVariances();
@@ -164,6 +161,29 @@ final class FitAssembler {
         return new Fit(problem.law, data, options, problem.space, p, fixed, stderr, covScaled, covAbs, unweighted, rss,
                 best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
                 best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics);
+    }
+
+    /**
+     * A best fit at which some parameter no longer changes the curve at all — its Jacobian column is
+     * exactly zero — is not a fit: the optimiser stalled on a plateau, typically an exponential driven
+     * into overflow or underflow. Say so instead of returning it.
+     */
+    private static void rejectDegenerate(Problem problem, double[] p, double[][] jac, List<String> names) {
+        for (int j = 0; j < problem.m; j++) {
+            boolean zero = true;
+            for (double[] row : jac) {
+                if (row[j] != 0) {
+                    zero = false;
+                    break;
+                }
+            }
+            if (zero) {
+                String name = names.get(problem.free[j]);
+                throw new FitFailedException(problem.law.name() + " fit stalled where " + name + " no longer changes the "
+                        + "curve (" + name + " = " + Numbers.format(p[problem.free[j]], 4) + "): give start values closer "
+                        + "to the data, or rescale the formula");
+            }
+        }
     }
 
     private static void boundWarnings(Problem problem, FitOptions options, double[] p, List<String> warnings) {
@@ -277,29 +297,20 @@ final class FitAssembler {
             out.nullVector = new double[m];
             return out;
         }
-        // The singular values and right singular vectors of J equal those of R in J = QR, so the SVD
-        // runs on the small m×m factor instead of the n×m Jacobian.
-        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(upperFactor(scaled, n, m), false));
-        double[] sv = svd.getSingularValues();
-        RealMatrix v = svd.getV();
-        double smax = sv[0];
-        double smin = sv[sv.length - 1];
+        SmallSvd svd = new SmallSvd(scaled, n, m);
+        double smax = svd.max();
+        double smin = svd.min();
         out.condition = smin > 0 ? smax / smin : Double.POSITIVE_INFINITY;
         double cutoff = smax * 1e-13 * Math.max(n, m);
         out.rankDeficient = !(smin > cutoff);
+        double[][] inv = svd.normalInverse(cutoff);
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
-                double s = 0;
-                for (int k = 0; k < sv.length; k++) {
-                    if (sv[k] > cutoff) {
-                        s += v.getEntry(a, k) * v.getEntry(b, k) / (sv[k] * sv[k]);
-                    }
-                }
-                out.matrix[a][b] = norms[a] > 0 && norms[b] > 0 ? s / (norms[a] * norms[b]) : Double.NaN;
+                out.matrix[a][b] = norms[a] > 0 && norms[b] > 0 ? inv[a][b] / (norms[a] * norms[b]) : Double.NaN;
             }
         }
         if (out.rankDeficient) {
-            out.nullVector = v.getColumn(m - 1);
+            out.nullVector = svd.rightVector(svd.argMin());
             for (int a = 0; a < m; a++) {
                 for (int b = 0; b < m; b++) {
                     out.matrix[a][b] = Double.NaN;
@@ -307,45 +318,6 @@ final class FitAssembler {
             }
         }
         return out;
-    }
-
-    /** The m×m upper-triangular factor R of a Householder QR of the n×m matrix a (n ≥ m); a is overwritten. */
-    static double[][] upperFactor(double[][] a, int n, int m) {
-        for (int k = 0; k < m; k++) {
-            double norm = 0;
-            for (int i = k; i < n; i++) {
-                norm = Math.hypot(norm, a[i][k]);
-            }
-            if (norm == 0) {
-                continue;
-            }
-            double alpha = a[k][k] > 0 ? -norm : norm;
-            double v0 = a[k][k] - alpha;
-            // v = (v0, a[k+1..n-1][k]); H = I − 2vvᵀ/(vᵀv)
-            double vtv = v0 * v0;
-            for (int i = k + 1; i < n; i++) {
-                vtv += a[i][k] * a[i][k];
-            }
-            for (int j = k + 1; j < m; j++) {
-                double dot = v0 * a[k][j];
-                for (int i = k + 1; i < n; i++) {
-                    dot += a[i][k] * a[i][j];
-                }
-                double f = 2 * dot / vtv;
-                a[k][j] -= f * v0;
-                for (int i = k + 1; i < n; i++) {
-                    a[i][j] -= f * a[i][k];
-                }
-            }
-            a[k][k] = alpha;
-        }
-        double[][] r = new double[m][m];
-        for (int i = 0; i < m; i++) {
-            for (int j = i; j < m; j++) {
-                r[i][j] = a[i][j];
-            }
-        }
-        return r;
     }
 
     private static final class Inverse {
@@ -365,7 +337,4 @@ final class FitAssembler {
         }
     }
 
-    static boolean isLog(Space s) {
-        return s == Space.LOG;
-    }
 }
