@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
 import org.scalefit.data.Dates;
 import org.scalefit.horizon.HorizonPoint;
@@ -71,13 +70,9 @@ public final class ProjectCommand implements Callable<Integer> {
         for (String a : at) {
             dates.add(TrendInputOptions.date("--at", a));
         }
-        TrendInputOptions.Loaded loaded = input.fit(fu);
+        TrendInputOptions.Loaded loaded = input.fit(fu, end);
         List<HorizonPoint> used = loaded.fit().used();
         double last = used.get(used.size() - 1).date();
-        if (end <= last) {
-            throw new InvalidDataException("--until " + until + " is not after the last model fitted ("
-                    + used.get(used.size() - 1).model() + ", released " + Dates.format(last) + ")");
-        }
         if (dates.isEmpty()) {
             int y = Dates.toDate(last).getYear() + 1;
             for (double d = LocalDate.of(y, 1, 1).toEpochDay(); d <= end; d = LocalDate.of(++y, 1, 1).toEpochDay()) {

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.scalefit.InvalidDataException;
 import org.scalefit.data.Dates;
 import org.scalefit.data.RowFilter;
+import org.scalefit.horizon.Frontier;
+import org.scalefit.horizon.HorizonPoint;
 import org.scalefit.horizon.HorizonResult;
 import org.scalefit.horizon.HorizonTable;
 import org.scalefit.horizon.Horizons;
@@ -121,6 +123,18 @@ public final class TrendInputOptions {
      * @return the fit and its context
      */
     Loaded fit(double fitUntil) {
+        return fit(fitUntil, Double.NaN);
+    }
+
+    /**
+     * Reads the input, checks that {@code projectUntil} lies after every model considered, and
+     * fits the trend.
+     *
+     * @param fitUntil     last release date fitted (NaN: none)
+     * @param projectUntil the end of a projection (NaN: no check)
+     * @return the fit and its context
+     */
+    Loaded fit(double fitUntil, double projectUntil) {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) {
             throw new InvalidDataException("--threads must be ≥ 1, got " + nThreads);
@@ -145,6 +159,7 @@ public final class TrendInputOptions {
             Runs runs = runOptions.read(model == null ? "alias" : model, file);
             HorizonResult h = Horizons.fit(runs, runOptions.options(replicates, seed, nThreads, level));
             Trends.RunPoints rp = Trends.points(h, dates);
+            checkAfter(rp.points(), fitUntil, projectUntil);
             for (TrendFit.Excluded e : rp.excluded()) {
                 notes.add("left out " + e.model() + ": " + e.reason());
             }
@@ -158,7 +173,28 @@ public final class TrendInputOptions {
         HorizonTable table = HorizonTable.read(file, new HorizonTable.Columns(model == null ? "model" : model, date, y,
                 ciLow, ciHigh, version), filters);
         notes.addAll(table.notes());
+        checkAfter(table.points(), fitUntil, projectUntil);
+        if (!frontier && Frontier.select(table.points()).size() < table.points().size()) {
+            notes.add("fitting all models, frontier or not; add --frontier for METR's frontier trend");
+        }
         return new Loaded(Trends.fit(table.points(), o), table.source(), table.version(), notes, null);
+    }
+
+    /** A projection must end after the last model that can enter the fit. */
+    private static void checkAfter(List<HorizonPoint> points, double fitUntil, double projectUntil) {
+        if (Double.isNaN(projectUntil)) {
+            return;
+        }
+        HorizonPoint last = null;
+        for (HorizonPoint p : points) {
+            if ((Double.isNaN(fitUntil) || p.date() <= fitUntil) && (last == null || p.date() > last.date())) {
+                last = p;
+            }
+        }
+        if (last != null && projectUntil <= last.date()) {
+            throw new InvalidDataException("--until " + Dates.format(projectUntil) + " is not after the last model ("
+                    + last.model() + ", released " + Dates.format(last.date()) + ")");
+        }
     }
 
     static double date(String flag, String text) {

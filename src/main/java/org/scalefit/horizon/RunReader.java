@@ -179,6 +179,7 @@ public final class RunReader {
         Runs read(InputStream in) {
             int line = 0;
             int lastEndLine = -1;
+            boolean inObject = false;
             try (JsonParser p = JSON.createParser(in)) {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                     line = p.currentTokenLocation().getLineNr();
@@ -190,12 +191,15 @@ public final class RunReader {
                         throw new InvalidDataException("line " + line + " of " + source
                                 + " holds more than one JSON value; put one object per line");
                     }
+                    inObject = true;
                     readObject(p, line);
+                    inObject = false;
                     lastEndLine = p.currentLocation().getLineNr();
                     finishRow(line);
                 }
             } catch (JsonProcessingException e) {
-                int at = e.getLocation() == null ? line : e.getLocation().getLineNr();
+                // Inside an object, name the line it starts on (an unterminated object fails only at the end).
+                int at = inObject || e.getLocation() == null ? line : e.getLocation().getLineNr();
                 throw new InvalidDataException("line " + at + " of " + source + " is not valid JSON: " + problem(e), e);
             } catch (IOException e) {
                 throw new InvalidDataException("cannot read " + source + ": " + e.getMessage(), e);
