@@ -253,7 +253,16 @@ public final class HorizonCommand implements Callable<Integer> {
                     row.add(HorizonText.interval(r.interval(h.model(), p), HorizonText::minutes));
                 }
             } else {
-                row.add(h.status().describe());
+                // No finite fit: say on which side of the task range the horizon lies, not a number.
+                String bound = switch (h.status()) {
+                    case NO_SUCCESSES -> "< " + HorizonText.minutes(h.shortestTask());
+                    case ALL_SUCCESSES -> "> " + HorizonText.minutes(h.longestTask());
+                    default -> "not converged";
+                };
+                for (int i = 0; i < probabilities.size(); i++) {
+                    row.add(bound);
+                    row.add("–");
+                }
             }
             rows.add(row.toArray(new String[0]));
         }

@@ -2,8 +2,8 @@ package org.scalefit.horizon;
 
 /**
  * The penalised, weighted logistic regression behind every horizon, solved by a two-parameter
- * Newton method with an exact Hessian and a backtracking line search. It allocates nothing, so a
- * bootstrap can call it millions of times.
+ * Newton method with an exact Hessian and a line search. It allocates nothing, so a bootstrap can
+ * call it millions of times; one instance per thread (it keeps its last result).
  *
  * <p>The data are aggregated per task j: x<sub>j</sub> = log2(minutes), total weight
  * W<sub>j</sub> = Σ weights of the task's runs and weighted success V<sub>j</sub> = Σ weight·score.
@@ -15,20 +15,33 @@ package org.scalefit.horizon;
  * It is strictly convex; it has a finite minimum exactly when some weight succeeds and some fails.
  * Aggregating runs of the same task (and same weight) into (W, V) is exact, because the log-loss
  * is linear in the score.
+ *
+ * <pre>{@code
+ * Logistic solver = new Logistic();                       // reuse it, one per thread
+ * int status = solver.fit(log2Minutes, weight, weightedSuccess, n, 10.0, Double.NaN, Double.NaN);
+ * if (status == Logistic.OK) {
+ *     double p50 = Logistic.horizon(0.5, solver.intercept(), solver.slope());
+ * }
+ * }</pre>
  */
-final class Logistic {
-    /** Status: converged to the minimum. */
-    static final int OK = 0;
-    /** Status: no weight on success; the minimum lies at b0 → −∞. */
-    static final int NO_SUCCESSES = 1;
-    /** Status: no weight on failure; the minimum lies at b0 → +∞. */
-    static final int ALL_SUCCESSES = 2;
-    /** Status: the iteration limit was reached. */
-    static final int NOT_CONVERGED = 3;
-    /** Status: no data (all weights zero). */
-    static final int EMPTY = 4;
+public final class Logistic {
+    /** Creates a solver (reuse it for many fits on one thread). */
+    public Logistic() {
+    }
 
-    static final int MAX_ITERATIONS = 100;
+    /** Status: converged to the minimum. */
+    public static final int OK = 0;
+    /** Status: no weight on success; the minimum lies at b0 → −∞. */
+    public static final int NO_SUCCESSES = 1;
+    /** Status: no weight on failure; the minimum lies at b0 → +∞. */
+    public static final int ALL_SUCCESSES = 2;
+    /** Status: the iteration limit was reached. */
+    public static final int NOT_CONVERGED = 3;
+    /** Status: no data (all weights zero). */
+    public static final int EMPTY = 4;
+
+    /** Newton iteration limit. */
+    public static final int MAX_ITERATIONS = 100;
     /** Stop once the Newton decrement gᵀH⁻¹g (≈ twice the remaining excess objective) is this small, relative to C·ΣW. */
     private static final double DECREMENT_TOLERANCE = 1e-18;
     private static final double STEP_TOLERANCE = 1e-11;
@@ -61,7 +74,7 @@ final class Logistic {
      * @param start1 starting slope
      * @return a status code; on OK the solution is in {@link #intercept}, {@link #slope}
      */
-    int fit(double[] x, double[] w, double[] v, int n, double c, double start0, double start1) {
+    public int fit(double[] x, double[] w, double[] v, int n, double c, double start0, double start1) {
         intercept = Double.NaN;
         slope = Double.NaN;
         iterations = 0;
@@ -166,6 +179,21 @@ final class Logistic {
         return t;
     }
 
+    /** @return the fitted intercept b0 of the last successful {@link #fit} (NaN otherwise) */
+    public double intercept() {
+        return intercept;
+    }
+
+    /** @return the fitted slope b1 (log-odds per doubling of task length) of the last successful {@link #fit} */
+    public double slope() {
+        return slope;
+    }
+
+    /** @return Newton iterations of the last {@link #fit} */
+    public int iterations() {
+        return iterations;
+    }
+
     private int finish(double b0, double b1, int it, int status) {
         intercept = b0;
         slope = b1;
@@ -205,9 +233,16 @@ final class Logistic {
     /**
      * F at (b0, b1), the minimised objective.
      *
+     * @param x  log2 task lengths
+     * @param w  total weight per task
+     * @param v  weighted success per task
+     * @param n  number of tasks
+     * @param c  sklearn's C
+     * @param b0 intercept
+     * @param b1 slope
      * @return C·Σ [W·softplus(z) − V·z] + ½ b1²
      */
-    static double objective(double[] x, double[] w, double[] v, int n, double c, double b0, double b1) {
+    public static double objective(double[] x, double[] w, double[] v, int n, double c, double b0, double b1) {
         double sf = 0;
         for (int j = 0; j < n; j++) {
             double z = b0 + b1 * x[j];
@@ -223,7 +258,7 @@ final class Logistic {
      * @param slope     b1
      * @return the task length in minutes at which the fitted success probability is p
      */
-    static double horizon(double p, double intercept, double slope) {
+    public static double horizon(double p, double intercept, double slope) {
         return Math.pow(2, (Math.log(p / (1 - p)) - intercept) / slope);
     }
 }

@@ -91,7 +91,8 @@ class HorizonCommandsTest {
         Result r = run("horizon", smallRuns().toString(), "--bootstrap", "0", "--buckets", "--p", "0.5,0.8,0.9");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("p90 (min)"), r.out());
-        assertTrue(r.out().contains("no successes: the horizon is below the shortest task"), r.out());
+        assertTrue(r.out().contains("none: all 36 runs failed; the horizon is below the shortest task (1 min)"), r.out());
+        assertTrue(r.out().matches("(?s).*none +36 +12 +0 +– +< 1 +– +< 1 +– +< 1 +–\\n.*"), r.out());
         assertTrue(r.out().contains("weighted success rate by task length"), r.out());
         assertTrue(r.out().contains("intervals: none (--bootstrap 0)"), r.out());
     }
