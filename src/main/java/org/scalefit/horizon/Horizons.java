@@ -25,8 +25,10 @@ import org.scalefit.fit.Seeds;
  * models in a replicate and the runs of each (model, task) separately; a drawn task keeps its
  * runs' original weights, so a task drawn twice counts twice (as in METR's {@code bootstrap.py}).
  * With 0/1 scores, drawing m·n runs with replacement from n runs of which k succeeded is exactly a
- * Binomial(m·n, k/n) count, which is how successes are drawn; fractional scores are drawn run by
- * run. Each replicate refits every model from the full-data optimum (a warm start).
+ * Binomial(m·n, k/n) count, which is how successes are drawn (one draw per run for small tasks,
+ * inversion of the tabulated Binomial(n, k/n) CDF once per drawn copy when a task has more than 16
+ * runs); fractional scores are drawn run by run. Each replicate refits every model from the
+ * full-data optimum (a warm start).
  *
  * <pre>{@code
  * Runs runs = RunReader.read(Path.of("all_runs.jsonl"));
@@ -41,6 +43,8 @@ public final class Horizons {
     public static final int BOOTSTRAP_STREAM = 3;
     private static final double LOG2 = Math.log(2);
     private static final int CHUNK = 16;
+    /** Groups with more runs than this draw their successes from a tabulated Binomial CDF. */
+    private static final int TABULATE_ABOVE = 16;
 
     private Horizons() {
     }
@@ -187,6 +191,14 @@ public final class Horizons {
                         successes = 0;
                     } else if (k == size) {
                         successes = trials;
+                    } else if (prep.cdfStart[g] >= 0) {
+                        // Binomial(copies·n, k/n) as the sum of `copies` Binomial(n, k/n) draws, each by inversion.
+                        int from = prep.cdfStart[g];
+                        int hits = 0;
+                        for (int c2 = 0; c2 < copies; c2++) {
+                            hits += invert(prep.cdf, from, size, rng.nextDouble());
+                        }
+                        successes = hits;
                     } else {
                         int hits = 0;
                         for (int t = 0; t < trials; t++) {
@@ -299,6 +311,49 @@ public final class Horizons {
         return edges;
     }
 
+    /** The smallest i in [0, n] with cdf[from + i] &gt; u (binary search; the last entry is +∞). */
+    static int invert(double[] cdf, int from, int n, double u) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cdf[from + mid] > u) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The cumulative Binomial(n, k/n) distribution, computed from the mode outwards by the pmf
+     * recurrence and normalised, so that no term underflows before it is negligible.
+     */
+    static void binomialCdf(int n, int k, double[] out, int from) {
+        double p = (double) k / n;
+        double q = 1 - p;
+        int mode = (int) Math.floor((n + 1) * p);
+        mode = Math.min(mode, n);
+        double[] pmf = new double[n + 1];
+        pmf[mode] = 1;
+        double total = 1;
+        for (int i = mode; i < n; i++) {
+            pmf[i + 1] = pmf[i] * (n - i) / (i + 1) * p / q;
+            total += pmf[i + 1];
+        }
+        for (int i = mode; i > 0; i--) {
+            pmf[i - 1] = pmf[i] * i / (n - i + 1) * q / p;
+            total += pmf[i - 1];
+        }
+        double acc = 0;
+        for (int i = 0; i <= n; i++) {
+            acc += pmf[i] / total;
+            out[from + i] = acc;
+        }
+        out[from + n] = Double.POSITIVE_INFINITY;
+    }
+
     /** Per-group data shared by the point fit and all replicates (read-only). */
     private static final class Prepared {
         final Runs runs;
@@ -308,6 +363,9 @@ public final class Horizons {
         final int[] familyStart;
         final int[] familyTasks;
         final int maxGroups;
+        /** Start of group g's Binomial CDF in {@link #cdf}, or −1 when its runs are drawn one by one. */
+        final int[] cdfStart;
+        final double[] cdf;
 
         Prepared(Runs runs, HorizonOptions options) {
             this.runs = runs;
@@ -338,6 +396,27 @@ public final class Horizons {
             int[] fill = familyStart.clone();
             for (int t = 0; t < runs.taskCount(); t++) {
                 familyTasks[fill[runs.taskFamily[t]]++] = t;
+            }
+            // Groups with many 0/1 runs draw their successes by inversion of a tabulated CDF (one
+            // uniform per copy of the task) instead of one draw per run: exact, and independent of
+            // the number of runs per task.
+            cdfStart = new int[groups];
+            int size = 0;
+            for (int g = 0; g < groups; g++) {
+                int n = runs.groupRuns[g];
+                double k = runs.groupScore[g];
+                boolean tabulate = options.resampling() != Resampling.TASK && runs.groupBinary[g]
+                        && n > TABULATE_ABOVE && k > 0 && k < n;
+                cdfStart[g] = tabulate ? size : -1;
+                if (tabulate) {
+                    size += n + 1;
+                }
+            }
+            cdf = new double[size];
+            for (int g = 0; g < groups; g++) {
+                if (cdfStart[g] >= 0) {
+                    binomialCdf(runs.groupRuns[g], (int) runs.groupScore[g], cdf, cdfStart[g]);
+                }
             }
         }
     }
