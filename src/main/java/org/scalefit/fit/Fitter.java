@@ -83,7 +83,7 @@ public final class Fitter {
             }
         }
         List<String> notes = new ArrayList<>();
-        if (fellBack) {
+        if (fellBack && best.startIndex() > 0) {
             notes.add("the data-driven start did not converge; the best of " + AUTO_FALLBACK_STARTS
                     + " seeded random starts was used");
         }
@@ -334,7 +334,7 @@ public final class Fitter {
         return out;
     }
 
-    /** Seeded random starts: replicate s draws from SplittableRandom(seed, s), whatever the thread count. */
+    /** Seeded random starts: start s draws from Seeds.random(seed, stream, s), whatever the thread count. */
     private static List<double[]> randomStarts(Problem problem, double[] guess, int count, long seed, int stream) {
         List<double[]> out = new ArrayList<>();
         for (int s = 0; s < count; s++) {
@@ -344,6 +344,12 @@ public final class Fitter {
                 double z = rng.nextGaussian();
                 if (problem.transforms[j] instanceof Transform.Log) {
                     theta[j] += 2.0 * z;
+                } else if (problem.transforms[j] instanceof Transform.Identity) {
+                    // Explore magnitudes, not just a window around the guess: |p| spread log-normally over
+                    // about ±1.5 decades, with the sign flipped one time in five.
+                    double magnitude = Math.max(Math.abs(theta[j]), 1e-3) * Math.pow(10, 1.5 * z);
+                    double sign = Math.signum(theta[j]) == 0 ? 1 : Math.signum(theta[j]);
+                    theta[j] = (rng.nextDouble() < 0.2 ? -sign : sign) * magnitude;
                 } else {
                     theta[j] += z * Math.max(Math.abs(theta[j]), 1.0);
                 }
