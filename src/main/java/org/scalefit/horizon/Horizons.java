@@ -92,7 +92,9 @@ public final class Horizons {
         for (int j = 0; j < n; j++) {
             sw += ws.w[j];
             sv += ws.v[j];
-            double minutes = Math.pow(2, ws.x[j]);
+        }
+        for (int g = runs.modelStart[m]; g < runs.modelStart[m + 1]; g++) {
+            double minutes = runs.taskMinutes[runs.groupTask[g]];
             shortest = Math.min(shortest, minutes);
             longest = Math.max(longest, minutes);
         }

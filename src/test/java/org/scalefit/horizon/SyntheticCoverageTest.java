@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Synthetic runs from known horizons doubling every 212 days (12 models over six years, 72 tasks
  * of 1 s to 33 h in 24 families, 4 runs each, success σ(0.7·(log2 h − log2 t))), fitted exactly as
- * METR does (invsqrt weights, λ = 0.1), bootstrapped (families → tasks → runs, 150 replicates) and
+ * METR does (invsqrt weights, λ = 0.1), bootstrapped (families → tasks → runs, 100 replicates) and
  * trended on the replicates: the 95% interval of the doubling time covers 212 days in at least
  * 90% of 100 seeds.
  */
@@ -24,7 +24,7 @@ class SyntheticCoverageTest {
         double sum = 0;
         for (int s = 0; s < SEEDS; s++) {
             SyntheticRuns syn = SyntheticRuns.metrLike(s);
-            HorizonResult r = Horizons.fit(syn.runs, HorizonOptions.defaults().withBootstrap(150).withSeed(s).withThreads(1));
+            HorizonResult r = Horizons.fit(syn.runs, HorizonOptions.defaults().withBootstrap(100).withSeed(s).withThreads(1));
             Map<String, Double> dates = new HashMap<>();
             for (int m = 0; m < syn.dates.length; m++) {
                 dates.put(syn.models.get(m), syn.dates[m]);
@@ -34,7 +34,7 @@ class SyntheticCoverageTest {
             TrendFit f = Trends.fit(rp.points(), TrendOptions.defaults().withKinds(EnumSet.of(TrendKind.EXPONENTIAL))
                     .withThreads(1));
             assertEquals(UncertaintySource.RUN_BOOTSTRAP, f.uncertainty());
-            assertEquals(150, f.replicateCount());
+            assertEquals(100, f.replicateCount());
             if (f.doublingTimeInterval().contains(212)) {
                 covered++;
             }
