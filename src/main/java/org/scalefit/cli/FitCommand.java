@@ -32,9 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Fit a law to a table: parameters with standard errors and intervals, R², AIC/BIC, "
                 + "residual diagnostics and warnings.",
         footer = {"", "Laws: power-law (a, alpha), offset-power-law (E, A, alpha), exponential (a, b), "
-                + "doubling (y0, doubling_time_days; the x column holds dates), quadratic (y0, alpha, beta: ln y "
-                + "quadratic in ln x), broken-power-law (a, b, c0, c1, d1, f1) and broken-power-law-2, "
-                + "or a formula such as 'b1*(1-exp(-b2*x))'.",
+                + "doubling (y0, doubling_time_days; the x column holds dates), superexponential (y0, doubling_time_days, "
+                + "ratio; dates), quadratic (y0, alpha, beta: ln y quadratic in ln x), broken-power-law (a, b, c0, c1, "
+                + "d1, f1) and broken-power-law-2, or a formula such as 'b1*(1-exp(-b2*x))'.",
             "", "Examples:",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --loss huber:0.01 --json",
@@ -88,7 +88,7 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean dates = law.trim().equalsIgnoreCase("doubling");
+        boolean dates = law.trim().equalsIgnoreCase("doubling") || law.trim().equalsIgnoreCase("superexponential");
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
         noteSkipped(loaded.skipped());

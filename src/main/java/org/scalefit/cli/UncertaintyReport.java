@@ -10,6 +10,7 @@ import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.model.DerivedQuantity;
 import org.scalefit.model.DoublingTrend;
+import org.scalefit.model.SuperexponentialTrend;
 import org.scalefit.uncertainty.Bands;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.Extrapolation;
@@ -49,7 +50,7 @@ final class UncertaintyReport {
     }
 
     private boolean isDateLaw() {
-        return fit.law() instanceof DoublingTrend;
+        return fit.law() instanceof DoublingTrend || fit.law() instanceof SuperexponentialTrend;
     }
 
     private String x(double v) {
