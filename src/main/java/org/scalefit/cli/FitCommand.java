@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --loss huber:0.01 --json",
             "  scalefit fit horizons.csv --x release_date --y p50_minutes --law doubling --target 480",
-            "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4"})
+            "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --plot fit.png --residuals",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --plot fit.svg --plot-size 480x360"})
 public final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +45,9 @@ public final class FitCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    PlotOptions plot;
 
     @Option(names = "--law", required = true, paramLabel = "LAW", description = "A built-in law name or a formula.")
     String law;
@@ -61,6 +66,7 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean dates = law.trim().equalsIgnoreCase("doubling");
+        plot.validate(data.file);
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
         noteSkipped(loaded.skipped());
@@ -68,8 +74,20 @@ public final class FitCommand implements Callable<Integer> {
         Law l = Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day));
         Fit fit = Fitter.fit(l, obs, fitOptions.toOptions());
         FitReport report = new FitReport(fit, targets);
+        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(fit) : null;
+        if (figure != null && !common.quiet() && !common.json()) {
+            spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
+        }
         if (common.json()) {
             ObjectNode json = report.json();
+            if (figure != null) {
+                ObjectNode p = json.putObject("plot");
+                p.put("file", plot.file().toString());
+                p.put("format", org.scalefit.plot.ImageFormat.of(plot.file()).extension());
+                p.put("width_pt", figure.width());
+                p.put("height_pt", figure.height());
+                p.put("dpi", plot.dpi);
+            }
             if (!loaded.skipped().isEmpty()) {
                 ArrayNode s = json.putArray("skipped_rows");
                 for (SkippedRow r : loaded.skipped()) {

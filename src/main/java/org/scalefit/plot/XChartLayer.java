@@ -16,8 +16,8 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Paints a panel's data marks (lines, bands, error bars, points) with XChart, exactly inside the
- * panel's plot area. XChart's own axes, titles, legend, grid and padding are switched off and its
+ * Paints a panel's data marks (bands, error bars, points with XChart; lines as single paths)
+ * exactly inside the panel's plot area. XChart's own axes, titles, legend, grid and padding are switched off and its
  * plot content fills the whole chart, so XChart's data-to-pixel mapping is the same linear (or
  * log10) map the {@link Renderer} uses for ticks, labels and legends drawn around it.
  */
@@ -27,51 +27,74 @@ final class XChartLayer {
     private XChartLayer() {
     }
 
+    /**
+     * Paints the panel's data marks in order. Bands, error bars and points go to XChart; each line
+     * is drawn here as one Java2D path, because XChart strokes a polyline segment by segment, which
+     * restarts dash patterns at every point (a dense dashed curve would look solid) and darkens the
+     * joints of translucent lines. Runs of consecutive XChart marks share one chart, so the painting
+     * order of all marks is kept.
+     */
     static void paint(Graphics2D g, Panel panel, Figure.Rect area) {
         int w = Math.max(1, (int) Math.round(area.width()));
         int h = Math.max(1, (int) Math.round(area.height()));
-        XYChart chart = new XYChart(w, h);
-        configure(chart.getStyler(), panel);
-        Axis x = panel.x();
-        Axis y = panel.y();
+        XYChart chart = null;
         int k = 0;
         for (Mark m : panel.marks()) {
             if (m instanceof Mark.Line l) {
-                XYSeries s = add(chart, "s" + k++, clean(l.x(), x), clean(l.y(), y));
-                if (s != null) {
-                    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-                    s.setMarker(SeriesMarkers.NONE);
-                    s.setLineColor(l.style().color());
-                    s.setLineStyle(l.style().stroke());
+                if (chart != null) {
+                    paintChart(g, chart, area, w, h);
+                    chart = null;
                 }
-            } else if (m instanceof Mark.Points p) {
-                XYSeries s = add(chart, "s" + k++, clean(p.x(), x), clean(p.y(), y));
-                if (s != null) {
-                    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-                    s.setMarker(new ShapeMarker(p.marker()));
-                    s.setMarkerColor(p.marker().fill());
-                }
-            } else if (m instanceof Mark.Band b) {
-                double[][] poly = polygon(b, x, y);
-                XYSeries s = add(chart, "s" + k++, poly[0], poly[1]);
-                if (s != null) {
-                    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
-                    s.setMarker(SeriesMarkers.NONE);
-                    s.setFillColor(b.fill());
-                    s.setLineColor(TRANSPARENT);
-                    s.setLineStyle(new BasicStroke(0.01f));
-                }
-            } else if (m instanceof Mark.ErrorBars e) {
-                double[][] segs = errorSegments(e, x, y, area.width());
-                XYSeries s = add(chart, "s" + k++, segs[0], segs[1]);
-                if (s != null) {
-                    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-                    s.setMarker(SeriesMarkers.NONE);
-                    s.setLineColor(e.style().color());
-                    s.setLineStyle(e.style().stroke());
-                }
+                drawLine(g, panel, area, l);
+                continue;
+            }
+            if (m instanceof Mark.Text) {
+                continue;
+            }
+            if (chart == null) {
+                chart = new XYChart(w, h);
+                configure(chart.getStyler(), panel);
+            }
+            addSeries(chart, "s" + k++, m, panel, area);
+        }
+        if (chart != null) {
+            paintChart(g, chart, area, w, h);
+        }
+    }
+
+    private static void addSeries(XYChart chart, String name, Mark m, Panel panel, Figure.Rect area) {
+        Axis x = panel.x();
+        Axis y = panel.y();
+        if (m instanceof Mark.Points p) {
+            XYSeries s = add(chart, name, clean(p.x(), x), clean(p.y(), y));
+            if (s != null) {
+                s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+                s.setMarker(new ShapeMarker(p.marker()));
+                s.setMarkerColor(p.marker().fill());
+            }
+        } else if (m instanceof Mark.Band b) {
+            double[][] poly = polygon(b, x, y);
+            XYSeries s = add(chart, name, poly[0], poly[1]);
+            if (s != null) {
+                s.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setFillColor(b.fill());
+                s.setLineColor(TRANSPARENT);
+                s.setLineStyle(new BasicStroke(0.01f));
+            }
+        } else if (m instanceof Mark.ErrorBars e) {
+            double[][] segs = errorSegments(e, x, y, area.width());
+            XYSeries s = add(chart, name, segs[0], segs[1]);
+            if (s != null) {
+                s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(e.style().color());
+                s.setLineStyle(e.style().stroke());
             }
         }
+    }
+
+    private static void paintChart(Graphics2D g, XYChart chart, Figure.Rect area, int w, int h) {
         if (chart.getSeriesCollection().isEmpty()) {
             return;
         }
@@ -86,6 +109,47 @@ final class XChartLayer {
             chart.paint(g, w, h);
         } finally {
             g.setTransform(savedTransform);
+            g.setClip(savedClip);
+            g.setStroke(savedStroke);
+        }
+    }
+
+    /** A polyline as one path, broken at NaN and at non-positive values on log axes, clipped to the plot. */
+    private static void drawLine(Graphics2D g, Panel panel, Figure.Rect area, Mark.Line l) {
+        double[] lx = l.x();
+        double[] ly = l.y();
+        Path2D.Double path = new Path2D.Double();
+        boolean pen = false;
+        boolean any = false;
+        for (int i = 0; i < lx.length; i++) {
+            double px = Renderer.px(panel.x(), area, lx[i]);
+            double py = Renderer.py(panel.y(), area, ly[i]);
+            if (!Double.isFinite(px) || !Double.isFinite(py)) {
+                pen = false;
+                continue;
+            }
+            // Far-off points are pulled in along the screen so Java2D's rasteriser stays exact.
+            px = Math.max(-1e5, Math.min(1e5, px));
+            py = Math.max(-1e5, Math.min(1e5, py));
+            if (pen) {
+                path.lineTo(px, py);
+                any = true;
+            } else {
+                path.moveTo(px, py);
+                pen = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        java.awt.Shape savedClip = g.getClip();
+        java.awt.Stroke savedStroke = g.getStroke();
+        try {
+            g.clip(new Rectangle2D.Double(area.x(), area.y(), area.width(), area.height()));
+            g.setColor(l.style().color());
+            g.setStroke(l.style().stroke());
+            g.draw(path);
+        } finally {
             g.setClip(savedClip);
             g.setStroke(savedStroke);
         }
