@@ -21,8 +21,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
-        subcommands = {FitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
+            "  scalefit reproduce                     # the talk's figures and report in figures/",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --json"})
 public final class Main implements Runnable {

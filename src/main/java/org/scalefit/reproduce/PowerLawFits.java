@@ -7,7 +7,7 @@ import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.fit.Parameter;
 import org.scalefit.model.PowerLaw;
-import org.scalefit.plot.charts.KaplanLaw;
+import org.scalefit.plot.charts.PowerLawLine;
 import org.scalefit.plot.charts.XY;
 
 /**
@@ -32,7 +32,7 @@ record PowerLawFits(Fit fit, Parameter exponent, Estimate scale) {
         return new PowerLawFits(f, f.parameter("alpha"), xc);
     }
 
-    KaplanLaw law(double from, double to) {
-        return new KaplanLaw(scale.value(), exponent.value(), from, to);
+    PowerLawLine law(double from, double to) {
+        return new PowerLawLine(scale.value(), exponent.value(), from, to);
     }
 }

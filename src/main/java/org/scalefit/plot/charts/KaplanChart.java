@@ -57,8 +57,8 @@ public final class KaplanChart {
      * @param paramFit       the law fitted to them
      * @param caption        a line above the panels saying where the points come from
      */
-    public record Input(List<XY> learningCurves, XY frontier, KaplanLaw computeFit, XY dataPoints, KaplanLaw dataFit,
-                        XY paramPoints, KaplanLaw paramFit, String caption) {
+    public record Input(List<XY> learningCurves, XY frontier, PowerLawLine computeFit, XY dataPoints, PowerLawLine dataFit,
+                        XY paramPoints, PowerLawLine paramFit, String caption) {
         /** Copies the list and checks the arguments. */
         public Input {
             learningCurves = List.copyOf(learningCurves);
@@ -88,7 +88,7 @@ public final class KaplanChart {
             compute.add(new Mark.Line(c.x(), c.y(), LineStyle.solid(CURVE, 0.9)));
         }
         compute.add(new Mark.Line(in.frontier().x(), in.frontier().y(), LineStyle.solid(Color.BLACK, 1.6)));
-        KaplanLaw cf = new KaplanLaw(in.computeFit().scale(), in.computeFit().exponent(), 1e-9, 10);
+        PowerLawLine cf = new PowerLawLine(in.computeFit().scale(), in.computeFit().exponent(), 1e-9, 10);
         XY cl = cf.line(200);
         LineStyle orange = LineStyle.dashed(Colors.ORANGE, 1.7);
         compute.add(new Mark.Line(cl.x(), cl.y(), orange));
@@ -115,7 +115,7 @@ public final class KaplanChart {
         return f.build();
     }
 
-    private static Panel pointsPanel(XY pts, KaplanLaw fit, String symbol, Theme theme, TextStyle legendStyle, int which) {
+    private static Panel pointsPanel(XY pts, PowerLawLine fit, String symbol, Theme theme, TextStyle legendStyle, int which) {
         double xmin = pts.minX() / 1.6;
         double xmax = pts.maxX() * 1.6;
         double lo = Math.log(Math.min(pts.minY(), Math.min(fit.value(fit.from()), fit.value(fit.to()))));
@@ -143,7 +143,7 @@ public final class KaplanChart {
      * @param law    the law
      * @return {@code L = (X/X_c)^{−α}} with two significant digits for X_c and three decimals for α
      */
-    static String label(String symbol, KaplanLaw law) {
+    static String label(String symbol, PowerLawLine law) {
         String exponent = String.format(Locale.ROOT, "%.3f", Math.abs(law.exponent()));
         return "L = (" + symbol + "/" + FormulaText.number(law.scale(), 2) + ")^{" + (law.exponent() >= 0 ? "−" : "")
                 + exponent + "}";

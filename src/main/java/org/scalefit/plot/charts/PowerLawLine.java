@@ -4,7 +4,7 @@ package org.scalefit.plot.charts;
  * A power law written Kaplan's way, L = (X / X_c)^(−α), with the range to draw it over.
  *
  * <pre>{@code
- * KaplanLaw fit = new KaplanLaw(2.3e8, 0.050, 1e-9, 10);
+ * PowerLawLine fit = new PowerLawLine(2.3e8, 0.050, 1e-9, 10);
  * double at1 = fit.value(1.0);   // ≈ 2.62
  * }</pre>
  *
@@ -13,9 +13,9 @@ package org.scalefit.plot.charts;
  * @param from     left end of the drawn line
  * @param to       right end of the drawn line
  */
-public record KaplanLaw(double scale, double exponent, double from, double to) {
+public record PowerLawLine(double scale, double exponent, double from, double to) {
     /** Checks the arguments. */
-    public KaplanLaw {
+    public PowerLawLine {
         if (!(scale > 0) || !Double.isFinite(exponent) || !(from > 0) || !(to > from)) {
             throw new IllegalArgumentException("bad power law: scale " + scale + ", exponent " + exponent + ", range "
                     + from + " … " + to);
