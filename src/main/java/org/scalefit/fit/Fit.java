@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.data.Observations;
 import org.scalefit.model.DerivedQuantity;
@@ -92,8 +91,7 @@ public final class Fit {
         this.bestStart = bestStart;
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
-        this.tQuantile = dof > 0 ? new TDistribution(null, dof).inverseCumulativeProbability((1 + options.confidenceLevel()) / 2)
-                : Double.NaN;
+        this.tQuantile = TQuantiles.twoSided(options.confidenceLevel(), dof);
     }
 
     private static double[][] deepCopy(double[][] a) {

@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.scalefit.FitFailedException;
 import org.scalefit.Numbers;
 import org.scalefit.data.Observations;
-import org.scalefit.model.Space;
 
 /**
  * Turns the best optimiser run into a {@link Fit}: covariance from the Jacobian at the optimum
@@ -69,6 +65,7 @@ final class FitAssembler {
                 jac[i][j] *= so;
             }
         }
+        rejectDegenerate(problem, p, jac, names);
         Inverse inv = invertNormalMatrix(jac, n, m);
 
         boolean absolute = data.weightsAreInverseVariances();
@@ -165,6 +162,29 @@ final class FitAssembler {
         return new Fit(problem.law, data, options, problem.space, p, fixed, stderr, covScaled, covAbs, unweighted, rss,
                 best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
                 best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics);
+    }
+
+    /**
+     * A best fit at which some parameter no longer changes the curve at all — its Jacobian column is
+     * exactly zero — is not a fit: the optimiser stalled on a plateau, typically an exponential driven
+     * into overflow or underflow. Say so instead of returning it.
+     */
+    private static void rejectDegenerate(Problem problem, double[] p, double[][] jac, List<String> names) {
+        for (int j = 0; j < problem.m; j++) {
+            boolean zero = true;
+            for (double[] row : jac) {
+                if (row[j] != 0) {
+                    zero = false;
+                    break;
+                }
+            }
+            if (zero) {
+                String name = names.get(problem.free[j]);
+                throw new FitFailedException(problem.law.name() + " fit stalled where " + name + " no longer changes the "
+                        + "curve (" + name + " = " + Numbers.format(p[problem.free[j]], 4) + "): give start values closer "
+                        + "to the data, or rescale the formula");
+            }
+        }
     }
 
     private static void boundWarnings(Problem problem, FitOptions options, double[] p, List<String> warnings) {
@@ -274,27 +294,20 @@ final class FitAssembler {
             out.nullVector = new double[m];
             return out;
         }
-        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(scaled, false));
-        double[] sv = svd.getSingularValues();
-        RealMatrix v = svd.getV();
-        double smax = sv[0];
-        double smin = sv[sv.length - 1];
+        SmallSvd svd = new SmallSvd(scaled, n, m);
+        double smax = svd.max();
+        double smin = svd.min();
         out.condition = smin > 0 ? smax / smin : Double.POSITIVE_INFINITY;
         double cutoff = smax * 1e-13 * Math.max(n, m);
         out.rankDeficient = !(smin > cutoff);
+        double[][] inv = svd.normalInverse(cutoff);
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
-                double s = 0;
-                for (int k = 0; k < sv.length; k++) {
-                    if (sv[k] > cutoff) {
-                        s += v.getEntry(a, k) * v.getEntry(b, k) / (sv[k] * sv[k]);
-                    }
-                }
-                out.matrix[a][b] = norms[a] > 0 && norms[b] > 0 ? s / (norms[a] * norms[b]) : Double.NaN;
+                out.matrix[a][b] = norms[a] > 0 && norms[b] > 0 ? inv[a][b] / (norms[a] * norms[b]) : Double.NaN;
             }
         }
         if (out.rankDeficient) {
-            out.nullVector = v.getColumn(m - 1);
+            out.nullVector = svd.rightVector(svd.argMin());
             for (int a = 0; a < m; a++) {
                 for (int b = 0; b < m; b++) {
                     out.matrix[a][b] = Double.NaN;
@@ -321,7 +334,4 @@ final class FitAssembler {
         }
     }
 
-    static boolean isLog(Space s) {
-        return s == Space.LOG;
-    }
 }

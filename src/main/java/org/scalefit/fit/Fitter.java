@@ -83,7 +83,7 @@ public final class Fitter {
             }
         }
         List<String> notes = new ArrayList<>();
-        if (fellBack) {
+        if (fellBack && best.startIndex() > 0) {
             notes.add("the data-driven start did not converge; the best of " + AUTO_FALLBACK_STARTS
                     + " seeded random starts was used");
         }

@@ -6,21 +6,16 @@ import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
- * One optimisation from one start: Levenberg–Marquardt (Commons Math, a MINPACK port) on the
- * weighted residuals, wrapped in iteratively reweighted least squares for robust losses.
+ * One optimisation from one start: {@link LevenbergMarquardt} on the weighted residuals, finished by
+ * an SVD Gauss–Newton polish, and wrapped in iteratively reweighted least squares for robust losses.
  *
- * <p>Points where the model cannot be evaluated (ln of a non-positive value, overflow) get a huge
- * residual, so the solver rejects any step that leads there instead of propagating NaN. The best
- * point evaluated is remembered, so a run stopped by the iteration limit still reports where it got.
+ * <p>A step into a region where the model cannot be evaluated (ln of a non-positive value, overflow)
+ * is rejected like any step that raises the cost, instead of propagating NaN; a run stopped by the
+ * iteration limit reports the best point it accepted.
  */
 final class LeastSquaresRun {
-    /** Residual given to a point where the model is undefined: large, yet its square summed stays finite. */
-    private static final double INVALID_RESIDUAL = 1e100;
     private static final int MAX_IRLS_ROUNDS = 200;
     private static final double TOLERANCE = 1e-12;
     private static final int POLISH_STEPS = 8;
@@ -102,45 +97,121 @@ final class LeastSquaresRun {
     private static Result solve(Problem problem, double[] theta0, double[] omega, Loss loss, int maxIterations,
                                 int startIndex) {
         Weighted w = new Weighted(problem, omega);
-        LeastSquaresBuilder builder = new LeastSquaresBuilder()
-                .start(theta0)
-                .target(w.target)
-                .lazyEvaluation(true)
-                .maxIterations(maxIterations)
-                .maxEvaluations(Math.max(100, 20 * maxIterations))
-                .model(w::value, w::jacobian);
-        LeastSquaresOptimizer optimizer = new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(TOLERANCE)
-                .withParameterRelativeTolerance(TOLERANCE)
-                .withOrthoTolerance(TOLERANCE);
+        LevenbergMarquardt lm = new LevenbergMarquardt(problem.n, problem.m, TOLERANCE);
+        double[] theta = theta0.clone();
+        LevenbergMarquardt.Stop stop = lm.minimise(w, theta, maxIterations);
+        if (stop == LevenbergMarquardt.Stop.INVALID_START) {
+            return new Result(null, Double.NaN, 0, lm.evaluations, false, stop.text, startIndex);
+        }
+        int iterations = lm.iterations;
+        int evaluations = lm.evaluations;
+        boolean converged = stop.converged();
+        String reason = converged ? "converged: " + stop.text
+                : "stopped: " + stop.text + " (" + maxIterations + " iterations)";
+        double cost = lm.cost;
+        if (!converged || w.stalled(theta)) {
+            // Our solver is tuned for speed on well-behaved problems; on the hard ones (long curved
+            // valleys, saturating exponentials) MINPACK's trust-region strategy is more persistent.
+            // Give it the same start and keep whichever ends lower.
+            Minpack mp = Minpack.run(w, theta0, maxIterations);
+            iterations += mp.iterations;
+            evaluations += mp.evaluations;
+            if (mp.theta != null && (mp.cost < cost || !converged)) {
+                theta = mp.theta;
+                cost = mp.cost;
+                converged = mp.converged;
+                reason = mp.reason;
+            }
+        }
+        if (converged) {
+            theta = w.polish(theta, cost);
+        }
         double[] p = new double[problem.template.length];
         double[] rBuf = new double[problem.n];
-        try {
-            LeastSquaresOptimizer.Optimum optimum = optimizer.optimize(builder.build());
-            double[] theta = w.polish(optimum.getPoint().toArray());
-            double obj = objective(problem, theta, loss, p, rBuf);
-            return new Result(theta, obj, optimum.getIterations(), optimum.getEvaluations() + w.polishEvaluations, true,
-                    "converged: relative change of cost, step or gradient below 1e-12", startIndex);
-        } catch (TooManyIterationsException | TooManyEvaluationsException e) {
-            return stopped(problem, w.best, loss, p, rBuf, "stopped: iteration limit (" + maxIterations + ") reached",
-                    maxIterations, startIndex);
-        } catch (ConvergenceException e) {
-            return stopped(problem, w.best, loss, p, rBuf, "stopped: " + e.getMessage(), 0, startIndex);
+        double obj = objective(problem, theta, loss, p, rBuf);
+        return new Result(theta, obj, iterations, evaluations + w.polishEvaluations, converged, reason, startIndex);
+    }
+
+    /** Commons Math's Levenberg–Marquardt (a MINPACK port), the fallback for hard problems. */
+    private static final class Minpack {
+        double[] theta;
+        double cost = Double.POSITIVE_INFINITY;
+        boolean converged;
+        String reason;
+        int iterations;
+        int evaluations;
+
+        static Minpack run(Weighted w, double[] theta0, int maxIterations) {
+            Minpack out = new Minpack();
+            int n = w.problem.n;
+            int m = w.problem.m;
+            double[] r = new double[n];
+            double[][] jac = new double[n][m];
+            LeastSquaresBuilder builder = new LeastSquaresBuilder()
+                    .start(theta0)
+                    .target(new double[n])
+                    .lazyEvaluation(true)
+                    .maxIterations(maxIterations)
+                    .maxEvaluations(Math.max(100, 20 * maxIterations))
+                    .model(theta -> {
+                        // Commons Math minimises ‖target − model‖²; with target 0 the "model" is −r. Points
+                        // where the model is undefined get a huge residual so that the step is rejected.
+                        double[] out2 = new double[n];
+                        if (!w.residuals(theta, r)) {
+                            java.util.Arrays.fill(out2, 1e100);
+                            return out2;
+                        }
+                        double c = 0;
+                        for (int i = 0; i < n; i++) {
+                            out2[i] = -r[i];
+                            c += r[i] * r[i];
+                        }
+                        if (c < out.cost) {
+                            out.cost = c;
+                            out.theta = theta.clone();
+                        }
+                        return out2;
+                    }, theta -> {
+                        w.jacobian(theta, jac);
+                        double[][] copy = new double[n][];
+                        for (int i = 0; i < n; i++) {
+                            copy[i] = jac[i].clone();
+                        }
+                        return copy;
+                    });
+            LeastSquaresOptimizer optimizer = new LevenbergMarquardtOptimizer()
+                    .withCostRelativeTolerance(TOLERANCE)
+                    .withParameterRelativeTolerance(TOLERANCE)
+                    .withOrthoTolerance(TOLERANCE);
+            try {
+                LeastSquaresOptimizer.Optimum optimum = optimizer.optimize(builder.build());
+                out.theta = optimum.getPoint().toArray();
+                out.cost = w.cost(out.theta);
+                out.iterations = optimum.getIterations();
+                out.evaluations = optimum.getEvaluations();
+                out.converged = Double.isFinite(out.cost);
+                out.reason = "converged: relative change of cost, step or gradient below 1e-12 (MINPACK fallback)";
+            } catch (TooManyIterationsException | TooManyEvaluationsException e) {
+                out.iterations = maxIterations;
+                out.reason = "stopped: iteration limit (" + maxIterations + ") reached";
+            } catch (ConvergenceException e) {
+                out.reason = "stopped: " + e.getMessage();
+            }
+            return out;
         }
     }
 
     /**
-     * The weighted model √ωᵢ·√wᵢ·gᵢ(θ) and its Jacobian in the optimiser's coordinates, with the
-     * best point evaluated so far. One instance per optimiser run (not shared between threads).
+     * The weighted residuals √ωᵢ·√wᵢ·(tᵢ − gᵢ(θ)) and the Jacobian of the weighted model in the optimiser's
+     * coordinates. One instance per optimiser run (not shared between threads); buffers are reused.
      */
-    private static final class Weighted {
+    private static final class Weighted implements LevenbergMarquardt.Model {
         final Problem problem;
         final double[] scale;
         final double[] target;
         final double[] p;
         final double[] grad;
         final double[][] jacP;
-        final BestPoint best = new BestPoint();
         int polishEvaluations;
 
         Weighted(Problem problem, double[] omega) {
@@ -157,31 +228,25 @@ final class LeastSquaresRun {
             this.jacP = new double[n][problem.m];
         }
 
-        double[] value(double[] theta) {
+        @Override
+        public boolean residuals(double[] theta, double[] r) {
             problem.toFull(theta, p);
-            int n = problem.n;
-            double[] out = new double[n];
-            double cost = 0;
-            for (int i = 0; i < n; i++) {
-                double g = problem.model(problem.xRows[i], p);
-                double v = scale[i] * g;
+            for (int i = 0; i < problem.n; i++) {
+                double v = target[i] - scale[i] * problem.model(problem.xRows[i], p);
                 if (!Double.isFinite(v)) {
-                    v = target[i] + INVALID_RESIDUAL;
+                    return false;
                 }
-                out[i] = v;
-                double d = target[i] - v;
-                cost += d * d;
+                r[i] = v;
             }
-            best.offer(theta, cost);
-            return out;
+            return true;
         }
 
-        double[][] jacobian(double[] theta) {
+        @Override
+        public void jacobian(double[] theta, double[][] out) {
             problem.toFull(theta, p);
             problem.jacobianP(p, jacP, grad);
             int n = problem.n;
             int m = problem.m;
-            double[][] out = new double[n][m];
             for (int j = 0; j < m; j++) {
                 double d = problem.transforms[j].derivative(theta[j]);
                 for (int i = 0; i < n; i++) {
@@ -189,84 +254,89 @@ final class LeastSquaresRun {
                     out[i][j] = scale[i] / problem.sqrtW[i] * jacP[i][j] * d;
                 }
             }
-            return out;
         }
 
+        /** ‖r(θ)‖², or +∞ where the model cannot be evaluated. */
         double cost(double[] theta) {
-            double[] v = value(theta);
+            double[] r = new double[problem.n];
+            if (!residuals(theta, r)) {
+                return Double.POSITIVE_INFINITY;
+            }
             double c = 0;
-            for (int i = 0; i < v.length; i++) {
-                double d = target[i] - v[i];
-                c += d * d;
+            for (double v : r) {
+                c += v * v;
             }
             return c;
         }
 
         /**
-         * A few Gauss–Newton steps (SVD least-squares solves) from the Levenberg–Marquardt optimum,
-         * accepting a step only when it lowers the cost. LM stops at a relative tolerance; on flat
-         * problems (NIST's ENSO) this recovers the last digits the data determine.
+         * True when some parameter no longer moves the curve at all: its Jacobian column, scaled by the
+         * parameter's size, is below 1e-10 of the largest. That is a plateau (an exponential driven into
+         * saturation), where a local solver stops without having found the optimum.
          */
-        double[] polish(double[] theta0) {
+        boolean stalled(double[] theta) {
+            problem.toFull(theta, p);
+            problem.jacobianP(p, jacP, grad);
+            double max = 0;
+            double min = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < problem.m; j++) {
+                double s = 0;
+                for (int i = 0; i < problem.n; i++) {
+                    s += jacP[i][j] * jacP[i][j];
+                }
+                double size = Math.max(Math.abs(p[problem.free[j]]), 1e-12);
+                double sensitivity = Math.sqrt(s) * size;
+                max = Math.max(max, sensitivity);
+                min = Math.min(min, sensitivity);
+            }
+            return !(min > 1e-10 * max);
+        }
+
+        /**
+         * A few Gauss–Newton steps solved by SVD of the Jacobian (not the normal equations), accepting a
+         * step only when it lowers the cost. The damped normal equations square the condition number;
+         * this recovers the last digits the data determine (NIST's ENSO, MGH09, Bennett5).
+         */
+        double[] polish(double[] theta0, double cost0) {
+            int n = problem.n;
+            int m = problem.m;
             double[] theta = theta0.clone();
-            double cost = cost(theta);
+            double cost = cost0;
+            double[] r = new double[n];
+            double[] rTrial = new double[n];
+            double[][] jac = new double[n][m];
+            double[] trial = new double[m];
             polishEvaluations++;
-            for (int iter = 0; iter < POLISH_STEPS && Double.isFinite(cost); iter++) {
-                double[] v = value(theta);
-                polishEvaluations++;
-                double[] r = new double[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    r[i] = target[i] - v[i];
-                }
-                double[] step;
-                try {
-                    step = new SingularValueDecomposition(new Array2DRowRealMatrix(jacobian(theta), false))
-                            .getSolver().solve(new ArrayRealVector(r, false)).toArray();
-                } catch (RuntimeException e) {
-                    return theta;
-                }
-                double[] trial = theta.clone();
+            if (!residuals(theta, r)) {
+                return theta;
+            }
+            for (int iter = 0; iter < POLISH_STEPS && cost > 0; iter++) {
+                jacobian(theta, jac);
+                SmallSvd svd = new SmallSvd(jac, n, m);
+                double[] step = svd.solve(r, svd.max() * 1e-14 * Math.max(n, m));
                 boolean moved = false;
-                for (int j = 0; j < trial.length; j++) {
-                    trial[j] += step[j];
+                for (int j = 0; j < m; j++) {
+                    trial[j] = theta[j] + step[j];
                     moved |= trial[j] != theta[j];
                 }
-                if (!moved) {
+                polishEvaluations++;
+                if (!moved || !residuals(trial, rTrial)) {
                     return theta;
                 }
-                double c = cost(trial);
-                polishEvaluations++;
+                double c = 0;
+                for (double v : rTrial) {
+                    c += v * v;
+                }
                 if (!(c < cost)) {
                     return theta;
                 }
-                theta = trial;
+                System.arraycopy(trial, 0, theta, 0, m);
+                double[] swap = r;
+                r = rTrial;
+                rTrial = swap;
                 cost = c;
             }
             return theta;
-        }
-    }
-
-    private static Result stopped(Problem problem, BestPoint best, Loss loss, double[] p, double[] r, String reason,
-                                  int iterations, int startIndex) {
-        if (best.theta == null) {
-            return new Result(null, Double.NaN, iterations, 0, false, reason, startIndex);
-        }
-        double obj = objective(problem, best.theta, loss, p, r);
-        return new Result(best.theta, obj, iterations, best.count, false, reason, startIndex);
-    }
-
-    /** The lowest-cost point the solver evaluated (confined to one run's thread). */
-    private static final class BestPoint {
-        double[] theta;
-        double cost = Double.POSITIVE_INFINITY;
-        int count;
-
-        void offer(double[] t, double c) {
-            count++;
-            if (c < cost) {
-                cost = c;
-                theta = t.clone();
-            }
         }
     }
 }

@@ -3,7 +3,6 @@ package org.scalefit.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +17,7 @@ import org.scalefit.model.expr.Expression;
 /**
  * A law given as a formula typed by the user, such as {@code b1*(1-exp(-b2*x))}. The predictors
  * are named by the caller; every other variable of the formula is a parameter, in order of first
- * appearance. The syntax is that of {@link Expression#parse}: {@code + - * / ^ **}, parentheses,
+ * appearance unless the caller gives an order. The syntax is that of {@link Expression#parse}: {@code + - * / ^ **}, parentheses,
  * {@code exp log ln log10 sqrt sin cos tan atan arctan abs} and the constant {@code pi}.
  *
  * <p>Values come from the compiled formula and gradients from its exact symbolic derivatives
@@ -88,7 +87,6 @@ public final class ExpressionLaw implements Law {
         Objects.requireNonNull(formula, "formula");
         this.text = formula;
         this.predictors = List.copyOf(predictors);
-        this.constants = Map.copyOf(new LinkedHashMap<>(constants));
         Set<String> seen = new HashSet<>();
         for (String p : this.predictors) {
             if (!seen.add(p)) {
@@ -99,6 +97,7 @@ public final class ExpressionLaw implements Law {
             }
         }
         this.expression = Expression.parse(formula).withConstants(constants);
+        this.constants = Map.copyOf(constants);
         List<String> variables = expression.variables();
         for (String p : this.predictors) {
             if (!variables.contains(p)) {
@@ -166,6 +165,7 @@ public final class ExpressionLaw implements Law {
         return text;
     }
 
+    /** @return the predictor names given at construction, in order */
     @Override
     public List<String> predictors() {
         return predictors;
@@ -177,13 +177,22 @@ public final class ExpressionLaw implements Law {
         return parameters;
     }
 
+    /**
+     * Evaluates the compiled formula (IEEE arithmetic: may be ±∞ or NaN).
+     *
+     * @throws IllegalArgumentException if x or p has the wrong length
+     */
     @Override
     public double value(double[] x, double[] p) {
         checkLengths(x, p);
         return compiled.evaluate(x, p);
     }
 
-    /** Writes the exact gradient, from the compiled symbolic derivatives. */
+    /**
+     * Writes the exact gradient, from the compiled symbolic derivatives.
+     *
+     * @throws IllegalArgumentException if x, p or out has the wrong length
+     */
     @Override
     public void gradient(double[] x, double[] p, double[] out) {
         checkLengths(x, p);
@@ -198,7 +207,10 @@ public final class ExpressionLaw implements Law {
         }
     }
 
-    /** @return 1.0 for every parameter */
+    /**
+     * @param data ignored: a formula has no structure to exploit
+     * @return 1.0 for every parameter
+     */
     @Override
     public double[] initialGuess(Observations data) {
         double[] guess = new double[parameters.size()];
@@ -215,6 +227,8 @@ public final class ExpressionLaw implements Law {
     /**
      * The formula with predictor labels and, when given, parameter values filled in (5
      * significant digits, negative values in parentheses), e.g. {@code y = 238.94*(1 - exp(-0.00055016*x))}.
+     *
+     * @throws IllegalArgumentException if the number of labels or values is wrong
      */
     @Override
     public String formula(List<String> predictorLabels, String responseLabel, double[] values) {

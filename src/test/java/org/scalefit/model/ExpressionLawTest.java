@@ -132,6 +132,9 @@ class ExpressionLawTest {
                 assertThrows(InvalidDataException.class, () -> new ExpressionLaw("a*x", List.of("x", "x"))).getMessage());
         assertEquals("\"x\" is both a predictor and a constant in formula \"a*x\"",
                 assertThrows(InvalidDataException.class, () -> new ExpressionLaw("a*x", List.of("x"), Map.of("x", 1.0))).getMessage());
+        assertEquals("constant \"c\" must be a finite number, not Infinity",
+                assertThrows(InvalidDataException.class, () -> new ExpressionLaw("c*b*x", List.of("x"),
+                        Map.of("c", Double.POSITIVE_INFINITY))).getMessage());
         assertEquals("cannot parse formula \"b1*(1-exp(-b2*x)\": missing \")\" at position 17",
                 assertThrows(InvalidDataException.class, () -> new ExpressionLaw("b1*(1-exp(-b2*x)", List.of("x"))).getMessage());
     }

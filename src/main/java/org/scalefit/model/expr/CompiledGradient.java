@@ -52,12 +52,17 @@ public final class CompiledGradient {
         }
         this.derivatives = List.copyOf(ds);
         Dag dag = new Dag(compiled.slots());
-        this.valueRegister = dag.add(e);
-        this.gradientRegisters = new int[ds.size()];
+        int valueNode = dag.add(e);
+        int[] gradientNodes = new int[ds.size()];
         for (int j = 0; j < ds.size(); j++) {
-            gradientRegisters[j] = dag.add(ds.get(j));
+            gradientNodes[j] = dag.add(ds.get(j));
         }
         this.program = new Program(dag);
+        this.valueRegister = program.register(valueNode);
+        this.gradientRegisters = new int[ds.size()];
+        for (int j = 0; j < ds.size(); j++) {
+            gradientRegisters[j] = program.register(gradientNodes[j]);
+        }
         this.registers = ThreadLocal.withInitial(program::newRegisters);
     }
 
@@ -114,7 +119,7 @@ public final class CompiledGradient {
         return r[valueRegister];
     }
 
-    /** @return the number of operations one evaluation performs (value and gradient together) */
+    /** @return the number of operations one evaluation performs (value and gradient together, beyond reading slots) */
     int operationCount() {
         return program.size();
     }

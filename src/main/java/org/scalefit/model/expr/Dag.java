@@ -49,6 +49,10 @@ final class Dag {
         }
     }
 
+    int slotCount() {
+        return slots.size();
+    }
+
     List<Op> ops() {
         return ops;
     }

@@ -91,6 +91,22 @@ public sealed interface Expression
     }
 
     /**
+     * The formula as text, with only the parentheses the tree needs, spaces around {@code +} and
+     * {@code -}, {@code ^} for powers and canonical function names ({@code log}, {@code atan}). It
+     * parses back to an expression with the same value everywhere (bit for bit), and printing that
+     * again gives the same text.
+     *
+     * <pre>{@code
+     * Expression.parse("b1*(1-exp(-b2*x))").toString();   // "b1*(1 - exp(-b2*x))"
+     * Expression.parse("ln(x)**-2").toString();          // "log(x)^(-2)"
+     * }</pre>
+     *
+     * @return the formula
+     */
+    @Override
+    String toString();
+
+    /**
      * Prints the formula like {@link #toString()}, with each variable's name replaced by a text such
      * as a column label or a fitted value. Each text is printed as one operand, as it is: wrap a
      * negative number in parentheses yourself.
@@ -189,7 +205,10 @@ public sealed interface Expression
      * @param value a finite value (a negative value prints as {@code -v})
      */
     record Literal(double value) implements Expression {
-        /** @throws IllegalArgumentException if the value is not finite (it could not be printed) */
+        /**
+         * @param value a finite value
+         * @throws IllegalArgumentException if the value is not finite (it could not be printed)
+         */
         public Literal {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("a literal must be finite, not " + value);
@@ -213,7 +232,11 @@ public sealed interface Expression
         /** The constant π, written {@code pi}. */
         public static final Constant PI = new Constant("pi", Math.PI);
 
-        /** Validates the components. */
+        /**
+         * @param name  the name, e.g. {@code pi}
+         * @param value its value
+         * @throws IllegalArgumentException if the value is not finite
+         */
         public Constant {
             Objects.requireNonNull(name, "name");
             if (!Double.isFinite(value)) {
@@ -234,7 +257,7 @@ public sealed interface Expression
      * @param name the identifier
      */
     record Variable(String name) implements Expression {
-        /** Validates that the name is not null. */
+        /** @param name the identifier, not null */
         public Variable {
             Objects.requireNonNull(name, "name");
         }
@@ -252,7 +275,7 @@ public sealed interface Expression
      * @param operand u
      */
     record Negation(Expression operand) implements Expression {
-        /** Validates that the operand is not null. */
+        /** @param operand u, not null */
         public Negation {
             Objects.requireNonNull(operand, "operand");
         }
@@ -272,7 +295,11 @@ public sealed interface Expression
      * @param right    the right operand (the exponent for a power)
      */
     record Binary(Operator operator, Expression left, Expression right) implements Expression {
-        /** Validates that no component is null. */
+        /**
+         * @param operator the operator, not null
+         * @param left     the left operand, not null
+         * @param right    the right operand, not null
+         */
         public Binary {
             Objects.requireNonNull(operator, "operator");
             Objects.requireNonNull(left, "left");
@@ -293,7 +320,10 @@ public sealed interface Expression
      * @param argument u
      */
     record Call(MathFunction function, Expression argument) implements Expression {
-        /** Validates that no component is null. */
+        /**
+         * @param function f, not null
+         * @param argument u, not null
+         */
         public Call {
             Objects.requireNonNull(function, "function");
             Objects.requireNonNull(argument, "argument");

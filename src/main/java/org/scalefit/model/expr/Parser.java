@@ -137,7 +137,7 @@ final class Parser {
                 throw fail("empty parentheses \"()\"", open);
             }
             Parsed inner = sum();
-            close(open);
+            close();
             nesting--;
             return inner;
         }
@@ -215,7 +215,7 @@ final class Parser {
             }
             openCalls++;
             Parsed argument = sum();
-            close(open);
+            close();
             openCalls--;
             nesting--;
             return node(new Expression.Call(function.get(), argument.expression()), argument, argument, start);
@@ -229,7 +229,7 @@ final class Parser {
         return new Parsed(new Expression.Variable(name), 1);
     }
 
-    private void close(int open) {
+    private void close() {
         skipSpace();
         if (atEnd()) {
             throw fail("missing \")\"", pos);

@@ -56,6 +56,26 @@ final class Printer {
         return isNegative(e) ? UNARY : ATOM;
     }
 
+    /** @return true when the printed text of e starts with a minus sign */
+    private static boolean leadingMinus(Expression e) {
+        if (isNegative(e)) {
+            return true;
+        }
+        return e instanceof Expression.Binary b && !leftParens(b) && leadingMinus(b.left());
+    }
+
+    private static boolean leftParens(Expression.Binary b) {
+        int left = precedence(b.left());
+        return b.operator() == Operator.POWER ? left < ATOM : left < b.operator().precedence();
+    }
+
+    /** A right operand is parenthesised when the tree needs it, and when it would start with a minus. */
+    private static boolean rightParens(Expression.Binary b) {
+        int right = precedence(b.right());
+        return leadingMinus(b.right())
+                || (b.operator() == Operator.POWER ? right < POWER : right <= b.operator().precedence());
+    }
+
     private void append(StringBuilder sb, Expression e) {
         if (e instanceof Expression.Literal l) {
             sb.append(number(l.value()));
@@ -66,26 +86,18 @@ final class Printer {
         } else if (e instanceof Expression.Negation n) {
             // -(a*b) prints as -a*b: IEEE rounding is symmetric, so (-a)*b and -(a*b) are the same
             // number, and the same holds for division.
-            StringBuilder operand = new StringBuilder();
-            append(operand, n.operand());
-            boolean parens = precedence(n.operand()) < PRODUCT || operand.charAt(0) == '-';
-            sb.append('-').append(parens ? "(" : "").append(operand).append(parens ? ")" : "");
+            sb.append('-');
+            appendOperand(sb, n.operand(), precedence(n.operand()) < PRODUCT || leadingMinus(n.operand()));
         } else if (e instanceof Expression.Call c) {
             sb.append(c.function().canonicalName()).append('(');
             append(sb, c.argument());
             sb.append(')');
         } else {
             Expression.Binary b = (Expression.Binary) e;
+            appendOperand(sb, b.left(), leftParens(b));
             Operator op = b.operator();
-            int p = op.precedence();
-            int left = precedence(b.left());
-            int right = precedence(b.right());
-            boolean leftParens = op == Operator.POWER ? left < ATOM : left < p;
-            boolean rightParens = isNegative(b.right())
-                    || (op == Operator.POWER ? right < POWER : right <= p);
-            appendOperand(sb, b.left(), leftParens);
-            sb.append(p == SUM ? " " + op.symbol() + " " : op.symbol());
-            appendOperand(sb, b.right(), rightParens);
+            sb.append(op.precedence() == SUM ? " " + op.symbol() + " " : op.symbol());
+            appendOperand(sb, b.right(), rightParens(b));
         }
     }
 

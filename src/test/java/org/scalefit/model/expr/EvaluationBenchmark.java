@@ -42,7 +42,7 @@ public final class EvaluationBenchmark {
         Dag dag = new Dag(slots);
         dag.add(e);
         Program program = new Program(dag);
-        int root = dag.ops().size() - 1;
+        int root = program.register(dag.ops().size() - 1);
         double[] registers = program.newRegisters();
         ThreadLocal<double[]> local = ThreadLocal.withInitial(program::newRegisters);
         CompiledGradient gradient = tree.gradient(params);
