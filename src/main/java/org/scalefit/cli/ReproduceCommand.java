@@ -254,7 +254,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             return ms.replace('-', '−') + "×10" + org.scalefit.plot.TickLabels.superscript(Integer.toString(e));
         }
-        return org.scalefit.Numbers.format(v, 3).replace('-', '−');
+        // Four-digit values (years, Elo) keep one decimal rather than rounding 2027.4 to 2030.
+        return org.scalefit.Numbers.format(v, a >= 1000 ? 5 : 3).replace('-', '−');
     }
 
     private static void writeAtomically(Path target, String text) {

@@ -104,4 +104,63 @@ public final class Layout {
         }
         return TextMetrics.width(ticks.get(0).label(), panel.theme().tickLabels()) / 2;
     }
+
+    /**
+     * The corner among {@code candidates} where the panel's legend would cover the fewest data: each
+     * point counts 3, each vertex of a line 1, each text label 3. Use it so that legends do not hide data.
+     *
+     * @param panel      a panel with its legend
+     * @param area       its plot area
+     * @param candidates corners to try, in order of preference (ties keep the earlier)
+     * @return the best corner, or the first candidate when the panel has no legend
+     */
+    public static Legend.Corner bestLegendCorner(Panel panel, Figure.Rect area, Legend.Corner... candidates) {
+        if (panel.legend().isEmpty() || candidates.length == 0) {
+            return candidates.length == 0 ? Legend.Corner.UPPER_RIGHT : candidates[0];
+        }
+        Legend legend = panel.legend().get();
+        double[] wh = Renderer.legendSize(legend);
+        double inset = 0.6 * legend.style().size();
+        Legend.Corner best = candidates[0];
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (Legend.Corner c : candidates) {
+            double lx = switch (c) {
+                case UPPER_LEFT, LOWER_LEFT, CENTER_LEFT -> area.x() + inset;
+                case OUTSIDE_RIGHT -> area.right() + inset;
+                default -> area.right() - inset - wh[0];
+            };
+            double ly = switch (c) {
+                case UPPER_LEFT, UPPER_RIGHT, OUTSIDE_RIGHT -> area.y() + inset;
+                case CENTER_LEFT -> area.y() + (area.height() - wh[1]) / 2;
+                default -> area.bottom() - inset - wh[1];
+            };
+            double score = 0;
+            for (Mark m : panel.marks()) {
+                if (m instanceof Mark.Points p) {
+                    score += 3 * covered(panel, area, p.x(), p.y(), lx, ly, wh);
+                } else if (m instanceof Mark.Line l) {
+                    score += covered(panel, area, l.x(), l.y(), lx, ly, wh);
+                } else if (m instanceof Mark.Text t) {
+                    score += 3 * covered(panel, area, new double[] {t.x()}, new double[] {t.y()}, lx, ly, wh);
+                }
+            }
+            if (score < bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int covered(Panel panel, Figure.Rect area, double[] x, double[] y, double lx, double ly, double[] wh) {
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            double px = Renderer.px(panel.x(), area, x[i]);
+            double py = Renderer.py(panel.y(), area, y[i]);
+            if (px >= lx - 3 && px <= lx + wh[0] + 3 && py >= ly - 3 && py <= ly + wh[1] + 3) {
+                n++;
+            }
+        }
+        return n;
+    }
 }

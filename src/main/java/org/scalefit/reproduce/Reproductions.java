@@ -20,7 +20,8 @@ public final class Reproductions {
 
     /** @return every figure */
     public static List<Reproduction> all() {
-        return List.of(new KaplanReproduction(), new HexReproduction());
+        return List.of(new KaplanReproduction(), new HorizonReproduction(), new HexReproduction(),
+                new IsoFlopReproduction());
     }
 
     /**
