@@ -134,7 +134,7 @@ public final class IsoFlopReproduction implements Reproduction {
                 PAPER + " Approach 3, β/(α+β)", ""));
         numbers.add(new Comparison("b in D_opt ∝ C^b", bExp, bCi.lower(), bCi.upper(), 0.51, PAPER + " Approach 2 (Figure 3)",
                 String.format(Locale.ROOT, "the generating law implies α/(α+β) = %.3f", 1 - aLaw)));
-        numbers.add(new Comparison("N_opt at the Gopher budget (5.76e23 FLOPs)", nG.value(), nG.lower(), nG.upper(), 63e9,
+        numbers.add(new Comparison("N_opt at the Gopher budget (5.76×10²³ FLOPs)", nG.value(), nG.lower(), nG.upper(), 63e9,
                 PAPER + " Figure 3 (63B, Approach 2)",
                 String.format(Locale.ROOT, "the generating law gives %.0fB (the paper's Approach 3: 40B)", nLaw / 1e9)));
         numbers.add(new Comparison("D_opt at the Gopher budget", dG.value(), dG.lower(), dG.upper(), 1.4e12,
