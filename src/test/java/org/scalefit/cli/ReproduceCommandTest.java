@@ -25,45 +25,44 @@ class ReproduceCommandTest {
     @Test
     void writesFiguresInEveryFormatAndTheReport() throws Exception {
         Path out = dir.resolve("figs");
-        Cli.Result r = Cli.run("reproduce", "--out", out.toString(), "--only", "kaplan,hoffmann", "--pdf", "--dpi", "72");
+        Cli.Result r = Cli.run("reproduce", "--out", out.toString(), "--only", "hoffmann", "--pdf", "--dpi", "72");
         assertEquals(0, r.code(), r.err());
         List<String> err = r.err().lines().toList();
-        assertTrue(err.get(0).startsWith("[1/2] kaplan2020-figure1"), err.toString());
-        assertTrue(err.get(1).startsWith("[2/2] hoffmann2022-isoflop"), err.toString());
-        assertTrue(err.get(2).startsWith("wrote " + out.resolve("report.md") + " and " + out.resolve("report.json")));
+        assertTrue(err.get(0).startsWith("[1/1] hoffmann2022-isoflop"), err.toString());
+        assertTrue(err.get(1).startsWith("wrote " + out.resolve("report.md") + " and " + out.resolve("report.json")));
         assertEquals(List.of("hoffmann2022-isoflop.pdf", "hoffmann2022-isoflop.png", "hoffmann2022-isoflop.svg",
-                "kaplan2020-figure1.pdf", "kaplan2020-figure1.png", "kaplan2020-figure1.svg", "report.json", "report.md"),
-                listing(out));
-        BufferedImage png = ImageIO.read(out.resolve("kaplan2020-figure1.png").toFile());
+                "report.json", "report.md"), listing(out));
+        BufferedImage png = ImageIO.read(out.resolve("hoffmann2022-isoflop.png").toFile());
         assertEquals(1000, png.getWidth());
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         assertEquals("svg", f.newDocumentBuilder().parse(out.resolve("hoffmann2022-isoflop.svg").toFile())
                 .getDocumentElement().getNodeName());
-        byte[] pdf = Files.readAllBytes(out.resolve("kaplan2020-figure1.pdf"));
+        byte[] pdf = Files.readAllBytes(out.resolve("hoffmann2022-isoflop.pdf"));
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.ISO_8859_1));
         assertTrue(new String(pdf, pdf.length - 8, 8, StandardCharsets.ISO_8859_1).trim().endsWith("%%EOF"));
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
-        JsonNode kaplan = json.get("figures").get(0);
-        assertEquals("kaplan2020-figure1", kaplan.get("id").asText());
-        assertEquals("Kaplan et al. (2020), Figure 1", kaplan.get("reproduces").asText());
-        JsonNode alphaD = null;
-        for (JsonNode n : kaplan.get("numbers")) {
-            if (n.get("quantity").asText().equals("alpha_D")) {
-                alphaD = n;
+        JsonNode fig = json.get("figures").get(0);
+        assertEquals("hoffmann2022-isoflop", fig.get("id").asText());
+        assertEquals("Hoffmann et al. (2022), Figure 3", fig.get("reproduces").asText());
+        JsonNode a = null;
+        for (JsonNode n : fig.get("numbers")) {
+            if (n.get("quantity").asText().equals("a vs the generating law")) {
+                a = n;
             }
         }
-        assertEquals(0.095, alphaD.get("published").asDouble(), 0);
-        assertEquals(0.095, alphaD.get("fitted").asDouble(), 0.002);
-        assertEquals(2, alphaD.get("interval").size());
-        assertTrue(alphaD.get("published_inside_interval").asBoolean());
+        assertEquals(0.28 / 0.62, a.get("published").asDouble(), 1e-12);
+        assertEquals(0.28 / 0.62, a.get("fitted").asDouble(), 0.01);
+        assertEquals(2, a.get("interval").size());
+        assertEquals(a.get("fitted").asDouble() / a.get("published").asDouble() - 1, a.get("relative_difference").asDouble(),
+                1e-12);
         assertEquals(0, json.get("failed").size());
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("## Kaplan et al. (2020), Figure 1: Test loss against compute, dataset size and parameters"));
+        assertTrue(md.contains("## Hoffmann et al. (2022), Figure 3: IsoFLOP curves and compute-optimal parameters and tokens"));
         assertTrue(md.contains("| quantity | scalefit | 95% interval | published | difference | source |"));
-        assertTrue(md.contains("![Test loss against compute, dataset size and parameters](kaplan2020-figure1.png)"));
-        assertTrue(r.out().contains("alpha_D"), r.out());
+        assertTrue(md.contains("](hoffmann2022-isoflop.png)"));
+        assertTrue(r.out().contains("a vs the generating law"), r.out());
     }
 
     @Test

@@ -154,6 +154,15 @@ class ReproductionsTest {
         assertEquals("data set nope.csv is not bundled in this build", e.getMessage());
     }
 
+    /** Every figure renders (a small PNG) without error; its data-derived parts are checked above. */
+    @Test
+    void everyFigureRenders() {
+        for (Reproduction r : Reproductions.all()) {
+            byte[] png = org.scalefit.plot.FigureWriter.render(r.run(data).figure(), org.scalefit.plot.ImageFormat.PNG, 36);
+            assertTrue(png.length > 1000, r.id());
+        }
+    }
+
     @Test
     void selectByPrefix() {
         assertEquals(List.of("kaplan2020-figure1", "hoffmann2022-isoflop"),
