@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class FormulaText {
+    private static final Pattern NEGATIVE_TERM = Pattern.compile("\\+ \\(-(\\d[\\d.]*(?:·10\\^\\{[^}]*\\})?)\\)");
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("\\(-(\\d[\\d.]*)\\)");
     private static final Pattern SCI = Pattern.compile("(?<![\\w.])(-?\\d+(?:\\.\\d+)?)[eE]([+-]?)0*(\\d+)");
 
     private FormulaText() {
@@ -51,7 +53,11 @@ public final class FormulaText {
             out.append(c);
             i++;
         }
-        return out.toString();
+        // "+ (-1.1)·x" reads better as "− 1.1·x"; products as middle dots; minus signs typeset.
+        String t = out.toString().replace("*", "·");
+        t = NEGATIVE_TERM.matcher(t).replaceAll("− $1");
+        t = NEGATIVE_NUMBER.matcher(t).replaceAll("(−$1)");
+        return t;
     }
 
     /**

@@ -187,6 +187,8 @@ class FitPlotTest {
         assertEquals("loss = 1.809 + 1009.2·compute^{−0.15018}", FormulaText.markup("loss = 1.809 + 1009.2·compute^(-0.15018)"));
         assertEquals("y = 2.3·10^{8}·x^{−0.05}", FormulaText.markup("y = 2.3e+08·x^(-0.05)"));
         assertEquals("y = 10^{−12}", FormulaText.markup("y = 1e-12"));
+        assertEquals("y = 5.7786 − 1.1036·x", FormulaText.markup("y = 5.7786 + (-1.1036)*x"));
+        assertEquals("y = (−2)·x + 3", FormulaText.markup("y = (-2)*x + 3"));
         assertEquals("3.1·10^{8}", FormulaText.number(3.1e8, 2));
         assertEquals("−0.05", FormulaText.number(-0.05, 2));
     }
