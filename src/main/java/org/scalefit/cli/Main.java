@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
         subcommands = {FitCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
-            "  scalefit reproduce                     # the talk's figures and report in figures/",
+            "  scalefit reproduce                # the talk's figures in figures/",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --json"})
 public final class Main implements Runnable {

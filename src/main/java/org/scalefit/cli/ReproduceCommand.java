@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "report (report.md, report.json) of fitted against published numbers.",
         footer = {"", "Figures: kaplan2020-figure1, metr-horizons, jones2021-hex, hoffmann2022-isoflop.",
             "", "Examples:",
-            "  scalefit reproduce                          # figures/ with PNG, SVG, report.md, report.json",
+            "  scalefit reproduce                          # PNG, SVG, report in figures/",
             "  scalefit reproduce --out paper-figs --pdf   # also PDF",
             "  scalefit reproduce --only kaplan,metr --json"})
 public final class ReproduceCommand implements Callable<Integer> {
