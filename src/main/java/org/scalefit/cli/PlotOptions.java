@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
  * {@code --plot FILE} and its options: draw a fit as PNG, SVG or PDF next to the report. The
  * target is checked before fitting (extension, directory, not an input file), so a long fit never
  * ends in an unwritable plot.
+ *
+ * <pre>{@code
+ * scalefit fit runs.csv --x compute --y loss --law power-law --plot fit.png --residuals --dpi 200
+ * }</pre>
  */
 public final class PlotOptions {
     @Option(names = "--plot", paramLabel = "FILE",

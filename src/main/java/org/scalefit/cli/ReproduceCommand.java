@@ -31,6 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code scalefit reproduce}: draws every figure of the scaling-laws talk from the bundled data
  * sets (PNG and SVG, PDF on request) and writes a report of the fitted numbers behind each next to
  * the published numbers they reproduce.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"reproduce", "--out", "figures", "--pdf"}, System.out, System.err);
+ * }</pre>
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce the talk's figures from the bundled data sets: Kaplan et al. (2020) Figure 1, METR's "

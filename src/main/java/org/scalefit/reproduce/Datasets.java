@@ -20,14 +20,16 @@ import org.scalefit.data.TableReader;
 public final class Datasets {
     private static final String RESOURCE_DIR = "/datasets/";
     private final Path dir;
+    private final boolean fallBackToBundled;
 
-    private Datasets(Path dir) {
+    private Datasets(Path dir, boolean fallBackToBundled) {
         this.dir = dir;
+        this.fallBackToBundled = fallBackToBundled;
     }
 
     /** @return the data sets packed into the jar */
     public static Datasets bundled() {
-        return new Datasets(null);
+        return new Datasets(null, false);
     }
 
     /**
@@ -39,13 +41,16 @@ public final class Datasets {
         if (!Files.isDirectory(dir)) {
             throw new InvalidDataException("data set directory " + dir + " does not exist");
         }
-        return new Datasets(dir);
+        return new Datasets(dir, false);
     }
 
-    /** @return {@code ./datasets} when it exists (so edits to the files are picked up), else the jar's copies */
+    /**
+     * @return {@code ./datasets} when it exists (so edits to the files are picked up), with the jar's
+     *         copies for any file it lacks; else the jar's copies
+     */
     public static Datasets locate() {
         Path local = Path.of("datasets");
-        return Files.isDirectory(local) && Files.exists(local.resolve("README.md")) ? new Datasets(local) : bundled();
+        return Files.isDirectory(local) ? new Datasets(local, true) : bundled();
     }
 
     /**
@@ -56,10 +61,12 @@ public final class Datasets {
     public Table table(String name) {
         if (dir != null) {
             Path p = dir.resolve(name);
-            if (!Files.exists(p)) {
+            if (Files.exists(p)) {
+                return TableReader.read(p);
+            }
+            if (!fallBackToBundled) {
                 throw new InvalidDataException("data set " + p + " is missing");
             }
-            return TableReader.read(p);
         }
         try (InputStream in = Datasets.class.getResourceAsStream(RESOURCE_DIR + name)) {
             if (in == null) {
@@ -76,6 +83,7 @@ public final class Datasets {
      * @return where it is read from, for reports: {@code datasets/NAME} or {@code bundled:NAME}
      */
     public String describe(String name) {
-        return dir != null ? dir.resolve(name).toString() : "bundled:" + name;
+        return dir != null && (!fallBackToBundled || Files.exists(dir.resolve(name))) ? dir.resolve(name).toString()
+                : "bundled:" + name;
     }
 }
