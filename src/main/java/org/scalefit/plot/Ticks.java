@@ -51,7 +51,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
     public enum LogStyle {
         /** {@code 10⁹} (decades), plain decimals between them. */
         SUPERSCRIPT,
-        /** {@code 1e9}, as Jones (2021) labels FLOPs. */
+        /** {@code 1e9}, as Jones (2021) labels FLOPs (plain numbers from 0.001 to 100). */
         E_NOTATION,
         /** {@code 1B}, {@code 300M}: counts of parameters or tokens. */
         SUFFIX,
@@ -333,7 +333,8 @@ public record Ticks(List<Tick> major, List<Double> minor) {
     static String decadeLabel(int e, LogStyle style) {
         return switch (style) {
             case SUPERSCRIPT -> TickLabels.powerOfTen(e);
-            case E_NOTATION -> "1e" + e;
+            // 1e15 style is for magnitudes; 0.01 … 100 read better as plain numbers (never "5e0").
+            case E_NOTATION -> Math.abs(e) >= 3 ? "1e" + e : TickLabels.decimal(pow10(e));
             case SUFFIX -> TickLabels.withSuffix(pow10(e));
             case DECIMAL -> TickLabels.decimal(pow10(e));
         };
@@ -346,7 +347,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
             return decadeLabel((int) Math.rint(e), style);
         }
         return switch (style) {
-            case E_NOTATION -> TickLabels.scientific(v);
+            case E_NOTATION -> v >= 1e-3 && v < 1e4 ? TickLabels.decimal(v) : TickLabels.scientific(v);
             case SUFFIX -> TickLabels.withSuffix(v);
             case SUPERSCRIPT, DECIMAL -> v >= 1e-4 && v < 1e6 ? TickLabels.decimal(v) : TickLabels.scientific(v);
         };

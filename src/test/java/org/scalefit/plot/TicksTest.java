@@ -45,6 +45,12 @@ class TicksTest {
     }
 
     @Test
+    void eNotationKeepsSmallNumbersPlain() {
+        assertEquals(List.of("2", "3", "5"), Ticks.log(1.8, 6.5, LogStyle.E_NOTATION).labels());
+        assertEquals(List.of("0.01", "0.1", "1", "10", "100", "1e3"), Ticks.log(0.01, 1000, LogStyle.E_NOTATION).labels());
+    }
+
+    @Test
     void suffixLabelsForParameterCounts() {
         assertEquals(List.of("100M", "1B", "10B", "100B", "1T"), Ticks.log(2e7, 3e12, LogStyle.SUFFIX).labels());
         assertEquals(List.of("100M", "300M", "1B", "3B", "10B", "30B"),
