@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Fit a law to a table: parameters with standard errors and intervals, R², AIC/BIC, "
                 + "residual diagnostics and warnings.",
         footer = {"", "Laws: power-law (a, alpha), offset-power-law (E, A, alpha), exponential (a, b), "
-                + "doubling (y0, doubling_time_days; the x column holds dates), or a formula such as 'b1*(1-exp(-b2*x))'.",
+                + "doubling (y0, doubling_time_days; the x column holds dates), superexponential (y0, doubling_time_days, ratio; dates), or a formula such as 'b1*(1-exp(-b2*x))'.",
             "", "Examples:",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --loss huber:0.01 --json",
@@ -65,7 +65,7 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean dates = law.trim().equalsIgnoreCase("doubling");
+        boolean dates = law.trim().equalsIgnoreCase("doubling") || law.trim().equalsIgnoreCase("superexponential");
         plot.validate(data.file);
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();

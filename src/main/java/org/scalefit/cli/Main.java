@@ -21,11 +21,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
-        subcommands = {FitCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, ReproduceCommand.class, HorizonCommand.class, TrendCommand.class,
+            ProjectCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  scalefit reproduce                # the talk's figures in figures/",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
-            "  scalefit fit runs.csv --x compute --y loss --law power-law --json"})
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --json",
+            "  scalefit horizon all_runs.jsonl",
+            "  scalefit trend datasets/metr-horizons.csv --frontier",
+            "  scalefit project datasets/metr-horizons.csv --milestones 8h,40h,167h,2000h --until 2032-01-01"})
 public final class Main implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;

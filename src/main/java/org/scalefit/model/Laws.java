@@ -51,6 +51,9 @@ public final class Laws {
         m.put("exponential", new Entry(1, "y = a·exp(b·x)", c -> new Exponential()));
         m.put("doubling", new Entry(1, "y = y0·2^((t − t0)/T), t a date", c -> c.t0().isPresent()
                 ? new DoublingTrend(c.t0().getAsDouble()) : DoublingTrend.startingAtFirstDate(c.data())));
+        m.put("superexponential", new Entry(1, "y = y0·2^(ln(1 + ln r·(t − t0)/T)/ln r): each doubling takes r × the last, t a date",
+                c -> c.t0().isPresent() ? new SuperexponentialTrend(c.t0().getAsDouble())
+                        : SuperexponentialTrend.endingAtLastDate(c.data())));
         return Map.copyOf(m);
     }
 
