@@ -39,9 +39,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --loss huber:0.01 --json",
             "  scalefit fit horizons.csv --x release_date --y p50_minutes --law doubling --target 480",
+            "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --plot fit.png --residuals",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --plot fit.svg --plot-size 480x360",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
-            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --group model --bootstrap 1000",
-            "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4"})
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --group model --bootstrap 1000"})
 public final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,6 +56,9 @@ public final class FitCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    PlotOptions plot;
 
     @Option(names = "--law", required = true, paramLabel = "LAW", description = "A built-in law name or a formula.")
     String law;
@@ -89,6 +94,7 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean dates = law.trim().equalsIgnoreCase("doubling") || law.trim().equalsIgnoreCase("superexponential");
+        plot.validate(data.file);
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
         noteSkipped(loaded.skipped());
@@ -115,8 +121,20 @@ public final class FitCommand implements Callable<Integer> {
         }
         FitReport report = new FitReport(fit, targets);
         UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
+        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(fit) : null;
+        if (figure != null && !common.quiet() && !common.json()) {
+            spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
+        }
         if (common.json()) {
             ObjectNode json = report.json();
+            if (figure != null) {
+                ObjectNode p = json.putObject("plot");
+                p.put("file", plot.file().toString());
+                p.put("format", org.scalefit.plot.ImageFormat.of(plot.file()).extension());
+                p.put("width_pt", figure.width());
+                p.put("height_pt", figure.height());
+                p.put("dpi", plot.dpi);
+            }
             uncertainty.addTo(json);
             if (!loaded.skipped().isEmpty()) {
                 ArrayNode s = json.putArray("skipped_rows");

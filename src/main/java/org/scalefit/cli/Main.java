@@ -21,10 +21,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
-        subcommands = {FitCommand.class, HorizonCommand.class, TrendCommand.class, ProjectCommand.class,
-            CompareCommand.class, BreaksCommand.class, SlopesCommand.class,
+        subcommands = {FitCommand.class, ReproduceCommand.class, HorizonCommand.class, TrendCommand.class,
+            ProjectCommand.class, CompareCommand.class, BreaksCommand.class, SlopesCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
+            "  scalefit reproduce                # the talk's figures in figures/",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --json",
             "  scalefit horizon all_runs.jsonl",
