@@ -36,6 +36,14 @@ public final class DataOptions {
             description = "Keep rows matching COLUMN OP VALUE (OP: < <= > >= == !=); repeat to combine with AND.")
     List<String> where = new ArrayList<>();
 
+    @Option(names = "--group", paramLabel = "COLUMN",
+            description = "Group label of each row (e.g. the model a run belongs to); --resample groups draws whole groups.")
+    String group;
+
+    @Option(names = "--item", paramLabel = "COLUMN",
+            description = "Item label within a group (e.g. the task); --resample hierarchical draws groups, then items, then repeats.")
+    String item;
+
     @Option(names = "--skip-invalid", description = "Skip rows with empty or invalid cells (and report them) instead of stopping.")
     boolean skipInvalid;
 
@@ -69,6 +77,15 @@ public final class DataOptions {
         }
         if (weight != null) {
             b.weights(weight);
+        }
+        if (group != null) {
+            b.group(group);
+        }
+        if (item != null) {
+            if (group == null) {
+                throw new org.scalefit.InvalidDataException("--item " + item + " needs --group: items are nested in groups");
+            }
+            b.item(item);
         }
         for (String w : where) {
             b.where(w);

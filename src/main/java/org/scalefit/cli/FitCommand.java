@@ -6,14 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.scalefit.FitFailedException;
+import org.scalefit.InvalidDataException;
 import org.scalefit.data.Dates;
 import org.scalefit.data.LoadResult;
 import org.scalefit.data.Observations;
 import org.scalefit.data.SkippedRow;
 import org.scalefit.fit.Fit;
+import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.model.Law;
 import org.scalefit.model.Laws;
+import org.scalefit.uncertainty.Bootstrap;
+import org.scalefit.uncertainty.BootstrapResult;
+import org.scalefit.uncertainty.IntervalMethod;
+import org.scalefit.uncertainty.Resampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,14 +32,19 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Fit a law to a table: parameters with standard errors and intervals, R², AIC/BIC, "
                 + "residual diagnostics and warnings.",
         footer = {"", "Laws: power-law (a, alpha), offset-power-law (E, A, alpha), exponential (a, b), "
-                + "doubling (y0, doubling_time_days; the x column holds dates), chinchilla (E, A, B, alpha, beta; "
-                + "--x N=COLUMN --x D=COLUMN), kaplan (Nc, Dc, alphaN, alphaD; --x N=COLUMN --x D=COLUMN), "
-                + "or a formula such as 'b1*(1-exp(-b2*x))'.",
+                + "doubling (y0, doubling_time_days; the x column holds dates), superexponential (y0, doubling_time_days, "
+                + "ratio; dates), quadratic (y0, alpha, beta: ln y quadratic in ln x), broken-power-law (a, b, c0, c1, "
+                + "d1, f1), broken-power-law-2, chinchilla (E, A, B, alpha, beta; "
+                + "--x N=COLUMN --x D=COLUMN), kaplan (Nc, Dc, alphaN, alphaD; --x N=COLUMN --x D=COLUMN), or a formula such as 'b1*(1-exp(-b2*x))'.",
             "", "Examples:",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --loss huber:0.01 --json",
             "  scalefit fit horizons.csv --x release_date --y p50_minutes --law doubling --target 480",
             "  scalefit fit data.csv --x x --y y --law 'b1*(1-exp(-b2*x))' --start b1=500,b2=1e-4",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --plot fit.png --residuals",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --plot fit.svg --plot-size 480x360",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --group model --bootstrap 1000",
             "  scalefit fit chinchilla.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 "
                 + "--starts hoffmann-grid --json > fit.json",
             "  scalefit fit runs.csv --x N=params --x 'D=compute/(6*params)' --y loss --law chinchilla --solver varpro"})
@@ -49,6 +61,9 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PlotOptions plot;
+
     @Option(names = "--law", required = true, paramLabel = "LAW", description = "A built-in law name or a formula.")
     String law;
 
@@ -59,24 +74,74 @@ public final class FitCommand implements Callable<Integer> {
             description = "Report the x (or date) at which the fitted curve reaches each Y, with an interval.")
     List<Double> targets = new ArrayList<>();
 
+    @Option(names = "--bootstrap", paramLabel = "N",
+            description = "Refit N resampled data sets and report bootstrap intervals (parameters, derived quantities, targets, bands).")
+    Integer bootstrap;
+
+    @Option(names = "--resample", paramLabel = "PLAN",
+            description = "Bootstrap plan: rows, groups, hierarchical, residuals or parametric "
+                    + "(default: hierarchical with --item, groups with --group, else rows).")
+    String resample;
+
+    @Option(names = "--interval", paramLabel = "bca|percentile", defaultValue = "bca",
+            description = "Bootstrap interval reported as ci95 (default: ${DEFAULT-VALUE}; JSON carries both).")
+    String interval;
+
+    @Option(names = "--predict", paramLabel = "X[,...]", split = ",",
+            description = "Predict at each X (a date for the doubling law) with confidence and prediction bands.")
+    List<String> predict = new ArrayList<>();
+
     /** Created by picocli. */
     public FitCommand() {
     }
 
     @Override
     public Integer call() {
-        boolean dates = law.trim().equalsIgnoreCase("doubling");
+        boolean dates = law.trim().equalsIgnoreCase("doubling") || law.trim().equalsIgnoreCase("superexponential");
+        plot.validate(data.file);
         data.orderFor(law, Laws.predictorsOf(law));
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
         noteSkipped(loaded.skipped());
         OptionalDouble t0Day = t0 == null ? OptionalDouble.empty() : OptionalDouble.of(Dates.toEpochDay(t0));
         Law l = Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day));
-        Fit fit = Fitter.fit(l, obs, fitOptions.toOptions());
+        FitOptions options = fitOptions.toOptions();
+        IntervalMethod method = IntervalMethod.parse(interval);
+        List<Double> predictAt = predictPoints(dates);
+        Fit fit = Fitter.fit(l, obs, options);
+        BootstrapResult boot = null;
+        if (bootstrap != null) {
+            String plan = resample != null ? resample : (obs.hasItems() ? "hierarchical" : (obs.hasGroups() ? "groups" : "rows"));
+            boot = Bootstrap.run(fit, Resampler.named(plan, fit), bootstrap, options.seed(), fitOptions.threads());
+            if (boot.succeeded() == 0) {
+                throw new FitFailedException("all " + boot.requested() + " bootstrap replicates failed; the first: "
+                        + boot.failures().get(0));
+            }
+            if (boot.failed() > 0 && !common.quiet()) {
+                spec.commandLine().getErr().println("scalefit fit: " + boot.failed() + " of " + boot.requested()
+                        + " bootstrap replicates failed and are left out of the intervals; the first: " + boot.failures().get(0));
+            }
+        } else if (resample != null) {
+            throw new InvalidDataException("--resample " + resample + " needs --bootstrap N");
+        }
         FitReport report = new FitReport(fit, targets);
+        UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
+        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(fit) : null;
+        if (figure != null && !common.quiet() && !common.json()) {
+            spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
+        }
         if (common.json()) {
             ObjectNode json = report.json();
             ((ObjectNode) json.get("data")).set("spec", data.specJson());
+            if (figure != null) {
+                ObjectNode p = json.putObject("plot");
+                p.put("file", plot.file().toString());
+                p.put("format", org.scalefit.plot.ImageFormat.of(plot.file()).extension());
+                p.put("width_pt", figure.width());
+                p.put("height_pt", figure.height());
+                p.put("dpi", plot.dpi);
+            }
+            uncertainty.addTo(json);
             if (!loaded.skipped().isEmpty()) {
                 ArrayNode s = json.putArray("skipped_rows");
                 for (SkippedRow r : loaded.skipped()) {
@@ -89,6 +154,7 @@ public final class FitCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(report.table());
+            spec.commandLine().getOut().print(uncertainty.table());
         }
         spec.commandLine().getOut().flush();
         if (!fit.converged()) {
@@ -101,6 +167,27 @@ public final class FitCommand implements Callable<Integer> {
             return Main.FIT_FAILED;
         }
         return Main.OK;
+    }
+
+    private List<Double> predictPoints(boolean dates) {
+        List<Double> out = new ArrayList<>();
+        for (String p : predict) {
+            String t = p.trim();
+            if (dates) {
+                out.add(Dates.toEpochDay(t));
+                continue;
+            }
+            try {
+                double v = Double.parseDouble(t);
+                if (!Double.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+                out.add(v);
+            } catch (NumberFormatException e) {
+                throw new InvalidDataException("--predict " + t + ": \"" + t + "\" is not a finite number");
+            }
+        }
+        return out;
     }
 
     private void noteSkipped(List<SkippedRow> skipped) {

@@ -21,10 +21,20 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
-        subcommands = {FitCommand.class, OptimalCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, ReproduceCommand.class, HorizonCommand.class, TrendCommand.class,
+            ProjectCommand.class, CompareCommand.class, BreaksCommand.class, SlopesCommand.class,
+            OptimalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
+            "  scalefit reproduce                # the talk's figures in figures/",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --json",
+            "  scalefit horizon all_runs.jsonl",
+            "  scalefit trend datasets/metr-horizons.csv --frontier",
+            "  scalefit project datasets/metr-horizons.csv --milestones 8h,40h,167h,2000h --until 2032-01-01",
+            "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
+            "  scalefit compare runs.csv --x compute --y loss",
+            "  scalefit breaks runs.csv --x compute --y loss",
+            "  scalefit slopes baseline.csv improved.csv --x compute --y loss --at 1e23",
             "  scalefit fit runs.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 --starts hoffmann-grid --json > fit.json",
             "  scalefit optimal fit.json --compute 1e21,1e23,1e25 --target-loss 2.0"})
 public final class Main implements Runnable {

@@ -48,6 +48,7 @@ public final class DataSpec {
     private final String weightColumn;
     private final String sigmaColumn;
     private final String groupColumn;
+    private final String itemColumn;
     private final List<RowFilter> filters;
     private final boolean skipInvalid;
 
@@ -58,6 +59,7 @@ public final class DataSpec {
         this.weightColumn = b.weightColumn;
         this.sigmaColumn = b.sigmaColumn;
         this.groupColumn = b.groupColumn;
+        this.itemColumn = b.itemColumn;
         this.filters = List.copyOf(b.filters);
         this.skipInvalid = b.skipInvalid;
     }
@@ -97,6 +99,11 @@ public final class DataSpec {
         return Optional.ofNullable(groupColumn);
     }
 
+    /** @return the item-label column (the level below the group), if any */
+    public Optional<String> itemColumn() {
+        return Optional.ofNullable(itemColumn);
+    }
+
     /** @return the filters, all of which a row must meet */
     public List<RowFilter> filters() {
         return filters;
@@ -126,6 +133,9 @@ public final class DataSpec {
         }
         if (groupColumn != null) {
             names.add(groupColumn);
+        }
+        if (itemColumn != null) {
+            names.add(itemColumn);
         }
         for (RowFilter f : filters) {
             names.add(f.column());
@@ -173,6 +183,7 @@ public final class DataSpec {
         int wCol = weightColumn == null ? -1 : table.columnIndex(weightColumn);
         int sCol = sigmaColumn == null ? -1 : table.columnIndex(sigmaColumn);
         int gCol = groupColumn == null ? -1 : table.columnIndex(groupColumn);
+        int iCol = itemColumn == null ? -1 : table.columnIndex(itemColumn);
         List<IntPredicate> tests = new ArrayList<>(filters.size());
         for (RowFilter f : filters) {
             tests.add(f.bind(table));
@@ -183,6 +194,7 @@ public final class DataSpec {
         double[] y = new double[n];
         double[] spread = wCol >= 0 || sCol >= 0 ? new double[n] : null;
         String[] groups = gCol >= 0 ? new String[n] : null;
+        String[] items = iCol >= 0 ? new String[n] : null;
         int[] rows = new int[n];
         List<SkippedRow> skipped = new ArrayList<>();
         int excluded = 0;
@@ -229,6 +241,10 @@ public final class DataSpec {
                     column = groupColumn;
                     groups[m] = Cells.label(table, r, gCol);
                 }
+                if (iCol >= 0) {
+                    column = itemColumn;
+                    items[m] = Cells.label(table, r, iCol);
+                }
             } catch (InvalidDataException e) {
                 skipOrThrow(skipped, table.sourceRow(r), column, e);
                 continue;
@@ -252,6 +268,9 @@ public final class DataSpec {
         }
         if (groups != null) {
             b.groups(Arrays.copyOf(groups, m));
+        }
+        if (items != null) {
+            b.items(Arrays.copyOf(items, m));
         }
         return new LoadResult(b.build(), skipped, excluded);
     }
@@ -308,6 +327,7 @@ public final class DataSpec {
                 + (weightColumn == null ? "" : ", weights=" + weightColumn)
                 + (sigmaColumn == null ? "" : ", sigma=" + sigmaColumn)
                 + (groupColumn == null ? "" : ", group=" + groupColumn)
+                + (itemColumn == null ? "" : ", item=" + itemColumn)
                 + ", filters=" + filters + ", skipInvalid=" + skipInvalid + "]";
     }
 
@@ -316,12 +336,14 @@ public final class DataSpec {
         return o instanceof DataSpec d && predictors.equals(d.predictors) && datePredictors.equals(d.datePredictors)
                 && response.equals(d.response) && Objects.equals(weightColumn, d.weightColumn)
                 && Objects.equals(sigmaColumn, d.sigmaColumn) && Objects.equals(groupColumn, d.groupColumn)
+                && Objects.equals(itemColumn, d.itemColumn)
                 && filters.equals(d.filters) && skipInvalid == d.skipInvalid;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(predictors, datePredictors, response, weightColumn, sigmaColumn, groupColumn, filters, skipInvalid);
+        return Objects.hash(predictors, datePredictors, response, weightColumn, sigmaColumn, groupColumn, itemColumn, filters,
+                skipInvalid);
     }
 
     /**
@@ -342,6 +364,7 @@ public final class DataSpec {
         private String weightColumn;
         private String sigmaColumn;
         private String groupColumn;
+        private String itemColumn;
         private final List<RowFilter> filters = new ArrayList<>();
         private boolean skipInvalid;
 
@@ -438,6 +461,18 @@ public final class DataSpec {
          */
         public Builder group(String column) {
             this.groupColumn = requireColumn(column, "group");
+            return this;
+        }
+
+        /**
+         * The level below the group for a hierarchical bootstrap (group → item → repeat), e.g. the
+         * task within a task family; rows with the same group and item are repeats.
+         *
+         * @param column the column of item labels, each non-empty
+         * @return this builder
+         */
+        public Builder item(String column) {
+            this.itemColumn = requireColumn(column, "item");
             return this;
         }
 

@@ -35,10 +35,11 @@ public final class Observations {
     private final double[] sigma;
     private final boolean inverseVariance;
     private final String[] groups;
+    private final String[] items;
     private final int[] rows;
 
     private Observations(Builder b, double[][] x, double[] y, double[] weights, double[] sigma,
-                         String[] groups, int[] rows) {
+                         String[] groups, String[] items, int[] rows) {
         this.source = b.source;
         this.predictorNames = List.copyOf(b.predictorNames);
         this.predictorColumns = List.copyOf(b.predictorColumns);
@@ -49,6 +50,7 @@ public final class Observations {
         this.sigma = sigma;
         this.inverseVariance = sigma != null;
         this.groups = groups;
+        this.items = items;
         this.rows = rows;
     }
 
@@ -172,6 +174,22 @@ public final class Observations {
         return groups == null ? Optional.empty() : Optional.of(groups[i]);
     }
 
+    /** @return true when points carry item labels (the second level of a hierarchy: group → item → repeat) */
+    public boolean hasItems() {
+        return items != null;
+    }
+
+    /**
+     * The item a point belongs to within its group, e.g. the task of a run when the group is the task
+     * family; points with the same group and item are repeats of one another.
+     *
+     * @param i point index
+     * @return the item label of point i, or empty when there are no item labels
+     */
+    public Optional<String> item(int i) {
+        return items == null ? Optional.empty() : Optional.of(items[i]);
+    }
+
     /**
      * @param i point index
      * @return the source row of point i (header = row 1)
@@ -217,6 +235,7 @@ public final class Observations {
         double[] nw = weights == null ? null : new double[n];
         double[] ns = sigma == null ? null : new double[n];
         String[] ng = groups == null ? null : new String[n];
+        String[] ni = items == null ? null : new String[n];
         int[] nr = new int[n];
         for (int j = 0; j < n; j++) {
             int i = indices[j];
@@ -233,9 +252,12 @@ public final class Observations {
             if (ng != null) {
                 ng[j] = groups[i];
             }
+            if (ni != null) {
+                ni[j] = items[i];
+            }
             nr[j] = rows[i];
         }
-        return new Observations(toBuilder(), nx, ny, nw, ns, ng, nr);
+        return new Observations(toBuilder(), nx, ny, nw, ns, ng, ni, nr);
     }
 
     /**
@@ -255,7 +277,7 @@ public final class Observations {
                 throw new InvalidDataException("response value " + copy[i] + " at point " + i + " is not finite");
             }
         }
-        return new Observations(toBuilder(), x, copy, weights, sigma, groups, rows);
+        return new Observations(toBuilder(), x, copy, weights, sigma, groups, items, rows);
     }
 
     /**
@@ -271,7 +293,7 @@ public final class Observations {
         Builder b = toBuilder();
         b.predictorNames.clear();
         b.predictorNames.addAll(names);
-        return new Observations(b, x, y, weights, sigma, groups, rows);
+        return new Observations(b, x, y, weights, sigma, groups, items, rows);
     }
 
     private Builder toBuilder() {
@@ -297,7 +319,8 @@ public final class Observations {
                 && predictorColumns.equals(other.predictorColumns) && responseColumn.equals(other.responseColumn)
                 && Arrays.deepEquals(x, other.x) && Arrays.equals(y, other.y)
                 && Arrays.equals(weights, other.weights) && Arrays.equals(sigma, other.sigma)
-                && Arrays.equals(groups, other.groups) && Arrays.equals(rows, other.rows);
+                && Arrays.equals(groups, other.groups) && Arrays.equals(items, other.items)
+                && Arrays.equals(rows, other.rows);
     }
 
     @Override
@@ -328,6 +351,7 @@ public final class Observations {
         private double[] sigma;
         private String weightColumn;
         private String[] groups;
+        private String[] items;
         private int[] rows;
 
         private Builder() {
@@ -421,6 +445,15 @@ public final class Observations {
         }
 
         /**
+         * @param labels item label per point within its group (e.g. the task of a run); copied
+         * @return this builder
+         */
+        public Builder items(String[] labels) {
+            this.items = labels.clone();
+            return this;
+        }
+
+        /**
          * @param sourceRows the source row of each point (header = row 1); copied
          * @return this builder
          */
@@ -489,7 +522,15 @@ public final class Observations {
                     Objects.requireNonNull(groups[i], "group label");
                 }
             }
-            return new Observations(this, xs, y, w, sigma, groups, r);
+            if (items != null) {
+                if (items.length != n) {
+                    throw new InvalidDataException("items has " + items.length + " labels, expected " + n);
+                }
+                for (int i = 0; i < n; i++) {
+                    Objects.requireNonNull(items[i], "item label");
+                }
+            }
+            return new Observations(this, xs, y, w, sigma, groups, items, r);
         }
 
         private void checkLength(double[] v, int n) {

@@ -2,7 +2,6 @@ package org.scalefit.fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.scalefit.FitFailedException;
 import org.scalefit.Numbers;
@@ -230,17 +229,25 @@ final class FitAssembler {
         List<String> names = problem.law.parameters();
         for (int a = 0; a < problem.m; a++) {
             int j = problem.free[a];
-            Bound b = options.bounds().get(names.get(j));
+            Bound b = problem.bounds[a];
             if (b == null) {
                 continue;
             }
             double tolLo = 1e-6 * Math.max(1.0, Math.abs(b.lower()));
             double tolHi = 1e-6 * Math.max(1.0, Math.abs(b.upper()));
-            if (Double.isFinite(b.lower()) && p[j] - b.lower() <= tolLo) {
-                warnings.add(names.get(j) + " is at its lower bound " + Numbers.format(b.lower(), 6)
-                        + ": the best fit may lie beyond it, and its standard error ignores the bound");
-            } else if (Double.isFinite(b.upper()) && b.upper() - p[j] <= tolHi) {
-                warnings.add(names.get(j) + " is at its upper bound " + Numbers.format(b.upper(), 6)
+            boolean atLo = Double.isFinite(b.lower()) && p[j] - b.lower() <= tolLo;
+            boolean atHi = !atLo && Double.isFinite(b.upper()) && b.upper() - p[j] <= tolHi;
+            if (!atLo && !atHi) {
+                continue;
+            }
+            String end = atLo ? "lower" : "upper";
+            double at = atLo ? b.lower() : b.upper();
+            if (problem.fromLaw[a]) {
+                warnings.add(names.get(j) + " rests at the " + end + " end (" + Numbers.format(at, 6)
+                        + ") of the range these data can determine: the data do not pin it down, and its standard "
+                        + "error ignores the edge");
+            } else {
+                warnings.add(names.get(j) + " is at its " + end + " bound " + Numbers.format(at, 6)
                         + ": the best fit may lie beyond it, and its standard error ignores the bound");
             }
         }
@@ -250,11 +257,7 @@ final class FitAssembler {
         int n = r.length;
         double rms = Math.sqrt(rss / n);
         double s = Math.sqrt(rss / Math.max(dof, 1));
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> data.x(0, i)).thenComparingInt(i -> i));
+        int[] order = IndexSort.sort(n, (a, b) -> Double.compare(data.x(0, a), data.x(0, b)));
         double maxZ = 0;
         int maxRow = data.row(0);
         for (int i = 0; i < n; i++) {

@@ -347,15 +347,30 @@ public final class Fitter {
         }
         int[] free = freeList.stream().mapToInt(Integer::intValue).toArray();
         Transform[] transforms = new Transform[free.length];
+        Bound[] bounds = new Bound[free.length];
+        boolean[] fromLaw = new boolean[free.length];
         for (int j = 0; j < free.length; j++) {
-            transforms[j] = Transform.of(law.domain(free[j]), options.bounds().get(params.get(free[j])));
+            Bound user = options.bounds().get(params.get(free[j]));
+            if (user != null) {
+                bounds[j] = user;
+                transforms[j] = Transform.of(law.domain(free[j]), user);
+                continue;
+            }
+            var range = law.range(free[j], data);
+            if (range.isPresent()) {
+                bounds[j] = new Bound(range.get().lower(), range.get().upper());
+                fromLaw[j] = true;
+                transforms[j] = Transform.ofRange(law.domain(free[j]), bounds[j]);
+            } else {
+                transforms[j] = Transform.of(law.domain(free[j]), null);
+            }
         }
-        return new Problem(law, data, space, free, transforms, template);
+        return new Problem(law, data, space, free, transforms, template, bounds, fromLaw, options.stallTolerance());
     }
 
     private static List<double[]> starts(Problem problem, Law law, Observations data, FitOptions options) {
-        // The guess sees the rows in canonical order too, so that row order cannot move the start. Warm and
-        // explicit-only starts do not use it (a bootstrap refit should not pay for a data-driven guess).
+        // The guess sees the rows in canonical order too, so that row order cannot move the start.
+        // A warm start never uses the data-driven guess, so it is not computed (bootstrap refits).
         double[] guess = options.starts().includeGuess() ? law.initialGuess(data.select(problem.order))
                 : new double[law.parameters().size()];
         List<String> params = law.parameters();
@@ -387,6 +402,13 @@ public final class Fitter {
         if (!options.starts().includeGuess()) {
             return starts;
         }
+        for (double[] e : law.extraStarts(data.select(problem.order))) {
+            double[] s = e.clone();
+            for (Map.Entry<String, Double> f : options.fixed().entrySet()) {
+                s[params.indexOf(f.getKey())] = f.getValue();
+            }
+            starts.add(admissible(problem, law, s, options));
+        }
         if (options.starts().withGrid()) {
             starts.addAll(gridStarts(problem, starts.get(0)));
         }
@@ -409,7 +431,7 @@ public final class Fitter {
             if (law.domain(pj) == ParameterDomain.POSITIVE && !(v > 0)) {
                 v = Math.abs(v) > 0 ? Math.abs(v) : 1.0;
             }
-            Bound b = options.bounds().get(name);
+            Bound b = problem.bounds[j];
             if (b != null) {
                 double lo = b.lower();
                 double hi = b.upper();

@@ -19,6 +19,8 @@ final class LeastSquaresRun {
     private static final int MAX_IRLS_ROUNDS = 200;
     private static final double TOLERANCE = 1e-12;
     private static final int POLISH_STEPS = 8;
+    /** Evaluations over which the stall test ({@link FitOptions#stallTolerance()}) looks back. */
+    static final int STALL_WINDOW = 50;
 
     /** The outcome of one start. */
     record Result(double[] theta, double objective, int iterations, int evaluations, boolean converged,
@@ -97,7 +99,7 @@ final class LeastSquaresRun {
     private static Result solve(Problem problem, double[] theta0, double[] omega, Loss loss, int maxIterations,
                                 int startIndex) {
         Weighted w = new Weighted(problem, omega);
-        LevenbergMarquardt lm = new LevenbergMarquardt(problem.n, problem.m, TOLERANCE);
+        LevenbergMarquardt lm = new LevenbergMarquardt(problem.n, problem.m, TOLERANCE, problem.stallTolerance);
         double[] theta = theta0.clone();
         LevenbergMarquardt.Stop stop = lm.minimise(w, theta, maxIterations);
         if (stop == LevenbergMarquardt.Stop.INVALID_START) {
@@ -109,11 +111,14 @@ final class LeastSquaresRun {
         String reason = converged ? "converged: " + stop.text
                 : "stopped: " + stop.text + " (" + maxIterations + " iterations)";
         double cost = lm.cost;
-        if (!converged || w.stalled(theta)) {
+        if (stop == LevenbergMarquardt.Stop.STALLED) {
+            // The caller asked to stop crawling (refits from an optimum): no fallback, which would crawl too.
+            converged = true;
+        } else if (!converged || w.stalled(theta)) {
             // Our solver is tuned for speed on well-behaved problems; on the hard ones (long curved
             // valleys, saturating exponentials) MINPACK's trust-region strategy is more persistent.
             // Give it the same start and keep whichever ends lower.
-            Minpack mp = Minpack.run(w, theta0, maxIterations);
+            Minpack mp = Minpack.run(w, theta0, maxIterations, problem.stallTolerance);
             iterations += mp.iterations;
             evaluations += mp.evaluations;
             if (mp.theta != null && (mp.cost < cost || !converged)) {
@@ -132,6 +137,15 @@ final class LeastSquaresRun {
         return new Result(theta, obj, iterations, evaluations + w.polishEvaluations, converged, reason, startIndex);
     }
 
+    /** Thrown from inside the MINPACK model function to end a crawl (see {@link FitOptions#stallTolerance()}). */
+    private static final class Stalled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stalled() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Commons Math's Levenberg–Marquardt (a MINPACK port), the fallback for hard problems. */
     private static final class Minpack {
         double[] theta;
@@ -141,10 +155,12 @@ final class LeastSquaresRun {
         int iterations;
         int evaluations;
 
-        static Minpack run(Weighted w, double[] theta0, int maxIterations) {
+        static Minpack run(Weighted w, double[] theta0, int maxIterations, double stallTolerance) {
             Minpack out = new Minpack();
             int n = w.problem.n;
             int m = w.problem.m;
+            int dof = Math.max(n - m, 1);
+            double[] window = {Double.POSITIVE_INFINITY, 0};
             double[] r = new double[n];
             double[][] jac = new double[n][m];
             LeastSquaresBuilder builder = new LeastSquaresBuilder()
@@ -169,6 +185,12 @@ final class LeastSquaresRun {
                         if (c < out.cost) {
                             out.cost = c;
                             out.theta = theta.clone();
+                        }
+                        if (stallTolerance > 0 && ++window[1] % STALL_WINDOW == 0) {
+                            if (window[0] - out.cost <= stallTolerance * out.cost / dof) {
+                                throw new Stalled();
+                            }
+                            window[0] = out.cost;
                         }
                         return out2;
                     }, theta -> {
@@ -196,6 +218,10 @@ final class LeastSquaresRun {
                 out.reason = "stopped: iteration limit (" + maxIterations + ") reached";
             } catch (ConvergenceException e) {
                 out.reason = "stopped: " + e.getMessage();
+            } catch (Stalled e) {
+                out.converged = out.theta != null;
+                out.evaluations = (int) window[1];
+                out.reason = "converged: " + LevenbergMarquardt.Stop.STALLED.text + " (MINPACK fallback)";
             }
             return out;
         }

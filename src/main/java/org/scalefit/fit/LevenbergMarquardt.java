@@ -29,6 +29,8 @@ final class LevenbergMarquardt {
         SMALL_GRADIENT("gradient orthogonal to the residuals within tolerance"),
         ZERO_RESIDUAL("residuals are zero"),
         NO_PROGRESS("no further reduction possible at machine precision"),
+        STALLED("the cost fell by less than the stall tolerance (in noise variances) over the last "
+                + LeastSquaresRun.STALL_WINDOW + " evaluations: a flat valley, along which the parameters are poorly determined"),
         ITERATION_LIMIT("iteration limit reached"),
         INVALID_START("the model cannot be evaluated at the start point");
 
@@ -55,14 +57,24 @@ final class LevenbergMarquardt {
     private final double[] h;
     private final double[] d;
     private final double[] trial;
+    private final double stallTolerance;
     int iterations;
     int evaluations;
     double cost;
 
     LevenbergMarquardt(int n, int m, double tolerance) {
+        this(n, m, tolerance, 0);
+    }
+
+    /**
+     * @param stallTolerance stop as converged when the cost falls by less than this many noise variances
+     *                       (cost/(n − m)) over {@link LeastSquaresRun#STALL_WINDOW} evaluations; 0 = never
+     */
+    LevenbergMarquardt(int n, int m, double tolerance, double stallTolerance) {
         this.n = n;
         this.m = m;
         this.tolerance = tolerance;
+        this.stallTolerance = stallTolerance;
         this.r = new double[n];
         this.rTrial = new double[n];
         this.jac = new double[n][m];
@@ -106,7 +118,16 @@ final class LevenbergMarquardt {
             radius = 100;
         }
         double nu = 2;
+        double windowStart = cost;
+        int windowEvaluations = evaluations;
         while (iterations < maxIterations) {
+            if (stallTolerance > 0 && evaluations - windowEvaluations >= LeastSquaresRun.STALL_WINDOW) {
+                if (windowStart - cost <= stallTolerance * cost / Math.max(n - m, 1)) {
+                    return Stop.STALLED;
+                }
+                windowStart = cost;
+                windowEvaluations = evaluations;
+            }
             if (gradientSmall()) {
                 return Stop.SMALL_GRADIENT;
             }

@@ -17,13 +17,23 @@ final class Problem {
     final int[] free;
     final Transform[] transforms;
     final double[] template;
+    /** The bound of each free parameter (the user's, else the law's range), or null. */
+    final Bound[] bounds;
+    /** True where {@link #bounds} is the law's own range rather than the user's bound. */
+    final boolean[] fromLaw;
+    /** See {@link FitOptions#stallTolerance()}; 0 = off. */
+    final double stallTolerance;
     final double[][] xRows;
     final double[] target;
     final double[] sqrtW;
     /** order[k] = the data index of problem row k (rows are sorted, so row order never changes the answer). */
     final int[] order;
 
-    Problem(Law law, Observations data, Space space, int[] free, Transform[] transforms, double[] template) {
+    Problem(Law law, Observations data, Space space, int[] free, Transform[] transforms, double[] template,
+            Bound[] bounds, boolean[] fromLaw, double stallTolerance) {
+        this.stallTolerance = stallTolerance;
+        this.bounds = bounds;
+        this.fromLaw = fromLaw;
         this.law = law;
         this.space = space;
         this.n = data.size();
@@ -51,13 +61,8 @@ final class Problem {
      * however the input rows were arranged: permuting rows gives bit-identical fits.
      */
     private static int[] canonicalOrder(Observations data) {
-        int n = data.size();
         int k = data.predictorCount();
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (a, b) -> {
+        return IndexSort.sort(data.size(), (a, b) -> {
             for (int j = 0; j < k; j++) {
                 int c = Double.compare(data.x(j, a), data.x(j, b));
                 if (c != 0) {
@@ -67,11 +72,6 @@ final class Problem {
             int c = Double.compare(data.y(a), data.y(b));
             return c != 0 ? c : Double.compare(data.weight(a), data.weight(b));
         });
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = idx[i];
-        }
-        return out;
     }
 
     /** Fills the full parameter vector (fixed values included) from internal coordinates. */

@@ -5,7 +5,8 @@ package org.scalefit.fit;
  * coordinate θ the optimiser moves. Positive scales live on a log scale; bounds use MINUIT's
  * transforms, which reach the bound at a finite θ so that a parameter can rest on it.
  */
-sealed interface Transform {
+sealed interface Transform permits Transform.Identity, Transform.Log, Transform.Lower, Transform.Upper,
+        Transform.Interval, Transform.LogInterval {
     double toExternal(double theta);
 
     double toInternal(double p);
@@ -101,6 +102,31 @@ sealed interface Transform {
 
         private double scale() {
             return Math.max(1.0, Math.abs(hi));
+        }
+    }
+
+    /**
+     * A law's own range for a positive parameter, on a log scale: ln p = ln lo + (ln hi − ln lo)(sin θ + 1)/2,
+     * so a break location spanning decades moves evenly in θ.
+     */
+    static Transform ofRange(org.scalefit.model.ParameterDomain domain, Bound range) {
+        return domain == org.scalefit.model.ParameterDomain.POSITIVE && range.lower() > 0
+                ? new LogInterval(range.lower(), range.upper()) : new Interval(range.lower(), range.upper());
+    }
+
+    record LogInterval(double lo, double hi) implements Transform {
+        public double toExternal(double theta) {
+            double p = Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * (Math.sin(theta) + 1) / 2);
+            return Math.min(hi, Math.max(lo, p));
+        }
+
+        public double toInternal(double p) {
+            double u = 2 * (Math.log(p) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) - 1;
+            return Math.asin(Math.max(-1, Math.min(1, u)));
+        }
+
+        public double derivative(double theta) {
+            return toExternal(theta) * (Math.log(hi) - Math.log(lo)) * Math.cos(theta) / 2;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.scalefit.model;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.scalefit.data.Observations;
 
@@ -86,11 +87,44 @@ public interface Law {
     double[] initialGuess(Observations data);
 
     /**
+     * Further data-driven starting points that the engine tries after {@link #initialGuess} whenever the
+     * starts include the guess (every strategy but a warm start). Laws whose objective has several
+     * basins override this, e.g. a broken power law proposes one start per plausible break location.
+     *
+     * <pre>{@code
+     * List<double[]> more = new BrokenPowerLaw(1).extraStarts(data);
+     * }</pre>
+     *
+     * @param data observations with this law's predictors
+     * @return starts in the order of {@link #parameters()}; empty by default
+     */
+    default List<double[]> extraStarts(Observations data) {
+        return List.of();
+    }
+
+    /**
      * @param j parameter index
      * @return the natural domain of parameter j (default {@link ParameterDomain#REAL})
      */
     default ParameterDomain domain(int j) {
         return ParameterDomain.REAL;
+    }
+
+    /**
+     * The values of parameter j these data can determine, if the law knows them: the engine keeps the
+     * parameter inside (unless the user bounds it) and warns when the fit rests on an edge. A broken
+     * power law confines its breaks to the span of the data this way.
+     *
+     * <pre>{@code
+     * Optional<ParameterRange> r = new BrokenPowerLaw(1).range(4, data);   // d1 within the data's x
+     * }</pre>
+     *
+     * @param j    parameter index
+     * @param data the observations to be fitted
+     * @return the range, empty by default
+     */
+    default Optional<ParameterRange> range(int j, Observations data) {
+        return Optional.empty();
     }
 
     /**

@@ -55,6 +55,15 @@ public final class Laws {
                 c -> new ChinchillaLaw()));
         m.put("kaplan", new Entry(2, "L = ((Nc/N)^(alphaN/alphaD) + Dc/D)^alphaD (Kaplan et al. 2020; --x N=COLUMN --x D=COLUMN)",
                 c -> new KaplanLaw()));
+        m.put("superexponential", new Entry(1, "y = y0·2^(ln(1 + ln r·(t − t0)/T)/ln r): each doubling takes r × the last, t a date",
+                c -> c.t0().isPresent() ? new SuperexponentialTrend(c.t0().getAsDouble())
+                        : SuperexponentialTrend.endingAtLastDate(c.data())));
+        m.put("quadratic", new Entry(1, "ln y quadratic in ln x: y = y0·(x/x0)^(−alpha − beta·ln(x/x0))",
+                c -> QuadraticInLog.centredOn(c.data())));
+        m.put("broken-power-law", new Entry(1, "y = a + b·x^(−c0)·(1 + (x/d1)^(1/f1))^(−c1·f1) (Caballero et al. 2022)",
+                c -> new BrokenPowerLaw(1)));
+        m.put("broken-power-law-2", new Entry(1, "broken power law with two breaks (c1, d1, f1, c2, d2, f2)",
+                c -> new BrokenPowerLaw(2)));
         return Map.copyOf(m);
     }
 

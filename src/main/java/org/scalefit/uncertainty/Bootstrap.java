@@ -1,7 +1,10 @@
 package org.scalefit.uncertainty;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.scalefit.InvalidDataException;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
@@ -13,21 +16,27 @@ import org.scalefit.fit.Starts;
 import org.scalefit.model.Law;
 
 /**
- * Nonparametric bootstrap of any fit: draw replicate data sets, refit the same law with the same
- * options, collect the parameters. Replicate i draws from {@code Seeds.random(seed, STREAM, i)} and
- * results are stored by index, so the answer is bit-identical on 1 or N threads. Each refit starts
- * from the full-data optimum (a warm start), which is both faster and keeps replicates in the same
- * basin as the fit they describe.
+ * Bootstrap of any fit: draw replicate data sets, refit the same law with the same options, collect
+ * the parameters; then the jackknife (one independent unit left out at a time) that the BCa interval
+ * needs for its acceleration.
+ *
+ * <p>Replicate i draws from {@code Seeds.random(seed, STREAM, i)} and results are stored by index, so
+ * the answer is bit-identical on 1 or N threads. Each refit starts from the full-data optimum (a warm
+ * start), which is both faster and keeps replicates in the same basin as the fit they describe. A
+ * replicate whose refit throws or does not converge is counted, with its reason, in
+ * {@link BootstrapResult#failures()}; it never silently disappears.
  *
  * <pre>{@code
  * Fit fit = Fitter.fit(new PowerLaw(), data, FitOptions.defaults());
  * BootstrapResult b = Bootstrap.run(fit, Resampler.rows(), 2000, 42, Runtime.getRuntime().availableProcessors());
- * Estimate alpha = b.parameter("alpha");
+ * Estimate alpha = b.parameter("alpha", IntervalMethod.BCA);
  * }</pre>
  */
 public final class Bootstrap {
     /** The seed stream used for bootstrap replicates (see {@link Seeds}). */
     public static final int STREAM = 2;
+    /** Above this many independent units the jackknife deletes blocks of consecutive units instead (delete-d). */
+    public static final int MAX_JACKKNIFE_UNITS = 200;
 
     private Bootstrap() {
     }
@@ -38,21 +47,63 @@ public final class Bootstrap {
      * @param replicates number of replicates (≥ 1)
      * @param seed       seed
      * @param threads    worker threads (≥ 1); does not change the result
-     * @return the replicate parameters and failures
+     * @return the replicate parameters, failures and jackknife
      */
     public static BootstrapResult run(Fit fit, Resampler resampler, int replicates, long seed, int threads) {
         if (replicates < 1) {
-            throw new org.scalefit.InvalidDataException("--bootstrap needs at least 1 replicate, got " + replicates);
+            throw new InvalidDataException("--bootstrap needs at least 1 replicate, got " + replicates);
         }
-        Law law = fit.law();
         Observations data = fit.data();
-        FitOptions warm = fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1).build();
+        return collect(fit, resampler.name(), replicates, seed, threads,
+                i -> resampler.resample(data, Seeds.random(seed, STREAM, i)), resampler.jackknifeUnits(data));
+    }
+
+    /**
+     * A bootstrap on given resample indices, e.g. to reproduce another tool's replicates exactly:
+     * replicate i fits the rows {@code indices[i]}.
+     *
+     * <pre>{@code
+     * int[][] idx = readIndexMatrix("t2_bootstrap_indices.csv");
+     * BootstrapResult b = Bootstrap.fromIndices(fit, idx, 2);
+     * }</pre>
+     *
+     * @param fit     the full-data fit
+     * @param indices one row-index array per replicate (each index in [0, n))
+     * @param threads worker threads
+     * @return the result; its method is {@code given-indices}
+     */
+    public static BootstrapResult fromIndices(Fit fit, int[][] indices, int threads) {
+        Observations data = fit.data();
+        int n = data.size();
+        if (indices.length < 1) {
+            throw new InvalidDataException("no resample indices given");
+        }
+        int[][] copy = new int[indices.length][];
+        for (int r = 0; r < indices.length; r++) {
+            copy[r] = indices[r].clone();
+            for (int i : copy[r]) {
+                if (i < 0 || i >= n) {
+                    throw new InvalidDataException("resample " + r + " holds index " + i + " outside [0, " + n + ")");
+                }
+            }
+        }
+        return collect(fit, "given-indices", copy.length, 0L, threads, i -> data.select(copy[i]),
+                Resampler.rows().jackknifeUnits(data));
+    }
+
+    private interface Draw {
+        Observations replicate(int index);
+    }
+
+    private static BootstrapResult collect(Fit fit, String method, int replicates, long seed, int threads, Draw draw,
+                                           List<int[]> units) {
+        Law law = fit.law();
+        FitOptions warm = warmOptions(fit);
         double[][] params = new double[replicates][];
         String[] failure = new String[replicates];
         Parallel.forEach(threads, replicates, i -> {
             try {
-                Observations sample = resampler.resample(data, Seeds.random(seed, STREAM, i));
-                Fit f = Fitter.fit(law, sample, warm);
+                Fit f = Fitter.fit(law, draw.replicate(i), warm);
                 if (f.converged()) {
                     params[i] = f.values();
                 } else {
@@ -73,7 +124,83 @@ public final class Bootstrap {
                 failures.add(failure[i]);
             }
         }
-        return new BootstrapResult(fit, resampler.name(), ok.toArray(new double[0][]),
-                okIndex.stream().mapToInt(Integer::intValue).toArray(), replicates, failures, seed);
+        double[][] jack = jackknife(fit, warm, blocks(units), threads);
+        return new BootstrapResult(fit, method, ok.toArray(new double[0][]),
+                okIndex.stream().mapToInt(Integer::intValue).toArray(), replicates, failures, seed, jack);
+    }
+
+    /**
+     * Options of a refit that starts at the full-data optimum: one thread (the replicates are the parallel
+     * work), and the engine's stall test on unless the user set one (see {@link FitOptions#stallTolerance()}).
+     *
+     * @param fit the full-data fit
+     * @return the refit options
+     */
+    static FitOptions warmOptions(Fit fit) {
+        double stall = fit.options().stallTolerance() > 0 ? fit.options().stallTolerance()
+                : FitOptions.REFIT_STALL_TOLERANCE;
+        return fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1).stallTolerance(stall).build();
+    }
+
+    /** At most {@link #MAX_JACKKNIFE_UNITS} units: consecutive units merged into blocks of near-equal count. */
+    private static List<int[]> blocks(List<int[]> units) {
+        int u = units.size();
+        if (u <= MAX_JACKKNIFE_UNITS) {
+            return units;
+        }
+        List<int[]> out = new ArrayList<>(MAX_JACKKNIFE_UNITS);
+        for (int b = 0; b < MAX_JACKKNIFE_UNITS; b++) {
+            int from = (int) ((long) b * u / MAX_JACKKNIFE_UNITS);
+            int to = (int) ((long) (b + 1) * u / MAX_JACKKNIFE_UNITS);
+            out.add(Hierarchy.concat(units.subList(from, to)));
+        }
+        return out;
+    }
+
+    /** Leave-one-unit-out refits (warm); a null row where the refit failed or too few points remain. */
+    private static double[][] jackknife(Fit fit, FitOptions warm, List<int[]> units, int threads) {
+        Observations data = fit.data();
+        int n = data.size();
+        double[][] out = new double[units.size()][];
+        if (units.size() < 3) {
+            return out;
+        }
+        Parallel.forEach(threads, units.size(), u -> {
+            boolean[] drop = new boolean[n];
+            for (int i : units.get(u)) {
+                drop[i] = true;
+            }
+            int[] keep = new int[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                if (!drop[i]) {
+                    keep[m++] = i;
+                }
+            }
+            if (m <= fit.freeParameters()) {
+                return;
+            }
+            try {
+                Fit f = Fitter.fit(fit.law(), data.select(Arrays.copyOf(keep, m)), warm);
+                if (f.converged()) {
+                    out[u] = f.values();
+                }
+            } catch (ScalefitException e) {
+                out[u] = null;
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The generator of replicate i's extra randomness (e.g. the noise draw of a bootstrap prediction band),
+     * independent of the generator that drew its data.
+     *
+     * @param seed  the bootstrap seed
+     * @param index the replicate index
+     * @return the generator
+     */
+    static SplittableRandom extraRandom(long seed, int index) {
+        return Seeds.random(seed, STREAM + 100, index);
     }
 }

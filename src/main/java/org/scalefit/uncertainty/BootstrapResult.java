@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
@@ -11,16 +12,18 @@ import org.scalefit.fit.Fit;
 /**
  * The outcome of a bootstrap: the parameter vector of every successful replicate (in replicate order),
  * the count and reasons of replicates whose refit failed (never silently dropped), and percentile
- * intervals for parameters or any function of them.
+ * percentile or BCa intervals for parameters or any function of them.
  *
  * <pre>{@code
  * BootstrapResult b = Bootstrap.run(fit, Resampler.rows(), 1000, 42, 4);
  * Estimate alpha = b.parameter("alpha");                     // percentile interval
+ * Estimate alphaBca = b.parameter("alpha", IntervalMethod.BCA);
  * Estimate halving = b.estimate("x_halving", "", "", p -> Math.pow(2, 1 / p[1]));
  * System.out.println(b.failed() + " of " + b.requested() + " replicates failed");
  * }</pre>
  */
 public final class BootstrapResult {
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
     private final Fit fit;
     private final String method;
     private final double[][] replicates;
@@ -28,9 +31,10 @@ public final class BootstrapResult {
     private final int requested;
     private final List<String> failures;
     private final long seed;
+    private final double[][] jackknife;
 
     BootstrapResult(Fit fit, String method, double[][] replicates, int[] replicateIndex, int requested,
-                    List<String> failures, long seed) {
+                    List<String> failures, long seed, double[][] jackknife) {
         this.fit = fit;
         this.method = method;
         this.replicates = replicates;
@@ -38,6 +42,7 @@ public final class BootstrapResult {
         this.requested = requested;
         this.failures = List.copyOf(failures);
         this.seed = seed;
+        this.jackknife = jackknife;
     }
 
     /** @return the full-data fit the bootstrap was built around */
@@ -114,13 +119,50 @@ public final class BootstrapResult {
         return estimate(name, "", "bootstrap of " + name, p -> p[j]);
     }
 
-    /** @return every parameter with its bootstrap interval, in the law's order */
+    /**
+     * @param name   parameter name
+     * @param method percentile or BCa
+     * @return the fitted value with the bootstrap standard error and interval
+     */
+    public Estimate parameter(String name, IntervalMethod method) {
+        int j = fit.parameterNames().indexOf(name);
+        if (j < 0) {
+            return parameter(name);
+        }
+        return estimate(name, "", "bootstrap of " + name, p -> p[j], method);
+    }
+
+    /** @return every parameter with its bootstrap percentile interval, in the law's order */
     public List<Estimate> parameters() {
+        return parameters(IntervalMethod.PERCENTILE);
+    }
+
+    /**
+     * @param method percentile or BCa
+     * @return every parameter with its bootstrap interval, in the law's order
+     */
+    public List<Estimate> parameters(IntervalMethod method) {
         List<Estimate> out = new ArrayList<>();
         for (String name : fit.parameterNames()) {
-            out.add(parameter(name));
+            out.add(parameter(name, method));
         }
         return out;
+    }
+
+    /** @return the number of jackknife units (points, groups, or blocks of them) */
+    public int jackknifeUnits() {
+        return jackknife.length;
+    }
+
+    /** @return jackknife units whose leave-one-out refit failed (their influence is left out of the acceleration) */
+    public int jackknifeFailed() {
+        int f = 0;
+        for (double[] p : jackknife) {
+            if (p == null) {
+                f++;
+            }
+        }
+        return f;
     }
 
     /**
@@ -136,10 +178,27 @@ public final class BootstrapResult {
      * @return the estimate
      */
     public Estimate estimate(String name, String unit, String description, ToDoubleFunction<double[]> function) {
+        return estimate(name, unit, description, function, IntervalMethod.PERCENTILE);
+    }
+
+    /**
+     * A bootstrap interval for any function of the parameters, at the fit's confidence level; see
+     * {@link #estimate(String, String, String, ToDoubleFunction)} for how non-finite replicates count.
+     *
+     * @param name        name of the quantity
+     * @param unit        unit text
+     * @param description one line for humans
+     * @param function    the quantity as a function of the parameter vector
+     * @param method      percentile or BCa
+     * @return the estimate; its method names the interval kind
+     */
+    public Estimate estimate(String name, String unit, String description, ToDoubleFunction<double[]> function,
+                             IntervalMethod method) {
         double point = function.applyAsDouble(fit.values());
         double[] d = distribution(function);
         double level = fit.options().confidenceLevel();
-        double[] lohi = percentileInterval(d, level);
+        double[] lohi = method == IntervalMethod.BCA ? bcaInterval(d, point, acceleration(function), level)
+                : percentileInterval(d, level);
         double sum = 0;
         double sum2 = 0;
         int finite = 0;
@@ -151,7 +210,87 @@ public final class BootstrapResult {
             }
         }
         double se = finite > 1 ? Math.sqrt(Math.max(0, (sum2 - sum * sum / finite) / (finite - 1))) : Double.NaN;
-        return new Estimate(name, unit, description, point, se, lohi[0], lohi[1], "bootstrap-percentile");
+        return new Estimate(name, unit, description, point, se, lohi[0], lohi[1], method.label());
+    }
+
+    /**
+     * The BCa acceleration of a quantity: the skewness of its jackknife values,
+     * a = Σ(J̄ − Jᵤ)³ / (6·(Σ(J̄ − Jᵤ)²)^{3/2}), over the units whose refit succeeded; 0 when fewer
+     * than three are usable.
+     *
+     * @param function the quantity as a function of the parameter vector
+     * @return the acceleration
+     */
+    public double acceleration(ToDoubleFunction<double[]> function) {
+        double[] j = new double[jackknife.length];
+        int m = 0;
+        for (double[] p : jackknife) {
+            if (p != null) {
+                double v = function.applyAsDouble(p.clone());
+                if (Double.isFinite(v)) {
+                    j[m++] = v;
+                }
+            }
+        }
+        if (m < 3) {
+            return 0.0;
+        }
+        double mean = 0;
+        for (int i = 0; i < m; i++) {
+            mean += j[i] / m;
+        }
+        double s2 = 0;
+        double s3 = 0;
+        for (int i = 0; i < m; i++) {
+            double d = mean - j[i];
+            s2 += d * d;
+            s3 += d * d * d;
+        }
+        return s2 > 0 ? s3 / (6 * Math.pow(s2, 1.5)) : 0.0;
+    }
+
+    /**
+     * The BCa interval from replicate values: quantile levels Φ(z0 + (z0 + zₐ)/(1 − a·(z0 + zₐ))) with
+     * z0 = Φ⁻¹(share of replicates below the point estimate, ties counted half). The share is kept within
+     * [1/(2B), 1 − 1/(2B)], so when every replicate lies on one side the interval runs to the extreme
+     * replicate instead of failing.
+     *
+     * @param values       replicate values (non-finite values count as +∞)
+     * @param point        the full-data estimate
+     * @param acceleration the acceleration a
+     * @param level        confidence level
+     * @return {lower, upper}
+     */
+    public static double[] bcaInterval(double[] values, double point, double acceleration, double level) {
+        int b = values.length;
+        if (b == 0 || !Double.isFinite(point)) {
+            return percentileInterval(values, level);
+        }
+        double[] s = values.clone();
+        double below = 0;
+        for (int i = 0; i < b; i++) {
+            if (Double.isNaN(s[i])) {
+                s[i] = Double.POSITIVE_INFINITY;
+            }
+            if (s[i] < point) {
+                below += 1;
+            } else if (s[i] == point) {
+                below += 0.5;
+            }
+        }
+        Arrays.sort(s);
+        double share = Math.min(Math.max(below / b, 0.5 / b), 1 - 0.5 / b);
+        double z0 = NORMAL.inverseCumulativeProbability(share);
+        double a = Double.isFinite(acceleration) ? acceleration : 0.0;
+        double[] out = new double[2];
+        double[] tails = {(1 - level) / 2, (1 + level) / 2};
+        for (int k = 0; k < 2; k++) {
+            double z = NORMAL.inverseCumulativeProbability(tails[k]);
+            double denom = 1 - a * (z0 + z);
+            double q = denom > 0 ? NORMAL.cumulativeProbability(z0 + (z0 + z) / denom) : (k == 0 ? 0.0 : 1.0);
+            out[k] = quantile(s, q);
+        }
+        return out;
     }
 
     /**

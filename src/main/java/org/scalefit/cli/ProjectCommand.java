@@ -1,0 +1,152 @@
+package org.scalefit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scalefit.Numbers;
+import org.scalefit.data.Dates;
+import org.scalefit.horizon.HorizonPoint;
+import org.scalefit.horizon.Milestone;
+import org.scalefit.horizon.Projection;
+import org.scalefit.horizon.TrendCurve;
+import org.scalefit.horizon.TrendKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code scalefit project}: when each trend reaches a work-day, week, month, year of task length, and the horizon at future dates. */
+@Command(name = "project", mixinStandardHelpOptions = true,
+        description = "Projects the horizon trend: the date each milestone (default 1 h, 8 h work-day, 40 h week, "
+                + "167 h month, 2,000 h work-year) is reached and the horizon on future dates, each with an interval, for "
+                + "every trend shape (exponential, piecewise, superexponential).",
+        footer = {"", "Intervals come from refitting each trend to replicate sets of the horizons (see 'scalefit trend "
+                + "--help'); they reflect how well the horizons are measured, not whether the trend will continue.",
+            "", "Examples:",
+            "  scalefit project datasets/metr-horizons.csv --frontier",
+            "  scalefit project datasets/metr-horizons.csv --milestones 8h,40h,167h,2000h --until 2032-01-01",
+            "  scalefit project datasets/metr-horizons.csv --frontier --since 2023-01-01 --at 2027-01-01,2030-01-01 --json"})
+public final class ProjectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrendInputOptions input;
+
+    @Option(names = "--fit-until", paramLabel = "DATE", description = "Fit only models released on or before DATE.")
+    String fitUntil;
+
+    @Option(names = "--milestones", paramLabel = "LIST", defaultValue = "1h,8h,40h,167h,2000h",
+            description = "Horizons to date: lengths with units s, min, h (default: ${DEFAULT-VALUE}).")
+    String milestones;
+
+    @Option(names = "--until", paramLabel = "DATE", defaultValue = "2035-01-01",
+            description = "Project until DATE: horizons on each 1 January up to it; milestones after it are flagged "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String until;
+
+    @Option(names = "--at", paramLabel = "DATE[,DATE...]", split = ",",
+            description = "Dates to give the horizon on (default: each 1 January after the last model, up to --until).")
+    List<String> at = new ArrayList<>();
+
+    @Mixin
+    CommonOptions common;
+
+    /** Created by picocli. */
+    public ProjectCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        List<Milestone> ms = Milestone.parseList(milestones);
+        double end = TrendInputOptions.date("--until", until);
+        double fu = fitUntil == null ? Double.NaN : TrendInputOptions.date("--fit-until", fitUntil);
+        List<Double> dates = new ArrayList<>();
+        for (String a : at) {
+            dates.add(TrendInputOptions.date("--at", a));
+        }
+        TrendInputOptions.Loaded loaded = input.fit(fu, end);
+        List<HorizonPoint> used = loaded.fit().used();
+        double last = used.get(used.size() - 1).date();
+        if (dates.isEmpty()) {
+            int y = Dates.toDate(last).getYear() + 1;
+            for (double d = LocalDate.of(y, 1, 1).toEpochDay(); d <= end; d = LocalDate.of(++y, 1, 1).toEpochDay()) {
+                dates.add(d);
+            }
+        }
+        Projection pr = Projection.of(loaded.fit(), ms, dates.stream().mapToDouble(Double::doubleValue).toArray());
+        TrendReport report = new TrendReport(loaded);
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            out.println(Json.write(json(report, pr, end)));
+        } else {
+            out.print(table(report, pr, end));
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private ObjectNode json(TrendReport report, Projection pr, double end) {
+        ObjectNode root = report.json("project");
+        String ci = HorizonText.ciKey(pr.fit().options().confidenceLevel());
+        HorizonText.putDate(root, "projection_until", end);
+        ArrayNode ps = root.putArray("projections");
+        for (TrendKind k : pr.fit().kinds()) {
+            TrendCurve c = pr.fit().curve(k).orElseThrow();
+            ObjectNode o = ps.addObject();
+            o.put("trend", k.label());
+            double last = pr.fit().used().get(pr.fit().used().size() - 1).date();
+            Json.put(o, "doubling_time_days", c.doublingTimeDays(last));
+            ArrayNode m = o.putArray("milestones");
+            for (Projection.MilestoneDate md : pr.milestones(k)) {
+                ObjectNode e = m.addObject();
+                e.put("milestone", md.milestone().label());
+                Json.put(e, "minutes", md.milestone().minutes());
+                Json.put(e, "hours", md.milestone().minutes() / 60);
+                HorizonText.putDate(e, "date", md.date());
+                e.set(ci, HorizonText.dateInterval(md.interval()));
+                e.put("reached", Double.isFinite(md.date()));
+                e.put("reached_by_until", md.date() <= end);
+            }
+            ArrayNode h = o.putArray("horizons");
+            for (Projection.HorizonAt ha : pr.horizons(k)) {
+                ObjectNode e = h.addObject();
+                HorizonText.putDate(e, "date", ha.date());
+                Json.put(e, "minutes", ha.minutes());
+                Json.put(e, "hours", ha.minutes() / 60);
+                e.set(ci, Json.interval(ha.interval().lower(), ha.interval().upper()));
+            }
+        }
+        return root;
+    }
+
+    private String table(TrendReport report, Projection pr, double end) {
+        StringBuilder s = new StringBuilder(report.table());
+        String pct = Numbers.format(pr.fit().options().confidenceLevel() * 100, 4) + "% CI";
+        s.append("\nprojections (").append(report.intervalMethod()).append("):\n");
+        for (TrendKind k : pr.fit().kinds()) {
+            TrendCurve c = pr.fit().curve(k).orElseThrow();
+            double last = pr.fit().used().get(pr.fit().used().size() - 1).date();
+            s.append('\n').append(k.label()).append(" (doubling ").append(HorizonText.days(c.doublingTimeDays(last)))
+                    .append(" days at ").append(Dates.format(last)).append(")\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"milestone", "date", pct, ""});
+            for (Projection.MilestoneDate md : pr.milestones(k)) {
+                rows.add(new String[] {md.milestone().label(), HorizonText.date(md.date()),
+                    HorizonText.interval(md.interval(), HorizonText::date),
+                    Double.isFinite(md.date()) && md.date() > end ? "after --until" : ""});
+            }
+            for (Projection.HorizonAt ha : pr.horizons(k)) {
+                rows.add(new String[] {"horizon on " + Dates.format(ha.date()), HorizonText.duration(ha.minutes()),
+                    HorizonText.interval(ha.interval(), HorizonText::duration), ""});
+            }
+            s.append(TrendReport.left(rows, "  "));
+        }
+        return s.toString();
+    }
+}

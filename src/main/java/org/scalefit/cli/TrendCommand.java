@@ -1,0 +1,60 @@
+package org.scalefit.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code scalefit trend}: the doubling trend of time horizons over release dates, and its alternatives. */
+@Command(name = "trend", mixinStandardHelpOptions = true,
+        description = "The trend of time horizons over model release dates: OLS of ln(horizon) on date gives the "
+                + "doubling time (METR: about 7 months) with its interval and R²; a piecewise exponential with a break "
+                + "date and a superexponential trend are fitted too and compared by AICc/BIC.",
+        footer = {"", "Intervals: every trend is refitted to replicate sets of the horizons — bootstrap replicates when "
+                + "the input is a run file (--release-dates), otherwise draws from each model's published interval "
+                + "(split normal in log space). The OLS interval reflects the scatter about the trend instead.",
+            "", "Examples:",
+            "  scalefit trend datasets/metr-horizons.csv --frontier",
+            "  scalefit trend datasets/metr-horizons.csv --date release_date --y p50_minutes --frontier --until 2025-03-01",
+            "  scalefit trend datasets/metr-horizons.csv --benchmark-version TH1.1 --frontier --since 2023-01-01 --json",
+            "  scalefit trend all_runs.jsonl --release-dates release_dates.yaml --frontier"})
+public final class TrendCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrendInputOptions input;
+
+    @Option(names = {"--until", "--fit-until"}, paramLabel = "DATE", description = "Fit only models released on or before DATE.")
+    String until;
+
+    @Mixin
+    CommonOptions common;
+
+    /** Created by picocli. */
+    public TrendCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        double u = until == null ? Double.NaN : TrendInputOptions.date("--until", until);
+        TrendInputOptions.Loaded loaded = input.fit(u);
+        TrendReport report = new TrendReport(loaded);
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            out.println(Json.write(report.json("trend")));
+        } else {
+            out.print(report.table());
+        }
+        out.flush();
+        if (!common.quiet() && common.json()) {
+            for (String n : loaded.notes()) {
+                spec.commandLine().getErr().println("scalefit trend: note: " + n);
+            }
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,287 @@
+package org.scalefit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.scalefit.Numbers;
+import org.scalefit.data.Dates;
+import org.scalefit.horizon.HorizonPoint;
+import org.scalefit.horizon.Interval;
+import org.scalefit.horizon.TrendComparison;
+import org.scalefit.horizon.TrendCurve;
+import org.scalefit.horizon.TrendFit;
+import org.scalefit.horizon.TrendKind;
+import org.scalefit.horizon.UncertaintySource;
+
+/** The table and JSON of a trend fit, shared by {@code trend} and {@code project}. */
+final class TrendReport {
+    private final TrendInputOptions.Loaded loaded;
+    private final TrendFit fit;
+    private final String ci;
+
+    TrendReport(TrendInputOptions.Loaded loaded) {
+        this.loaded = loaded;
+        this.fit = loaded.fit();
+        this.ci = HorizonText.ciKey(fit.options().confidenceLevel());
+    }
+
+    /** The summary JSON: doubling time, intervals, R², models, shapes and their comparison. */
+    ObjectNode json(String command) {
+        ObjectNode root = Json.object();
+        root.put("command", command);
+        root.put("source", loaded.source());
+        if (loaded.version() != null) {
+            root.put("benchmark_version", loaded.version());
+        }
+        ObjectNode sel = root.putObject("selection");
+        sel.put("frontier", fit.options().frontier());
+        HorizonText.putDate(sel, "since", fit.options().since());
+        HorizonText.putDate(sel, "until", fit.options().until());
+        TrendCurve exp = fit.exponential();
+        double days = fit.doublingTimeDays();
+        Interval dci = fit.doublingTimeInterval();
+        Interval ols = fit.doublingTimeOlsInterval();
+        Json.put(root, "doubling_time_days", days);
+        Json.put(root, "doubling_time_months", days / Dates.DAYS_PER_MONTH);
+        root.set(ci, Json.interval(dci.lower(), dci.upper()));
+        root.set(ci + "_months", Json.interval(dci.lower() / Dates.DAYS_PER_MONTH, dci.upper() / Dates.DAYS_PER_MONTH));
+        root.put("ci_method", fit.uncertainty().code());
+        root.put("ci_method_description", fit.uncertainty().description());
+        root.put("replicates", fit.replicateCount());
+        root.set(ci + "_ols", Json.interval(ols.lower(), ols.upper()));
+        Json.put(root, "r2", exp.r2());
+        root.put("n_models", fit.used().size());
+        ArrayNode used = root.putArray("models");
+        for (HorizonPoint p : fit.used()) {
+            ObjectNode m = used.addObject();
+            m.put("model", p.model());
+            HorizonText.putDate(m, "release_date", p.date());
+            Json.put(m, "p50_minutes", p.minutes());
+            if (p.hasInterval()) {
+                m.set(ci.equals("ci95") ? "ci95" : "interval", Json.interval(p.lower(), p.upper()));
+            }
+        }
+        ArrayNode ex = root.putArray("models_excluded");
+        for (TrendFit.Excluded e : fit.excluded()) {
+            ObjectNode m = ex.addObject();
+            m.put("model", e.model());
+            m.put("reason", e.reason());
+        }
+        ArrayNode trends = root.putArray("trends");
+        for (TrendKind k : TrendKind.values()) {
+            if (fit.curve(k).isPresent()) {
+                trends.add(curveJson(fit.curve(k).get()));
+            } else if (fit.notFittedReason(k).isPresent()) {
+                ObjectNode t = trends.addObject();
+                t.put("trend", k.label());
+                t.put("fitted", false);
+                t.put("reason", fit.notFittedReason(k).get());
+            }
+        }
+        ArrayNode cmp = root.putArray("comparison");
+        String bestAicc = null;
+        String bestBic = null;
+        for (TrendComparison c : fit.comparison()) {
+            ObjectNode o = cmp.addObject();
+            o.put("trend", c.kind().label());
+            o.put("n", c.n());
+            o.put("k", c.k());
+            Json.put(o, "rss", c.rss());
+            Json.put(o, "r2", c.r2());
+            Json.put(o, "aic", c.aic());
+            Json.put(o, "aicc", c.aicc());
+            Json.put(o, "bic", c.bic());
+            Json.put(o, "delta_aicc", c.deltaAicc());
+            Json.put(o, "delta_bic", c.deltaBic());
+            Json.put(o, "akaike_weight", c.akaikeWeight());
+            if (c.deltaAicc() == 0) {
+                bestAicc = c.kind().label();
+            }
+            if (c.deltaBic() == 0) {
+                bestBic = c.kind().label();
+            }
+        }
+        if (bestAicc != null) {
+            root.put("best_by_aicc", bestAicc);
+        }
+        if (bestBic != null) {
+            root.put("best_by_bic", bestBic);
+        }
+        ArrayNode notes = root.putArray("notes");
+        loaded.notes().forEach(notes::add);
+        fit.notes().forEach(notes::add);
+        return root;
+    }
+
+    ObjectNode curveJson(TrendCurve c) {
+        ObjectNode t = Json.object();
+        TrendKind k = c.kind();
+        t.put("trend", k.label());
+        t.put("fitted", true);
+        double last = fit.used().get(fit.used().size() - 1).date();
+        switch (k) {
+            case EXPONENTIAL -> {
+                Json.put(t, "doubling_time_days", c.doublingTimeDays(last));
+                Interval d = fit.doublingTimeInterval();
+                t.set(ci, Json.interval(d.lower(), d.upper()));
+            }
+            case PIECEWISE -> {
+                HorizonText.putDate(t, "break_date", c.breakDate());
+                t.put("break_date_estimated", Double.isNaN(fit.options().breakDate()));
+                Interval b = fit.interval(k, TrendCurve::breakDate);
+                t.set("break_date_" + ci, HorizonText.dateInterval(b));
+                Json.put(t, "doubling_time_days_before", c.doublingTimeDays(c.breakDate() - 1));
+                Interval before = fit.interval(k, x -> positive(x.doublingTimeDays(x.breakDate() - 1)));
+                t.set(ci + "_before", Json.interval(before.lower(), before.upper()));
+                Json.put(t, "doubling_time_days_after", c.doublingTimeDays(c.breakDate() + 1));
+                Interval after = fit.interval(k, x -> positive(x.doublingTimeDays(x.breakDate() + 1)));
+                t.set(ci + "_after", Json.interval(after.lower(), after.upper()));
+                Json.put(t, "doubling_time_days", c.doublingTimeDays(last));
+            }
+            case SUPEREXPONENTIAL -> {
+                HorizonText.putDate(t, "reference_date", c.referenceDate());
+                Json.put(t, "doubling_time_days", c.doublingTimeDays(c.referenceDate()));
+                Interval d = fit.interval(k, x -> positive(x.doublingTimeDays(x.referenceDate())));
+                t.set(ci, Json.interval(d.lower(), d.upper()));
+                Json.put(t, "ratio", c.ratio());
+                Interval r = fit.interval(k, TrendCurve::ratio);
+                t.set("ratio_" + ci, Json.interval(r.lower(), r.upper()));
+                HorizonText.putDate(t, "singularity_date", c.singularityDate());
+            }
+            default -> throw new IllegalStateException(k.toString());
+        }
+        Json.put(t, "r2", c.r2());
+        Json.put(t, "aic", c.aic());
+        Json.put(t, "aicc", c.aicc());
+        Json.put(t, "bic", c.bic());
+        t.put("failed_replicates", fit.failedReplicates(k));
+        return t;
+    }
+
+    private static double positive(double d) {
+        return d > 0 ? d : Double.POSITIVE_INFINITY;
+    }
+
+    /** The human-readable report. */
+    String table() {
+        StringBuilder s = new StringBuilder();
+        List<HorizonPoint> used = fit.used();
+        String pct = Numbers.format(fit.options().confidenceLevel() * 100, 4) + "%";
+        s.append(loaded.source());
+        if (loaded.version() != null) {
+            s.append(" (").append(loaded.version()).append(")");
+        }
+        s.append(": ").append(used.size()).append(fit.options().frontier() ? " frontier models" : " models").append(" released ")
+                .append(Dates.format(used.get(0).date())).append(" … ").append(Dates.format(used.get(used.size() - 1).date()));
+        if (!fit.excluded().isEmpty()) {
+            s.append(", ").append(fit.excluded().size()).append(" left out");
+        }
+        s.append("\n\n");
+        double days = fit.doublingTimeDays();
+        Interval d = fit.doublingTimeInterval();
+        Interval ols = fit.doublingTimeOlsInterval();
+        s.append("exponential trend (OLS of ln horizon on release date)\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"doubling time", HorizonText.days(days) + " days = " + HorizonText.months(days),
+            pct + " CI " + HorizonText.interval(d, HorizonText::days) + " days = "
+                    + HorizonText.interval(d, v -> HorizonText.days(v / Dates.DAYS_PER_MONTH)) + " months"});
+        rows.add(new String[] {"", "", intervalMethod()});
+        rows.add(new String[] {"OLS interval", HorizonText.interval(ols, HorizonText::days) + " days", "from the scatter about the trend"});
+        rows.add(new String[] {"R²", Numbers.format(fit.r2(), 3), ""});
+        s.append(left(rows, "  "));
+        s.append("\nmodels fitted:\n");
+        List<String[]> m = new ArrayList<>();
+        for (HorizonPoint p : used) {
+            m.add(new String[] {p.model(), Dates.format(p.date()), HorizonText.minutes(p.minutes()) + " min",
+                p.hasInterval() ? "[" + HorizonText.minutes(p.lower()) + ", " + HorizonText.minutes(p.upper()) + "]" : ""});
+        }
+        s.append(Tables.align(m, "  "));
+        for (TrendKind k : List.of(TrendKind.PIECEWISE, TrendKind.SUPEREXPONENTIAL)) {
+            if (fit.curve(k).isPresent()) {
+                s.append('\n').append(describe(fit.curve(k).get(), pct)).append('\n');
+            } else if (fit.notFittedReason(k).isPresent()) {
+                s.append('\n').append(k.label()).append(": not fitted: ").append(fit.notFittedReason(k).get()).append('\n');
+            }
+        }
+        s.append("\ncomparison (lower AICc/BIC is better; weight = Akaike weight by AICc):\n");
+        List<String[]> c = new ArrayList<>();
+        c.add(new String[] {"trend", "k", "R²", "AICc", "ΔAICc", "BIC", "ΔBIC", "weight"});
+        for (TrendComparison t : fit.comparison()) {
+            c.add(new String[] {t.kind().label(), Integer.toString(t.k()), Numbers.format(t.r2(), 3),
+                Numbers.format(t.aicc(), 4), Numbers.format(t.deltaAicc(), 3), Numbers.format(t.bic(), 4),
+                Numbers.format(t.deltaBic(), 3), Numbers.format(t.akaikeWeight(), 2)});
+        }
+        s.append(Tables.align(c, "  "));
+        List<String> notes = new ArrayList<>(loaded.notes());
+        notes.addAll(fit.notes());
+        if (!notes.isEmpty()) {
+            s.append("\nnotes:\n");
+            notes.forEach(n -> s.append("  ").append(n).append('\n'));
+        }
+        return s.toString();
+    }
+
+    String intervalMethod() {
+        return switch (fit.uncertainty()) {
+            case RUN_BOOTSTRAP -> "refit on " + fit.replicateCount() + " bootstrap replicates of the horizons (from the runs)";
+            case PUBLISHED_INTERVALS -> "refit on " + fit.replicateCount() + " draws from the published per-model intervals";
+            case NONE -> "no per-model intervals: CI unavailable";
+        };
+    }
+
+    String describe(TrendCurve c, String pct) {
+        TrendKind k = c.kind();
+        if (k == TrendKind.PIECEWISE) {
+            Interval b = fit.interval(k, TrendCurve::breakDate);
+            Interval before = fit.interval(k, x -> positive(x.doublingTimeDays(x.breakDate() - 1)));
+            Interval after = fit.interval(k, x -> positive(x.doublingTimeDays(x.breakDate() + 1)));
+            return "piecewise exponential, break " + Dates.format(c.breakDate())
+                    + (Double.isNaN(fit.options().breakDate()) ? " (estimated, " + pct + " CI " + dateRange(b) + ")" : " (fixed)")
+                    + "\n  doubling " + HorizonText.days(c.doublingTimeDays(c.breakDate() - 1)) + " days before "
+                    + HorizonText.interval(before, HorizonText::days) + ", " + HorizonText.days(c.doublingTimeDays(c.breakDate() + 1))
+                    + " days after " + HorizonText.interval(after, HorizonText::days);
+        }
+        Interval dt = fit.interval(k, x -> positive(x.doublingTimeDays(x.referenceDate())));
+        Interval r = fit.interval(k, TrendCurve::ratio);
+        return "superexponential (each doubling takes r × the previous one)\n  doubling "
+                + HorizonText.days(c.doublingTimeDays(c.referenceDate())) + " days at " + Dates.format(c.referenceDate()) + " "
+                + HorizonText.interval(dt, HorizonText::days) + ", r = " + Numbers.format(c.ratio(), 3) + " "
+                + HorizonText.interval(r, v -> Numbers.format(v, 3))
+                + (c.ratio() < 1 ? ", diverges " + HorizonText.date(c.singularityDate()) : "");
+    }
+
+    private static String dateRange(Interval i) {
+        return HorizonText.interval(i, HorizonText::date);
+    }
+
+    /** Aligns rows with every column left-aligned. */
+    static String left(List<String[]> rows, String indent) {
+        int cols = 0;
+        for (String[] r : rows) {
+            cols = Math.max(cols, r.length);
+        }
+        int[] width = new int[cols];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].codePointCount(0, r[i].length()));
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder(indent);
+            for (int i = 0; i < r.length; i++) {
+                line.append(r[i]);
+                if (i + 1 < r.length) {
+                    line.append(" ".repeat(width[i] - r[i].codePointCount(0, r[i].length()) + 3));
+                }
+            }
+            s.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+        }
+        return s.toString();
+    }
+
+    UncertaintySource source() {
+        return fit.uncertainty();
+    }
+}

@@ -1,0 +1,197 @@
+package org.scalefit.plot;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.knowm.xchart.PdfboxGraphicsEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
+import org.scalefit.InvalidDataException;
+import org.scalefit.ScalefitException;
+
+/**
+ * Writes figures as PNG (at a chosen resolution, with the DPI recorded in the file), SVG or PDF,
+ * chosen by the file extension. Writing is atomic: the figure is rendered in memory, written to a
+ * temporary file next to the target and moved into place, so a failed render or a full disk never
+ * leaves a partial file behind and an existing file is replaced only by a complete one.
+ *
+ * <pre>{@code
+ * FigureWriter.write(figure, Path.of("figures/kaplan.png"), 144);   // 2× pixels per point
+ * FigureWriter.write(figure, Path.of("figures/kaplan.svg"));
+ * }</pre>
+ */
+public final class FigureWriter {
+    /** Default PNG resolution: two pixels per point, sharp on high-density screens. */
+    public static final int DEFAULT_DPI = 144;
+    /** Largest PNG written, in pixels, to fail early instead of exhausting memory. */
+    static final long MAX_PIXELS = 120_000_000L;
+
+    private FigureWriter() {
+    }
+
+    /**
+     * Writes a figure at {@link #DEFAULT_DPI}.
+     *
+     * @param figure the figure
+     * @param path   target file; the extension chooses the format
+     * @return the format written
+     * @throws InvalidDataException for an unknown extension or a path that cannot be written
+     */
+    public static ImageFormat write(Figure figure, Path path) {
+        return write(figure, path, DEFAULT_DPI);
+    }
+
+    /**
+     * Writes a figure.
+     *
+     * @param figure the figure
+     * @param path   target file; the extension chooses the format
+     * @param dpi    PNG resolution in dots per inch (72 = one pixel per point), 36–1200; ignored for vector formats
+     * @return the format written
+     * @throws InvalidDataException for an unknown extension, a bad DPI or a path that cannot be written
+     * @throws ScalefitException    if rendering fails (nothing is written then)
+     */
+    public static ImageFormat write(Figure figure, Path path, int dpi) {
+        ImageFormat format = ImageFormat.of(path);
+        Path target = path.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InvalidDataException("cannot write plot " + path + ": directory " + (dir == null ? "(none)" : dir)
+                    + " does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw new InvalidDataException("cannot write plot " + path + ": it is a directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InvalidDataException("cannot write plot " + path + ": directory " + dir + " is not writable");
+        }
+        byte[] bytes = render(figure, format, dpi);
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (AccessDeniedException e) {
+            throw new InvalidDataException("cannot write plot " + path + ": permission denied", e);
+        } catch (NoSuchFileException e) {
+            throw new InvalidDataException("cannot write plot " + path + ": no such directory", e);
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot write plot " + path + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // The temporary file is hidden and named after the target; nothing more can be done.
+                }
+            }
+        }
+        return format;
+    }
+
+    /**
+     * Renders a figure to the bytes of a file in memory.
+     *
+     * @param figure the figure
+     * @param format the format
+     * @param dpi    PNG resolution in dots per inch, 36–1200
+     * @return the file's bytes
+     * @throws InvalidDataException for a bad DPI or a PNG too large to hold
+     * @throws ScalefitException    if rendering fails
+     */
+    public static byte[] render(Figure figure, ImageFormat format, int dpi) {
+        if (dpi < 36 || dpi > 1200) {
+            throw new InvalidDataException("--dpi must be between 36 and 1200, got " + dpi);
+        }
+        try {
+            return switch (format) {
+                case PNG -> png(figure, dpi);
+                case SVG -> vector(figure, true);
+                case PDF -> vector(figure, false);
+            };
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ScalefitException se) {
+                throw se;
+            }
+            throw new ScalefitException("could not render the " + format.extension().toUpperCase(java.util.Locale.ROOT)
+                    + " figure: " + e, e);
+        }
+    }
+
+    /**
+     * @param figure a figure
+     * @param dpi    resolution
+     * @return its raster image (white background, RGB)
+     */
+    public static BufferedImage image(Figure figure, int dpi) {
+        double scale = dpi / 72.0;
+        long w = Math.round(figure.width() * scale);
+        long h = Math.round(figure.height() * scale);
+        if (w * h > MAX_PIXELS) {
+            throw new InvalidDataException("plot of " + w + " × " + h + " pixels is too large; lower --dpi or the size");
+        }
+        BufferedImage img = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            Renderer.paint(g, figure);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    private static byte[] png(Figure figure, int dpi) throws IOException {
+        BufferedImage img = image(figure, dpi);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            String ppm = Long.toString(Math.round(dpi / 0.0254));
+            phys.setAttribute("pixelsPerUnitXAxis", ppm);
+            phys.setAttribute("pixelsPerUnitYAxis", ppm);
+            phys.setAttribute("unitSpecifier", "meter");
+            root.appendChild(phys);
+            meta.mergeTree("javax_imageio_png_1.0", root);
+            writer.write(null, new IIOImage(img, null, meta), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] vector(Figure figure, boolean svg) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FigureChart chart = new FigureChart(figure);
+        if (svg) {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);
+        } else {
+            PdfboxGraphicsEncoder.savePdfboxGraphics(chart, out);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,104 @@
+package org.scalefit.reproduce;
+
+import java.util.List;
+import org.scalefit.plot.charts.XY;
+
+/**
+ * The lower (or upper) envelope of many curves on a common log-spaced grid: at each grid x, the best
+ * value over the curves that cover it, interpolated linearly in log-log (lower) or in log-x (upper)
+ * coordinates, with the index of the curve that gives it.
+ *
+ * <pre>{@code
+ * Envelope e = Envelope.lower(curves, 240);
+ * XY frontier = e.points();
+ * }</pre>
+ *
+ * @param x      grid
+ * @param y      envelope value at each grid point (NaN where no curve covers it)
+ * @param winner index of the curve giving the envelope at each grid point (−1 for none)
+ */
+record Envelope(double[] x, double[] y, int[] winner) {
+
+    /**
+     * @param curves curves with increasing, positive x and positive y
+     * @param n      grid points, log-spaced over all curves' x
+     * @return the lower envelope
+     */
+    static Envelope lower(List<XY> curves, int n) {
+        return build(curves, n, true);
+    }
+
+    /**
+     * @param curves curves with increasing, positive x
+     * @param n      grid points, log-spaced over all curves' x
+     * @return the upper envelope (y interpolated linearly in log x; y may be negative)
+     */
+    static Envelope upper(List<XY> curves, int n) {
+        return build(curves, n, false);
+    }
+
+    private static Envelope build(List<XY> curves, int n, boolean lower) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XY c : curves) {
+            lo = Math.min(lo, c.minX());
+            hi = Math.max(hi, c.maxX());
+        }
+        double[] gx = new double[n];
+        double[] gy = new double[n];
+        int[] win = new int[n];
+        for (int i = 0; i < n; i++) {
+            gx[i] = Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * i / (n - 1));
+            gy[i] = Double.NaN;
+            win[i] = -1;
+            for (int k = 0; k < curves.size(); k++) {
+                double v = interpolate(curves.get(k), gx[i], lower);
+                if (Double.isFinite(v) && (Double.isNaN(gy[i]) || (lower ? v < gy[i] : v > gy[i]))) {
+                    gy[i] = v;
+                    win[i] = k;
+                }
+            }
+        }
+        return new Envelope(gx, gy, win);
+    }
+
+    /** Linear in (ln x, ln y) for the lower envelope of losses, in (ln x, y) otherwise; NaN outside the curve. */
+    static double interpolate(XY c, double at, boolean logY) {
+        double[] x = c.x();
+        double[] y = c.y();
+        if (x.length == 0 || at < x[0] * (1 - 1e-12) || at > x[x.length - 1] * (1 + 1e-12)) {
+            return Double.NaN;
+        }
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] >= at) {
+                double f = (Math.log(at) - Math.log(x[i - 1])) / (Math.log(x[i]) - Math.log(x[i - 1]));
+                if (!Double.isFinite(f)) {
+                    return y[i];
+                }
+                return logY ? Math.exp(Math.log(y[i - 1]) + f * (Math.log(y[i]) - Math.log(y[i - 1])))
+                        : y[i - 1] + f * (y[i] - y[i - 1]);
+            }
+        }
+        return y[0];
+    }
+
+    /** @return the grid points where the envelope is defined */
+    XY points() {
+        int m = 0;
+        for (double v : y) {
+            if (Double.isFinite(v)) {
+                m++;
+            }
+        }
+        double[] px = new double[m];
+        double[] py = new double[m];
+        int j = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(y[i])) {
+                px[j] = x[i];
+                py[j++] = y[i];
+            }
+        }
+        return new XY(px, py);
+    }
+}

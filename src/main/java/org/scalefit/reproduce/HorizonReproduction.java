@@ -1,0 +1,163 @@
+package org.scalefit.reproduce;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.scalefit.data.Cells;
+import org.scalefit.data.Dates;
+import org.scalefit.data.Table;
+import org.scalefit.horizon.HorizonPoint;
+import org.scalefit.horizon.Interval;
+import org.scalefit.horizon.Milestone;
+import org.scalefit.horizon.Projection;
+import org.scalefit.horizon.TrendCurve;
+import org.scalefit.horizon.TrendFit;
+import org.scalefit.horizon.TrendKind;
+import org.scalefit.horizon.TrendOptions;
+import org.scalefit.horizon.Trends;
+import org.scalefit.plot.charts.HorizonChart;
+
+/**
+ * METR's headline chart (Kwa et al. 2025, March 2025 release): task horizons of frontier models
+ * against release date with an exponential trend, computed with {@link org.scalefit.horizon}. The
+ * horizons are METR's published per-model p50 values with their 95% intervals (Time Horizon 1.0,
+ * the bundled {@code metr-horizons.csv}), limited to models released by 2025-02-24 as in the
+ * paper's chart. {@link Trends#fit} keeps the frontier models (it picks METR's 11), fits ln p50
+ * against the release date by OLS as METR does, and refits 1,000 parametric replicates drawn from
+ * the published intervals for the band, the doubling time's interval and the milestone dates.
+ *
+ * <p>Published numbers compared: doubling time 212 days (≈ 7 months) for 2019–2025.
+ *
+ * <pre>{@code
+ * FigureResult r = new HorizonReproduction().run(Datasets.locate());
+ * }</pre>
+ */
+public final class HorizonReproduction implements Reproduction {
+    /** METR's published horizons (issue 5's data set). */
+    public static final String HORIZONS = "metr-horizons.csv";
+    /** The benchmark version of the March 2025 paper. */
+    public static final String VERSION = "TH1.0";
+    /** Last release date in the March 2025 chart (Claude 3.7 Sonnet). */
+    public static final LocalDate CUTOFF = LocalDate.of(2025, 2, 24);
+    /** The labels METR prints next to its points; other points are unlabelled. */
+    private static final Map<String, String> LABELS = Map.of("GPT-2", "GPT 2", "davinci-002 (GPT-3)", "GPT 3",
+            "gpt-3.5-turbo-instruct", "GPT 3.5", "GPT-4 0314", "GPT 4", "GPT-4o", "GPT 4o", "o1", "o1",
+            "Claude 3.7 Sonnet", "Sonnet 3.7");
+
+    /** Creates the reproduction. */
+    public HorizonReproduction() {
+    }
+
+    @Override
+    public String id() {
+        return "metr-horizons";
+    }
+
+    @Override
+    public FigureResult run(Datasets data) {
+        List<HorizonPoint> points = read(data.table(HORIZONS));
+        TrendOptions options = TrendOptions.defaults().withFrontier(true).withKinds(EnumSet.of(TrendKind.EXPONENTIAL))
+                .withThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        TrendFit trend = Trends.fit(points, options);
+        TrendCurve exp = trend.exponential();
+        List<HorizonPoint> used = trend.used();
+        double first = used.get(0).date();
+        double last = used.get(used.size() - 1).date();
+
+        double from = LocalDate.of(2018, 9, 3).toEpochDay();
+        double to = LocalDate.of(2030, 1, 1).toEpochDay();
+        int grid = 300;
+        double[] gx = new double[grid];
+        double[] gy = new double[grid];
+        double[] lo = new double[grid];
+        double[] hi = new double[grid];
+        for (int i = 0; i < grid; i++) {
+            gx[i] = from + (to - from) * i / (grid - 1);
+            gy[i] = exp.horizonAt(gx[i]);
+            Interval band = trend.band(TrendKind.EXPONENTIAL, gx[i]);
+            lo[i] = band.lower();
+            hi[i] = band.upper();
+        }
+        HorizonChart.Trend curve = new HorizonChart.Trend(gx, gy, lo, hi, first, last);
+
+        List<Milestone> wanted = List.of(Milestone.parse("8h"), Milestone.parse("40h"), Milestone.parse("167h"));
+        String[] names = {"work day", "work week", "work month"};
+        Projection projection = Projection.of(trend, wanted, new double[0]);
+        List<HorizonChart.Milestone> milestones = new ArrayList<>();
+        List<Comparison> numbers = new ArrayList<>();
+        Interval dt = trend.doublingTimeInterval();
+        numbers.add(new Comparison("doubling time (days)", trend.doublingTimeDays(), dt.lower(), dt.upper(), 212,
+                "Kwa et al. (2025): \"doubling every 7 months\" (212 days, 2019–2025)",
+                "interval: refits on 1,000 draws from the published per-model intervals"));
+        double perMonth = 365.2425 / 12;
+        numbers.add(new Comparison("doubling time (months)", trend.doublingTimeDays() / perMonth, dt.lower() / perMonth,
+                dt.upper() / perMonth, 7, "Kwa et al. (2025), headline", ""));
+        numbers.add(new Comparison("R² (ln p50 on date)", trend.r2(), Double.NaN, Double.NaN, Double.NaN,
+                "METR report R² 0.97 for the April 2025 update with o3 (not this data)", ""));
+        List<Projection.MilestoneDate> dates = projection.milestones(TrendKind.EXPONENTIAL);
+        for (int i = 0; i < dates.size(); i++) {
+            Projection.MilestoneDate m = dates.get(i);
+            milestones.add(new HorizonChart.Milestone(names[i], m.milestone().minutes(), m.date(), m.interval().lower(),
+                    m.interval().upper()));
+            numbers.add(new Comparison("date the trend reaches 1 " + names[i] + " ("
+                    + Math.round(m.milestone().minutes() / 60) + " h), as a decimal year", decimalYear(m.date()),
+                    decimalYear(m.interval().lower()), decimalYear(m.interval().upper()), Double.NaN,
+                    i == 2 ? "Kwa et al. (2025) project a one-month horizon between late 2028 and early 2031"
+                            : "projection; no published number", ""));
+        }
+
+        List<HorizonChart.Model> models = new ArrayList<>();
+        for (HorizonPoint p : used) {
+            String label = LABELS.getOrDefault(p.model(), "");
+            models.add(new HorizonChart.Model(p.model(), label, p.date(), p.minutes(), p.lower(), p.upper(),
+                    label.equals("GPT 4")));
+        }
+        String fitNote = Dates.format(first) + "+ data, " + used.size() + " frontier models";
+        HorizonChart.Input input = new HorizonChart.Input(models, curve, milestones, trend.doublingTimeDays(), trend.r2(),
+                fitNote, "Data: METR's published 50% horizons (Time Horizon 1.0, Kwa et al. 2025); trend, band and "
+                        + "projections fitted by scalefit", from, to, 0.5 / 60, 60 * 24 * 31);
+        List<String> notes = List.of(
+                "Horizons: METR's published per-model results (Time Horizon 1.0) for the " + points.size()
+                        + " models released by " + CUTOFF + "; " + trend.excluded().size() + " are not on the frontier "
+                        + "(a later release with a shorter horizon than an earlier one) and are left out, as METR does.",
+                String.format(Locale.ROOT, "Trend: OLS of ln p50 on the release date over %d frontier models, R² = %.3f "
+                        + "(org.scalefit.horizon); band, doubling-time interval and milestone intervals: %d refits on "
+                        + "draws from the published per-model intervals (%s).", used.size(), trend.r2(),
+                        trend.replicateCount(), trend.uncertainty().code()),
+                "Milestones are working time: 8 h (day), 40 h (week), 167 h (month), as METR counts them.");
+        return new FigureResult(id(), "Length of tasks AI can do against model release date",
+                "Kwa et al. (2025), METR headline figure", HorizonChart.draw(input), numbers, notes,
+                List.of(data.describe(HORIZONS)));
+    }
+
+    /** The TH1.0 rows released by the cutoff, with their published intervals. */
+    static List<HorizonPoint> read(Table t) {
+        int version = t.hasColumn("benchmark_version") ? t.columnIndex("benchmark_version") : -1;
+        int name = t.columnIndex("model");
+        int date = t.columnIndex("release_date");
+        int p = t.columnIndex("p50_minutes");
+        int lo = t.columnIndex("p50_ci_low");
+        int hi = t.columnIndex("p50_ci_high");
+        double cutoff = CUTOFF.toEpochDay();
+        List<HorizonPoint> out = new ArrayList<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (version >= 0 && !t.cell(r, version).strip().equals(VERSION)) {
+                continue;
+            }
+            double day = Cells.epochDay(t, r, date);
+            if (day > cutoff) {
+                continue;
+            }
+            out.add(HorizonPoint.of(t.cell(r, name).strip(), day, Cells.number(t, r, p))
+                    .withInterval(Cells.number(t, r, lo), Cells.number(t, r, hi)));
+        }
+        return out;
+    }
+
+    private static double decimalYear(double epochDay) {
+        return Double.isFinite(epochDay) ? Dates.toDecimalYear(epochDay) : Double.NaN;
+    }
+}

@@ -1,0 +1,108 @@
+package org.scalefit.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.scalefit.InvalidDataException;
+import org.scalefit.data.Observations;
+
+/**
+ * The break test's false-alarm rate on clean power laws stays near its nominal 5% (≤ 10% required) and it
+ * catches a 30% change of exponent at the last third of the data in ≥ 90% of seeds at moderate noise.
+ */
+class BreakTestTest {
+    static final int N = 30;
+    static final double DECADES = 6;
+    static final double NOISE = 0.03;
+
+    /** y = 10·x^(−0.1) with the exponent multiplied by {@code factor} beyond two thirds of the ln x range. */
+    static Observations data(double factor, double noise, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[N];
+        double[] y = new double[N];
+        double u0 = Math.log(1e18);
+        double uBreak = u0 + 2.0 / 3 * DECADES * Math.log(10);
+        for (int i = 0; i < N; i++) {
+            double u = u0 + DECADES * Math.log(10) * i / (N - 1);
+            x[i] = Math.exp(u);
+            double lny = Math.log(10) - 0.1 * u - 0.1 * (factor - 1) * Math.max(u - uBreak, 0);
+            y[i] = Math.exp(lny + noise * r.nextGaussian());
+        }
+        return Observations.of(x, y);
+    }
+
+    @Test
+    void falseAlarmRateOnCleanPowerLawsIsNearNominal() {
+        int alarms = 0;
+        int seeds = 300;
+        for (int s = 0; s < seeds; s++) {
+            if (BreakTest.run(data(1.0, NOISE, s), new BreakOptions("power-law", 0.05, 0, 499, 11 + s, 2)).breakDetected()) {
+                alarms++;
+            }
+        }
+        double rate = (double) alarms / seeds;
+        System.out.println("false-alarm rate " + rate);
+        assertTrue(rate <= 0.10, "false-alarm rate " + rate);
+        assertTrue(rate >= 0.01, "a 5% test that never fires is miscalibrated: " + rate);
+    }
+
+    @Test
+    void catchesAThirtyPercentSlopeChangeAtTheLastThird() {
+        int hits = 0;
+        int seeds = 200;
+        int located = 0;
+        double trueBreak = 1e18 * Math.pow(10, 4);
+        for (int s = 0; s < seeds; s++) {
+            BreakResult r = BreakTest.run(data(1.3, NOISE, 1000 + s), new BreakOptions("power-law", 0.05, 0, 499, 12 + s, 2));
+            if (r.breakDetected()) {
+                hits++;
+                if (r.locationLower() <= trueBreak && trueBreak <= r.locationUpper()) {
+                    located++;
+                }
+            }
+        }
+        System.out.println("power " + (double) hits / seeds + ", location interval covers truth " + (double) located / hits);
+        assertTrue(hits >= 0.9 * seeds, "detected in " + hits + " of " + seeds);
+        assertTrue(located >= 0.85 * hits, "location interval covers the true break in " + located + " of " + hits);
+    }
+
+    @Test
+    void reportsLocationSlopesAndHeldOutPointsOfAClearBreak() {
+        BreakResult r = BreakTest.run(data(1.5, 0.01, 5), BreakOptions.defaults());
+        assertTrue(r.breakDetected(), r.verdict());
+        assertEquals(22, Math.log10(r.location()), 0.3);
+        assertEquals(-0.10, r.slopeBefore(), 0.01);
+        assertEquals(-0.15, r.slopeAfter(), 0.015);
+        assertEquals(10, r.holdout());
+        assertTrue(r.outside().size() >= 5, r.verdict());
+        assertTrue(r.likelihoodPValue() < 0.01);
+        assertTrue(r.verdict().startsWith("off the curve"), r.verdict());
+    }
+
+    @Test
+    void cleanDataSaysOnTheCurve() {
+        BreakResult r = BreakTest.run(data(1.0, 0.01, 3), BreakOptions.defaults());
+        assertFalse(r.breakDetected(), r.verdict());
+        assertTrue(r.verdict().startsWith("on the curve"), r.verdict());
+    }
+
+    @Test
+    void sameAnswerOnOneOrTwoThreads() {
+        Observations d = data(1.2, NOISE, 9);
+        BreakResult one = BreakTest.run(d, new BreakOptions("power-law", 0.05, 0, 999, 5, 1));
+        BreakResult two = BreakTest.run(d, new BreakOptions("power-law", 0.05, 0, 999, 5, 2));
+        assertEquals(one, two);
+    }
+
+    @Test
+    void badInput() {
+        Observations tiny = Observations.of(new double[] {1, 2, 3, 4, 5}, new double[] {5, 4, 3, 2, 1});
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> BreakTest.run(tiny, BreakOptions.defaults()));
+        assertEquals("breaks needs at least 8 points to compare a single trend with a broken one; data has 5", e.getMessage());
+        assertThrows(InvalidDataException.class, () -> BreakTest.run(data(1, 0.01, 1), BreakOptions.defaults().withHoldout(27)));
+    }
+}
