@@ -27,13 +27,7 @@ final class FitAssembler {
         int m = problem.m;
         int np = problem.template.length;
         List<String> names = problem.law.parameters();
-        double[] p = new double[np];
-        problem.toFull(best.theta(), p);
-        for (int j = 0; j < np; j++) {
-            if (!Double.isFinite(p[j])) {
-                throw new FitFailedException(problem.law.name() + " fit ended with a non-finite value of " + names.get(j));
-            }
-        }
+        double[] p = finiteParameters(problem, best);
         double[] sorted = new double[n];
         if (problem.residuals(p, sorted) > 0) {
             throw new FitFailedException(problem.law.name() + " fit ended where the model cannot be evaluated");
@@ -167,6 +161,38 @@ final class FitAssembler {
         return new Fit(problem.law, data, options, problem.space, p, fixed, stderr, covScaled, covAbs, unweighted, rss,
                 best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
                 best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics);
+    }
+
+    /** The full parameter vector of the best run; throws when some value is not finite. */
+    private static double[] finiteParameters(Problem problem, LeastSquaresRun.Result best) {
+        int np = problem.template.length;
+        double[] p = new double[np];
+        problem.toFull(best.theta(), p);
+        for (int j = 0; j < np; j++) {
+            if (!Double.isFinite(p[j])) {
+                throw new FitFailedException(problem.law.name() + " fit ended with a non-finite value of "
+                        + problem.law.parameters().get(j));
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The checks {@link #assemble} makes before it computes anything, for a refit that needs only the
+     * parameters: finite values, a model that can be evaluated at them, and no parameter that has stopped
+     * moving the curve.
+     *
+     * @return the full parameter vector of the best run
+     */
+    static double[] checkedParameters(Problem problem, LeastSquaresRun.Result best) {
+        double[] p = finiteParameters(problem, best);
+        if (problem.residuals(p, new double[problem.n]) > 0) {
+            throw new FitFailedException(problem.law.name() + " fit ended where the model cannot be evaluated");
+        }
+        double[][] jac = new double[problem.n][problem.m];
+        problem.jacobianP(p, jac, new double[p.length]);
+        rejectDegenerate(problem, p, jac, problem.law.parameters());
+        return p;
     }
 
     /**

@@ -60,6 +60,50 @@ public final class Fitter {
      * @throws FitFailedException   if no start produced a finite result
      */
     public static Fit fit(Law law, Observations data, FitOptions options) {
+        Solved s = solve(law, data, options);
+        List<String> notes = new ArrayList<>();
+        if (s.fellBack && s.best.startIndex() > 0) {
+            notes.add("the data-driven start did not converge; the best of " + AUTO_FALLBACK_STARTS
+                    + " seeded random starts was used");
+        }
+        if (s.convergedCount == 0 && s.tried > 1) {
+            notes.add("none of the " + s.tried + " starts converged; the best unconverged run is reported");
+        }
+        gridEdgeWarnings(s.problem, options, s.best, notes);
+        return FitAssembler.assemble(s.problem, data, options, s.best, s.tried, s.convergedCount, notes);
+    }
+
+    /**
+     * The lean refit that bootstraps, jackknives and sweeps need: the same validation, starts, solver runs
+     * and choice of the best run as {@link #fit(Law, Observations, FitOptions)}, hence bit-identical
+     * parameters and objective, but none of the covariance, diagnostics and warnings of a {@link Fit}.
+     *
+     * <pre>{@code
+     * FitOptions warm = fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1).build();
+     * Refit r = Fitter.refit(fit.law(), data.select(rows), warm);
+     * if (r.converged()) { double alpha = r.value(2); }
+     * }</pre>
+     *
+     * @param law     the law
+     * @param data    observations whose predictors match the law's, in order
+     * @param options what to minimise and how
+     * @return the parameters and objective of the best run
+     * @throws InvalidDataException if the data or options cannot be used with this law
+     * @throws FitFailedException   if no start produced a finite result, or the fit ended where the model
+     *                              cannot be evaluated or some parameter no longer moves the curve (as
+     *                              {@link #fit(Law, Observations, FitOptions)} would)
+     */
+    public static Refit refit(Law law, Observations data, FitOptions options) {
+        Solved s = solve(law, data, options);
+        double[] p = FitAssembler.checkedParameters(s.problem, s.best);
+        return new Refit(p, s.best.objective(), s.best.converged(), s.best.reason());
+    }
+
+    /** What {@link #solve} found: the problem, the best run and the counts the assembly reports. */
+    private record Solved(Problem problem, LeastSquaresRun.Result best, int tried, int convergedCount, boolean fellBack) {
+    }
+
+    private static Solved solve(Law law, Observations data, FitOptions options) {
         Space space = options.spaceChoice().orElse(law.defaultSpace());
         validate(law, data, options, space);
         Problem problem = problem(law, data, options, space);
@@ -91,16 +135,7 @@ public final class Fitter {
                 convergedCount++;
             }
         }
-        List<String> notes = new ArrayList<>();
-        if (fellBack && best.startIndex() > 0) {
-            notes.add("the data-driven start did not converge; the best of " + AUTO_FALLBACK_STARTS
-                    + " seeded random starts was used");
-        }
-        if (convergedCount == 0 && results.size() > 1) {
-            notes.add("none of the " + results.size() + " starts converged; the best unconverged run is reported");
-        }
-        gridEdgeWarnings(problem, options, best, notes);
-        return FitAssembler.assemble(problem, data, options, best, results.size(), convergedCount, notes);
+        return new Solved(problem, best, results.size(), convergedCount, fellBack);
     }
 
     private static boolean anyGood(List<LeastSquaresRun.Result> results) {

@@ -235,6 +235,7 @@ final class LeastSquaresRun {
         final Problem problem;
         final double[] scale;
         final double[] target;
+        final double[] reweight;
         final double[] p;
         final double[] grad;
         final double[][] jacP;
@@ -245,9 +246,11 @@ final class LeastSquaresRun {
             int n = problem.n;
             this.scale = new double[n];
             this.target = new double[n];
+            this.reweight = new double[n];
             for (int i = 0; i < n; i++) {
                 scale[i] = Math.sqrt(omega[i]) * problem.sqrtW[i];
                 target[i] = scale[i] * problem.target[i];
+                reweight[i] = scale[i] / problem.sqrtW[i];
             }
             this.p = new double[problem.template.length];
             this.grad = new double[problem.template.length];
@@ -257,8 +260,9 @@ final class LeastSquaresRun {
         @Override
         public boolean residuals(double[] theta, double[] r) {
             problem.toFull(theta, p);
+            problem.modelValues(p, r);
             for (int i = 0; i < problem.n; i++) {
-                double v = target[i] - scale[i] * problem.model(problem.xRows[i], p);
+                double v = target[i] - scale[i] * r[i];
                 if (!Double.isFinite(v)) {
                     return false;
                 }
@@ -276,8 +280,8 @@ final class LeastSquaresRun {
             for (int j = 0; j < m; j++) {
                 double d = problem.transforms[j].derivative(theta[j]);
                 for (int i = 0; i < n; i++) {
-                    // jacP already carries √wᵢ; add the reweighting factor √ωᵢ.
-                    out[i][j] = scale[i] / problem.sqrtW[i] * jacP[i][j] * d;
+                    // jacP already carries √wᵢ; add the reweighting factor √ωᵢ (= scaleᵢ/√wᵢ, precomputed).
+                    out[i][j] = reweight[i] * jacP[i][j] * d;
                 }
             }
         }

@@ -28,6 +28,8 @@ final class Problem {
     final double[] sqrtW;
     /** order[k] = the data index of problem row k (rows are sorted, so row order never changes the answer). */
     final int[] order;
+    /** The all-rows evaluator of the law, or null (then the law is called point by point). */
+    final PointKernel kernel;
 
     Problem(Law law, Observations data, Space space, int[] free, Transform[] transforms, double[] template,
             Bound[] bounds, boolean[] fromLaw, double stallTolerance) {
@@ -54,6 +56,7 @@ final class Problem {
             target[row] = space == Space.LOG ? Math.log(data.y(i)) : data.y(i);
             sqrtW[row] = Math.sqrt(data.weight(i));
         }
+        this.kernel = PointKernel.forProblem(this);
     }
 
     /**
@@ -96,15 +99,29 @@ final class Problem {
         return space == Space.LOG ? law.logValue(x, p) : law.value(x, p);
     }
 
+    /** The model in the fit's space at full parameters p for every problem row, into g. */
+    void modelValues(double[] p, double[] g) {
+        if (kernel != null) {
+            kernel.values(p, g);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            g[i] = model(xRows[i], p);
+        }
+    }
+
     /**
      * Weighted residuals rᵢ = √wᵢ·(tᵢ − gᵢ) at full parameters p, in problem row order.
      *
      * @return the number of points where the model is not finite (their residual is NaN)
      */
     int residuals(double[] p, double[] r) {
+        if (kernel != null) {
+            kernel.values(p, r);
+        }
         int bad = 0;
         for (int i = 0; i < n; i++) {
-            double g = model(xRows[i], p);
+            double g = kernel != null ? r[i] : model(xRows[i], p);
             if (Double.isFinite(g)) {
                 r[i] = sqrtW[i] * (target[i] - g);
             } else {
@@ -122,7 +139,9 @@ final class Problem {
     void jacobianP(double[] p, double[][] jac, double[] grad) {
         boolean log = space == Space.LOG;
         for (int i = 0; i < n; i++) {
-            if (log) {
+            if (kernel != null) {
+                kernel.gradient(p, i, grad);
+            } else if (log) {
                 law.logGradient(xRows[i], p, grad);
             } else {
                 law.gradient(xRows[i], p, grad);

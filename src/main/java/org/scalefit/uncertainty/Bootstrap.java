@@ -11,6 +11,7 @@ import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.fit.Parallel;
+import org.scalefit.fit.Refit;
 import org.scalefit.fit.Seeds;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.Law;
@@ -103,7 +104,7 @@ public final class Bootstrap {
         String[] failure = new String[replicates];
         Parallel.forEach(threads, replicates, i -> {
             try {
-                Fit f = Fitter.fit(law, draw.replicate(i), warm);
+                Refit f = Fitter.refit(law, draw.replicate(i), warm);
                 if (f.converged()) {
                     params[i] = f.values();
                 } else {
@@ -181,7 +182,7 @@ public final class Bootstrap {
                 return;
             }
             try {
-                Fit f = Fitter.fit(fit.law(), data.select(Arrays.copyOf(keep, m)), warm);
+                Refit f = Fitter.refit(fit.law(), data.select(Arrays.copyOf(keep, m)), warm);
                 if (f.converged()) {
                     out[u] = f.values();
                 }

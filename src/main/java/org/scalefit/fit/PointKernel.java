@@ -1,0 +1,159 @@
+package org.scalefit.fit;
+
+import org.scalefit.model.OffsetPowerLaw;
+import org.scalefit.model.PowerLaw;
+import org.scalefit.model.Space;
+
+/**
+ * The model and its gradient over all rows of a {@link Problem} at once, for the laws fitted most often
+ * in loops (power law and offset power law, in either space). The generic path calls the law once per
+ * point and pays ln x, ln A and an exponential on every call; here ln x is computed once per problem and
+ * ln A once per evaluation. Every value is computed by the same floating-point expression, in the same
+ * order, as the law's own {@code value}/{@code gradient} (or their log-space defaults), so the results
+ * are bit-identical to the generic path — a test holds them equal.
+ *
+ * <p>Stateless after construction, so one kernel serves every start and thread of a problem.
+ */
+abstract class PointKernel {
+    /** ln x per problem row. */
+    final double[] lnx;
+
+    private PointKernel(Problem problem) {
+        lnx = new double[problem.n];
+        for (int i = 0; i < problem.n; i++) {
+            lnx[i] = Math.log(problem.xRows[i][0]);
+        }
+    }
+
+    /**
+     * @return the kernel for the problem's law and space, or null when there is none (the generic path runs)
+     */
+    static PointKernel forProblem(Problem problem) {
+        Class<?> c = problem.law.getClass();
+        boolean log = problem.space == Space.LOG;
+        if (c == PowerLaw.class) {
+            return log ? new LogPower(problem) : new Power(problem);
+        }
+        if (c == OffsetPowerLaw.class) {
+            return log ? new LogOffsetPower(problem) : new OffsetPower(problem);
+        }
+        return null;
+    }
+
+    /** Writes the model in the fit's space (ln f or f) for every row into g. */
+    abstract void values(double[] p, double[] g);
+
+    /**
+     * Writes ∂g/∂p for row i (all of the law's parameters) into out.
+     *
+     * @param p   full parameters
+     * @param i   problem row
+     * @param out the law's parameter count
+     */
+    abstract void gradient(double[] p, int i, double[] out);
+
+    /** a·x^(−α) = exp(ln a − α·ln x), as {@link PowerLaw#value}. */
+    private static final class Power extends PointKernel {
+        Power(Problem problem) {
+            super(problem);
+        }
+
+        @Override
+        void values(double[] p, double[] g) {
+            double la = Math.log(p[0]);
+            double alpha = p[1];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = Math.exp(la - alpha * lnx[i]);
+            }
+        }
+
+        @Override
+        void gradient(double[] p, int i, double[] out) {
+            double lx = lnx[i];
+            double f = Math.exp(Math.log(p[0]) - p[1] * lx);
+            out[0] = f / p[0];
+            out[1] = -f * lx;
+        }
+    }
+
+    /** ln a − α·ln x, as {@link PowerLaw#logValue}. */
+    private static final class LogPower extends PointKernel {
+        LogPower(Problem problem) {
+            super(problem);
+        }
+
+        @Override
+        void values(double[] p, double[] g) {
+            if (!(p[0] > 0)) {
+                java.util.Arrays.fill(g, Double.NaN);
+                return;
+            }
+            double la = Math.log(p[0]);
+            double alpha = p[1];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = la - alpha * lnx[i];
+            }
+        }
+
+        @Override
+        void gradient(double[] p, int i, double[] out) {
+            out[0] = 1.0 / p[0];
+            out[1] = -lnx[i];
+        }
+    }
+
+    /** E + exp(ln A − α·ln x), as {@link OffsetPowerLaw#value}. */
+    private static final class OffsetPower extends PointKernel {
+        OffsetPower(Problem problem) {
+            super(problem);
+        }
+
+        @Override
+        void values(double[] p, double[] g) {
+            double e = p[0];
+            double la = Math.log(p[1]);
+            double alpha = p[2];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = e + Math.exp(la - alpha * lnx[i]);
+            }
+        }
+
+        @Override
+        void gradient(double[] p, int i, double[] out) {
+            double lx = lnx[i];
+            double t = Math.exp(Math.log(p[1]) - p[2] * lx);
+            out[0] = 1.0;
+            out[1] = t / p[1];
+            out[2] = -t * lx;
+        }
+    }
+
+    /** ln(E + A·x^(−α)) and its gradient divided by f: the law's log-space defaults. */
+    private static final class LogOffsetPower extends PointKernel {
+        LogOffsetPower(Problem problem) {
+            super(problem);
+        }
+
+        @Override
+        void values(double[] p, double[] g) {
+            double e = p[0];
+            double la = Math.log(p[1]);
+            double alpha = p[2];
+            for (int i = 0; i < g.length; i++) {
+                double f = e + Math.exp(la - alpha * lnx[i]);
+                g[i] = f > 0 ? Math.log(f) : Double.NaN;
+            }
+        }
+
+        @Override
+        void gradient(double[] p, int i, double[] out) {
+            double lx = lnx[i];
+            double la = Math.log(p[1]);
+            double f = p[0] + Math.exp(la - p[2] * lx);
+            double t = Math.exp(la - p[2] * lx);
+            out[0] = 1.0 / f;
+            out[1] = t / p[1] / f;
+            out[2] = -t * lx / f;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.scalefit.fit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.scalefit.FitFailedException;
+import org.scalefit.InvalidDataException;
+import org.scalefit.data.Observations;
+import org.scalefit.model.Exponential;
+import org.scalefit.model.Law;
+import org.scalefit.model.OffsetPowerLaw;
+import org.scalefit.model.PowerLaw;
+import org.scalefit.model.Space;
+
+/** The fast paths give exactly what the generic ones give: the kernels bit for bit, refit the same optimum as fit. */
+class LeanPathTest {
+
+    private static Observations offsetData(long seed, int n) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.pow(10, 17 + 6.0 * i / (n - 1));
+            y[i] = (1.8 + 1000 * Math.pow(x[i], -0.15)) * Math.exp(0.02 * rng.nextGaussian());
+        }
+        return Observations.of(x, y);
+    }
+
+    private static Problem problem(Law law, Observations data, Space space) {
+        int np = law.parameters().size();
+        int[] free = new int[np];
+        Transform[] tr = new Transform[np];
+        for (int j = 0; j < np; j++) {
+            free[j] = j;
+            tr[j] = Transform.of(law.domain(j), null);
+        }
+        return new Problem(law, data, space, free, tr, new double[np], new Bound[np], new boolean[np], 0);
+    }
+
+    @Test
+    void kernelsEqualTheLawsBitForBit() {
+        Observations data = offsetData(3, 40);
+        SplittableRandom rng = new SplittableRandom(11);
+        for (Law law : new Law[] {new PowerLaw(), new OffsetPowerLaw()}) {
+            for (Space space : Space.values()) {
+                Problem pr = problem(law, data, space);
+                assertNotNull(pr.kernel, law.name() + " " + space);
+                int np = law.parameters().size();
+                double[] g = new double[pr.n];
+                double[] kGrad = new double[np];
+                double[] lawGrad = new double[np];
+                for (int trial = 0; trial < 200; trial++) {
+                    double[] p = np == 2 ? new double[] {Math.exp(10 * rng.nextGaussian()), rng.nextGaussian()}
+                            : new double[] {3 * rng.nextGaussian(), Math.exp(8 * rng.nextGaussian()), rng.nextGaussian()};
+                    pr.kernel.values(p, g);
+                    for (int i = 0; i < pr.n; i++) {
+                        double expected = space == Space.LOG ? law.logValue(pr.xRows[i], p) : law.value(pr.xRows[i], p);
+                        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(g[i]), law.name() + " value");
+                        pr.kernel.gradient(p, i, kGrad);
+                        if (space == Space.LOG) {
+                            law.logGradient(pr.xRows[i], p, lawGrad);
+                        } else {
+                            law.gradient(pr.xRows[i], p, lawGrad);
+                        }
+                        for (int j = 0; j < np; j++) {
+                            assertEquals(Double.doubleToLongBits(lawGrad[j]), Double.doubleToLongBits(kGrad[j]),
+                                    law.name() + " " + space + " gradient " + j + " at " + java.util.Arrays.toString(p));
+                        }
+                    }
+                }
+            }
+        }
+        assertNull(problem(new Exponential(), data, Space.LOG).kernel);
+    }
+
+    @Test
+    void refitReachesTheFitsOptimumExactly() {
+        for (long seed = 1; seed <= 20; seed++) {
+            Observations data = offsetData(seed, 30);
+            for (Space space : Space.values()) {
+                FitOptions o = FitOptions.builder().space(space).build();
+                Fit fit = Fitter.fit(new OffsetPowerLaw(), data, o);
+                Refit refit = Fitter.refit(new OffsetPowerLaw(), data, o);
+                assertArrayEquals(fit.values(), refit.values(), 0.0);
+                assertEquals(fit.objective(), refit.objective(), 0.0);
+                assertEquals(fit.converged(), refit.converged());
+                assertEquals(fit.convergenceReason(), refit.convergenceReason());
+            }
+        }
+        Fit truth = Fitter.fit(new OffsetPowerLaw(), offsetData(7, 200), FitOptions.defaults());
+        assertEquals(0.15, truth.value("alpha"), 0.02);
+        assertEquals(1.8, truth.value("E"), 0.1);
+    }
+
+    @Test
+    void refitFailsWhereFitFails() {
+        Observations flat = Observations.of(new double[] {1, 2, 3, 4}, new double[] {5, 5, 5, 5});
+        assertThrows(InvalidDataException.class, () -> Fitter.refit(new PowerLaw(), flat, FitOptions.defaults()));
+        // A start from which the model cannot be evaluated anywhere (A·x^(−alpha) overflows at every x).
+        Observations data = offsetData(1, 10);
+        FitOptions bad = FitOptions.builder().space(Space.LINEAR).starts(Starts.warm(new double[] {1, 1e300, -100})).build();
+        FitFailedException e = assertThrows(FitFailedException.class,
+                () -> Fitter.refit(new OffsetPowerLaw(), data, bad));
+        assertTrue(e.getMessage().contains("failed"), e.getMessage());
+    }
+}
