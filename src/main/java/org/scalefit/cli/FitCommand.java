@@ -47,7 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --group model --bootstrap 1000",
             "  scalefit fit chinchilla.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 "
                 + "--starts hoffmann-grid --json > fit.json",
-            "  scalefit fit runs.csv --x N=params --x 'D=compute/(6*params)' --y loss --law chinchilla --solver varpro"})
+            "  scalefit fit runs.csv --x N=params --x 'D=compute/(6*params)' --y loss --law chinchilla --solver varpro",
+            "  scalefit fit sweep.csv --x compute --y loss --law power-law --by run_id --json"})
 public final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -91,6 +92,10 @@ public final class FitCommand implements Callable<Integer> {
             description = "Predict at each X (a date for the doubling law) with confidence and prediction bands.")
     List<String> predict = new ArrayList<>();
 
+    @Option(names = "--by", paramLabel = "COLUMN",
+            description = "Fit each group of rows (same value in COLUMN) separately, in parallel; JSON: {\"groups\": [...]}.")
+    String by;
+
     /** Created by picocli. */
     public FitCommand() {
     }
@@ -100,6 +105,9 @@ public final class FitCommand implements Callable<Integer> {
         boolean dates = law.trim().equalsIgnoreCase("doubling") || law.trim().equalsIgnoreCase("superexponential");
         plot.validate(data.file);
         data.orderFor(law, Laws.predictorsOf(law));
+        if (by != null) {
+            return fitEachGroup(dates);
+        }
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
         noteSkipped(loaded.skipped());
@@ -163,6 +171,40 @@ public final class FitCommand implements Callable<Integer> {
                         ? "none of the " + fit.startsTried() + " starts converged (the best " + fit.convergenceReason() + ")"
                         : fit.convergenceReason();
                 spec.commandLine().getErr().println("scalefit fit: the fit did not converge: " + why);
+            }
+            return Main.FIT_FAILED;
+        }
+        return Main.OK;
+    }
+
+    /** {@code --by COLUMN}: every group fitted on its own; a failed group is reported in its row. */
+    private int fitEachGroup(boolean dates) {
+        for (String[] clash : new String[][] {{"--group", data.group}, {"--item", data.item},
+                {"--bootstrap", bootstrap == null ? null : ""}, {"--plot", plot.requested() ? "" : null},
+                {"--predict", predict.isEmpty() ? null : ""}, {"--resample", resample}}) {
+            if (clash[1] != null) {
+                throw new InvalidDataException("--by fits each group separately and cannot be combined with " + clash[0]);
+            }
+        }
+        data.group = by;
+        LoadResult loaded = data.load(dates);
+        noteSkipped(loaded.skipped());
+        OptionalDouble t0Day = t0 == null ? OptionalDouble.empty() : OptionalDouble.of(Dates.toEpochDay(t0));
+        List<org.scalefit.fit.GroupFit> groups = org.scalefit.fit.GroupFit.fitEach(loaded.observations(),
+                obs -> Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day)),
+                fitOptions.toOptions(), fitOptions.threads());
+        GroupFitReport report = new GroupFitReport(by, groups, targets);
+        if (common.json()) {
+            spec.commandLine().getOut().println(Json.write(report.json(data.specJson())));
+        } else {
+            spec.commandLine().getOut().print(report.table());
+        }
+        spec.commandLine().getOut().flush();
+        long failed = report.failed();
+        if (failed > 0) {
+            if (!common.quiet()) {
+                spec.commandLine().getErr().println("scalefit fit: " + failed + " of " + groups.size() + " groups failed; the first: "
+                        + report.firstFailure());
             }
             return Main.FIT_FAILED;
         }
