@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
 import org.scalefit.ScalefitException;
@@ -21,9 +24,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
-        subcommands = {FitCommand.class, ReproduceCommand.class, HorizonCommand.class, TrendCommand.class,
-            ProjectCommand.class, CompareCommand.class, BreaksCommand.class, SlopesCommand.class,
-            OptimalCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  scalefit reproduce                # the talk's figures in figures/",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
@@ -45,8 +45,42 @@ public final class Main implements Runnable {
     /** Exit code: bad input or usage. */
     public static final int BAD_INPUT = 2;
 
+    /**
+     * The subcommands, in the order help lists them. They are registered here rather than in the annotation
+     * so that a run of one command builds only that command's model: picocli's reflection over every
+     * command and mixin was a good part of the start-up time of a small fit.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("fit", FitCommand::new);
+        m.put("reproduce", ReproduceCommand::new);
+        m.put("horizon", HorizonCommand::new);
+        m.put("trend", TrendCommand::new);
+        m.put("project", ProjectCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("breaks", BreaksCommand::new);
+        m.put("slopes", SlopesCommand::new);
+        m.put("optimal", OptimalCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
+    /** The command line with every subcommand, or only {@code args[0]}'s when it names one (help needs them all). */
+    private static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        if (COMMANDS.containsKey(first) && !first.equals("help")) {
+            cl.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
+        return cl;
+    }
 
     /** Created by picocli. */
     public Main() {
@@ -78,7 +112,7 @@ public final class Main implements Runnable {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -78,9 +78,13 @@ public final class TableReader {
     private static final int BUFFER = 1 << 13;
     private static final char[] CANDIDATES = {',', ';', '\t'};
     private static final String[] CANDIDATE_NAMES = {"comma", "semicolon", "tab"};
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build());
+
+    /** Jackson's mapper, built on first JSON Lines read only (holder idiom): a CSV run never pays its start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build());
+    }
 
     private enum Format { CSV, TSV, JSONL, SNIFF }
 
@@ -481,7 +485,7 @@ public final class TableReader {
             }
             seen.clear();
             pending.clear();
-            try (JsonParser p = JSON.createParser(line)) {
+            try (JsonParser p = Json.MAPPER.createParser(line)) {
                 JsonToken first = p.nextToken();
                 if (first != JsonToken.START_OBJECT) {
                     throw new InvalidDataException("line " + lineNumber + " of " + source
