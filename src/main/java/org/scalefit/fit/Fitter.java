@@ -360,6 +360,9 @@ public final class Fitter {
     }
 
     private static void checkNames(Map<String, ?> map, String flag, Law law) {
+        if (map.isEmpty()) {
+            return;
+        }
         for (String name : map.keySet()) {
             if (!law.parameters().contains(name)) {
                 throw new InvalidDataException("unknown parameter \"" + name + "\" in " + flag + "; " + law.name()
@@ -370,17 +373,18 @@ public final class Fitter {
 
     private static Problem problem(Law law, Observations data, FitOptions options, Space space) {
         List<String> params = law.parameters();
-        List<Integer> freeList = new ArrayList<>();
+        int[] freeAll = new int[params.size()];
+        int freeCount = 0;
         double[] template = new double[params.size()];
         for (int j = 0; j < params.size(); j++) {
-            Double f = options.fixed().get(params.get(j));
+            Double f = options.fixed().isEmpty() ? null : options.fixed().get(params.get(j));
             if (f != null) {
                 template[j] = f;
             } else {
-                freeList.add(j);
+                freeAll[freeCount++] = j;
             }
         }
-        int[] free = freeList.stream().mapToInt(Integer::intValue).toArray();
+        int[] free = java.util.Arrays.copyOf(freeAll, freeCount);
         Transform[] transforms = new Transform[free.length];
         Bound[] bounds = new Bound[free.length];
         boolean[] fromLaw = new boolean[free.length];
@@ -406,8 +410,8 @@ public final class Fitter {
     private static List<double[]> starts(Problem problem, Law law, Observations data, FitOptions options) {
         // The guess sees the rows in canonical order too, so that row order cannot move the start.
         // A warm start never uses the data-driven guess, so it is not computed (bootstrap refits).
-        double[] guess = options.starts().includeGuess() ? law.initialGuess(data.select(problem.order))
-                : new double[law.parameters().size()];
+        Observations canonical = options.starts().includeGuess() ? data.select(problem.order) : null;
+        double[] guess = canonical != null ? law.initialGuess(canonical) : new double[law.parameters().size()];
         List<String> params = law.parameters();
         for (int j = 0; j < params.size(); j++) {
             Double s = options.startValues().get(params.get(j));
@@ -437,7 +441,7 @@ public final class Fitter {
         if (!options.starts().includeGuess()) {
             return starts;
         }
-        for (double[] e : law.extraStarts(data.select(problem.order))) {
+        for (double[] e : law.extraStarts(canonical)) {
             double[] s = e.clone();
             for (Map.Entry<String, Double> f : options.fixed().entrySet()) {
                 s[params.indexOf(f.getKey())] = f.getValue();

@@ -19,6 +19,8 @@ final class LeastSquaresRun {
     private static final int MAX_IRLS_ROUNDS = 200;
     private static final double TOLERANCE = 1e-12;
     private static final int POLISH_STEPS = 8;
+    /** Why a problem that is linear in the optimiser's coordinates ends after one exact solve. */
+    static final String LINEAR_REASON = "solved exactly (linear in ln a and alpha in log space)";
     /** Evaluations over which the stall test ({@link FitOptions#stallTolerance()}) looks back. */
     static final int STALL_WINDOW = 50;
 
@@ -40,6 +42,15 @@ final class LeastSquaresRun {
         if (problem.residuals(p, r) > 0) {
             return new Result(null, Double.NaN, 0, 1, false, "the model cannot be evaluated at the start point",
                     startIndex);
+        }
+        if (loss.isSquares() && problem.kernel != null) {
+            double[] exact = problem.kernel.linearSolution(problem);
+            if (exact != null) {
+                double obj = objective(problem, exact, loss, p, r);
+                if (Double.isFinite(obj)) {
+                    return new Result(exact, obj, 1, 1, true, "converged: " + LINEAR_REASON, startIndex);
+                }
+            }
         }
         double[] omega = new double[problem.n];
         java.util.Arrays.fill(omega, 1.0);

@@ -44,6 +44,28 @@ abstract class PointKernel {
     abstract void values(double[] p, double[] g);
 
     /**
+     * The Jacobian of the weighted model √wᵢ·gᵢ with respect to the free parameters, as
+     * {@link Problem#jacobianP}: {@code jac[i][j] = √wᵢ·∂gᵢ/∂p_free[j]}, non-finite entries replaced by 0.
+     * Kernels override it to compute ln A once per call; every entry is the same expression as
+     * {@link #gradient}'s.
+     *
+     * @param grad scratch of the law's parameter count
+     */
+    void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad) {
+        for (int i = 0; i < jac.length; i++) {
+            gradient(p, i, grad);
+            store(free, sqrtW[i], grad, jac[i]);
+        }
+    }
+
+    static void store(int[] free, double sw, double[] grad, double[] out) {
+        for (int j = 0; j < free.length; j++) {
+            double v = sw * grad[free[j]];
+            out[j] = Double.isFinite(v) ? v : 0.0;
+        }
+    }
+
+    /**
      * Writes ∂g/∂p for row i (all of the law's parameters) into out.
      *
      * @param p   full parameters
@@ -74,6 +96,29 @@ abstract class PointKernel {
             out[0] = f / p[0];
             out[1] = -f * lx;
         }
+
+        @Override
+        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad) {
+            double la = Math.log(p[0]);
+            for (int i = 0; i < jac.length; i++) {
+                double lx = lnx[i];
+                double f = Math.exp(la - p[1] * lx);
+                grad[0] = f / p[0];
+                grad[1] = -f * lx;
+                store(free, sqrtW[i], grad, jac[i]);
+            }
+        }
+    }
+
+    /**
+     * The exact least-squares solution when the problem is linear in the optimiser's coordinates — the
+     * power law in log space with both parameters free and unbounded: ln y = θ₀ − θ₁·ln x with θ₀ = ln a,
+     * a weighted linear regression that needs no iterations. Null when the problem is not of that form.
+     *
+     * @return θ = (ln a, α), or null
+     */
+    double[] linearSolution(Problem problem) {
+        return null;
     }
 
     /** ln a − α·ln x, as {@link PowerLaw#logValue}. */
@@ -100,6 +145,41 @@ abstract class PointKernel {
             out[0] = 1.0 / p[0];
             out[1] = -lnx[i];
         }
+
+        /** Weighted least squares of ln y on ln x by centred sums (two passes, so no cancellation). */
+        @Override
+        double[] linearSolution(Problem problem) {
+            if (problem.m != 2 || !(problem.transforms[0] instanceof Transform.Log)
+                    || !(problem.transforms[1] instanceof Transform.Identity)) {
+                return null;
+            }
+            int n = problem.n;
+            double sw = 0;
+            double mx = 0;
+            double my = 0;
+            for (int i = 0; i < n; i++) {
+                double w = problem.sqrtW[i] * problem.sqrtW[i];
+                sw += w;
+                mx += w * lnx[i];
+                my += w * problem.target[i];
+            }
+            mx /= sw;
+            my /= sw;
+            double sxx = 0;
+            double sxy = 0;
+            for (int i = 0; i < n; i++) {
+                double w = problem.sqrtW[i] * problem.sqrtW[i];
+                double dx = lnx[i] - mx;
+                sxx += w * dx * dx;
+                sxy += w * dx * (problem.target[i] - my);
+            }
+            if (!(sxx > 0)) {
+                return null;
+            }
+            double slope = sxy / sxx;
+            double[] theta = {my - slope * mx, -slope};
+            return Double.isFinite(theta[0]) && Double.isFinite(theta[1]) ? theta : null;
+        }
     }
 
     /** E + exp(ln A − α·ln x), as {@link OffsetPowerLaw#value}. */
@@ -125,6 +205,19 @@ abstract class PointKernel {
             out[0] = 1.0;
             out[1] = t / p[1];
             out[2] = -t * lx;
+        }
+
+        @Override
+        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad) {
+            double la = Math.log(p[1]);
+            for (int i = 0; i < jac.length; i++) {
+                double lx = lnx[i];
+                double t = Math.exp(la - p[2] * lx);
+                grad[0] = 1.0;
+                grad[1] = t / p[1];
+                grad[2] = -t * lx;
+                store(free, sqrtW[i], grad, jac[i]);
+            }
         }
     }
 
@@ -154,6 +247,20 @@ abstract class PointKernel {
             out[0] = 1.0 / f;
             out[1] = t / p[1] / f;
             out[2] = -t * lx / f;
+        }
+
+        @Override
+        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad) {
+            double la = Math.log(p[1]);
+            for (int i = 0; i < jac.length; i++) {
+                double lx = lnx[i];
+                double t = Math.exp(la - p[2] * lx);
+                double f = p[0] + t;
+                grad[0] = 1.0 / f;
+                grad[1] = t / p[1] / f;
+                grad[2] = -t * lx / f;
+                store(free, sqrtW[i], grad, jac[i]);
+            }
         }
     }
 }

@@ -137,11 +137,13 @@ final class Problem {
      * into {@code jac[i][j]}; {@code grad} is a scratch array of the law's parameter count.
      */
     void jacobianP(double[] p, double[][] jac, double[] grad) {
+        if (kernel != null) {
+            kernel.jacobian(p, free, sqrtW, jac, grad);
+            return;
+        }
         boolean log = space == Space.LOG;
         for (int i = 0; i < n; i++) {
-            if (kernel != null) {
-                kernel.gradient(p, i, grad);
-            } else if (log) {
+            if (log) {
                 law.logGradient(xRows[i], p, grad);
             } else {
                 law.gradient(xRows[i], p, grad);
