@@ -58,12 +58,13 @@ public final class Fit {
     private final double conditionNumber;
     private final ResidualDiagnostics diagnostics;
     private final double tQuantile;
+    private final Lbfgs.Curvature curvature;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
         int dof, double r2, double logLikelihood, int informationParameters, int iterations, int evaluations,
         boolean converged, String convergenceReason, List<String> warnings, int startsTried, int startsConverged,
-        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics) {
+        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature) {
         this.law = law;
         this.data = data;
         this.options = options;
@@ -92,6 +93,12 @@ public final class Fit {
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
         this.tQuantile = TQuantiles.twoSided(options.confidenceLevel(), dof);
+        this.curvature = curvature;
+    }
+
+    /** The L-BFGS memory the best run ended with (null for other solvers): seeds refits near this optimum. */
+    Lbfgs.Curvature curvature() {
+        return curvature;
     }
 
     private static double[][] deepCopy(double[][] a) {

@@ -160,7 +160,8 @@ final class FitAssembler {
         }
         return new Fit(problem.law, data, options, problem.space, p, fixed, stderr, covScaled, covAbs, unweighted, rss,
                 best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
-                best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics);
+                best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics,
+                best.curvature());
     }
 
     /** The full parameter vector of the best run; throws when some value is not finite. */

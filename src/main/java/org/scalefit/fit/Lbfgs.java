@@ -21,8 +21,20 @@ final class Lbfgs {
     private static final double C2 = 0.9;
     private static final int MAX_LINE_EVALUATIONS = 20;
 
-    /** How a minimisation ended. */
-    record Outcome(double[] theta, double value, int iterations, int evaluations, boolean converged, String reason) {
+    /** How a minimisation ended; {@code curvature} is the run's final memory (null when it has none). */
+    record Outcome(double[] theta, double value, int iterations, int evaluations, boolean converged, String reason,
+                   Curvature curvature) {
+        Outcome(double[] theta, double value, int iterations, int evaluations, boolean converged, String reason) {
+            this(theta, value, iterations, evaluations, converged, reason, null);
+        }
+    }
+
+    /**
+     * The curvature pairs (sₖ, yₖ) = (xₖ₊₁ − xₖ, gₖ₊₁ − gₖ) a run ended with, oldest first. Seeding a run that
+     * starts near where this one ended (a bootstrap refit from the full-data optimum) with them lets its first
+     * steps be quasi-Newton steps instead of steepest descent.
+     */
+    record Curvature(double[][] s, double[][] y) {
     }
 
     private final SmoothObjective objective;
@@ -40,6 +52,12 @@ final class Lbfgs {
     private final double[] rho;
     private final double[] alphas;
     private int evaluations;
+    /** Pairs in memory, and the slot of the newest (fields so that the outcome can hand the memory on). */
+    private int stored;
+    private int newest;
+    /** The memory as it was before the last restart: a run that ends right after one still hands it on. */
+    private int keptStored;
+    private int keptNewest;
     // Line-search state shared with zoom(): value and slope at the low end.
     private double phiLo;
     private double dphiLo;
@@ -63,18 +81,45 @@ final class Lbfgs {
     }
 
     Outcome minimize(double[] theta0, int maxIterations) {
+        return minimize(theta0, maxIterations, null);
+    }
+
+    /**
+     * @param seed curvature pairs to start the memory with (null for none; ignored when their dimension differs)
+     */
+    Outcome minimize(double[] theta0, int maxIterations, Curvature seed) {
         evaluations = 0;
         System.arraycopy(theta0, 0, x, 0, n);
         double f = eval(x, g);
         if (!Double.isFinite(f) || !finite(g)) {
             return new Outcome(null, Double.NaN, 0, evaluations, false, "the objective cannot be evaluated at the start point");
         }
-        int stored = 0;
-        int newest = -1;
+        stored = 0;
+        newest = -1;
+        keptStored = 0;
+        keptNewest = -1;
+        if (seed != null) {
+            for (int k = 0; k < seed.s().length; k++) {
+                if (seed.s()[k].length != n) {
+                    stored = 0;
+                    newest = -1;
+                    break;
+                }
+                double sy = dot(seed.s()[k], seed.y()[k]);
+                if (sy > 2.220446049250313e-16 * dot(seed.y()[k], seed.y()[k]) && sy > 0) {
+                    int slot = (newest + 1) % MEMORY;
+                    System.arraycopy(seed.s()[k], 0, s[slot], 0, n);
+                    System.arraycopy(seed.y()[k], 0, y[slot], 0, n);
+                    rho[slot] = 1.0 / sy;
+                    newest = slot;
+                    stored = Math.min(stored + 1, MEMORY);
+                }
+            }
+        }
         int iteration = 0;
         while (iteration < maxIterations) {
             if (allZero(g)) {
-                return new Outcome(x.clone(), f, iteration, evaluations, true, "converged: the gradient is zero");
+                return new Outcome(x.clone(), f, iteration, evaluations, true, "converged: the gradient is zero", memory());
             }
             // Search direction d = −H·g by the two-loop recursion.
             for (int j = 0; j < n; j++) {
@@ -106,7 +151,7 @@ final class Lbfgs {
                     d[j] = -g[j];
                 }
                 slope = dot(g, d);
-                stored = 0;
+                forget();
             }
             double step0 = stored == 0 ? 1.0 / Math.sqrt(-slope) : 1.0;
             boolean fresh = stored == 0;
@@ -114,9 +159,10 @@ final class Lbfgs {
             if (Double.isNaN(fNew)) {
                 if (fresh) {
                     return new Outcome(x.clone(), f, iteration, evaluations, true,
-                            "converged: no lower value along the steepest descent (minimum resolved to machine precision)");
+                            "converged: no lower value along the steepest descent (minimum resolved to machine precision)",
+                            memory());
                 }
-                stored = 0;
+                forget();
                 continue;
             }
             iteration++;
@@ -143,11 +189,39 @@ final class Lbfgs {
             f = fNew;
             if (decrease <= relativeTolerance * Math.abs(f)) {
                 return new Outcome(x.clone(), f, iteration, evaluations, true,
-                        "converged: the objective fell by less than " + relativeTolerance + " relative in an iteration");
+                        "converged: the objective fell by less than " + relativeTolerance + " relative in an iteration",
+                        memory());
             }
         }
         return new Outcome(x.clone(), f, iteration, evaluations, false,
-                "stopped: iteration limit (" + maxIterations + ") reached");
+                "stopped: iteration limit (" + maxIterations + ") reached", memory());
+    }
+
+    /** Empties the memory (a restart from steepest descent), keeping its pairs for {@link #memory()}. */
+    private void forget() {
+        if (stored > 0) {
+            keptStored = stored;
+            keptNewest = newest;
+        }
+        stored = 0;
+    }
+
+    /** The pairs in memory (or, right after a restart, those before it), oldest first; null when there are none. */
+    private Curvature memory() {
+        int count = stored > 0 ? stored : keptStored;
+        int last = stored > 0 ? newest : keptNewest;
+        if (count == 0) {
+            return null;
+        }
+        double[][] ss = new double[count][];
+        double[][] yy = new double[count][];
+        int idx = (last - count + 1 + MEMORY) % MEMORY;
+        for (int k = 0; k < count; k++) {
+            ss[k] = s[idx].clone();
+            yy[k] = y[idx].clone();
+            idx = (idx + 1) % MEMORY;
+        }
+        return new Curvature(ss, yy);
     }
 
     /**

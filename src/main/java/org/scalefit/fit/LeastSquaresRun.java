@@ -26,7 +26,12 @@ final class LeastSquaresRun {
 
     /** The outcome of one start. */
     record Result(double[] theta, double objective, int iterations, int evaluations, boolean converged,
-                  String reason, int startIndex) {
+                  String reason, int startIndex, Lbfgs.Curvature curvature) {
+        Result(double[] theta, double objective, int iterations, int evaluations, boolean converged, String reason,
+               int startIndex) {
+            this(theta, objective, iterations, evaluations, converged, reason, startIndex, null);
+        }
+
         boolean valid() {
             return theta != null && Double.isFinite(objective);
         }

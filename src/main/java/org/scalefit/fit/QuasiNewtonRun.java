@@ -27,16 +27,22 @@ final class QuasiNewtonRun {
 
     static LeastSquaresRun.Result run(Problem problem, double[] theta0, Loss loss, int maxIterations, int startIndex,
                                       double tolerance) {
-        return run(objective(problem, loss), theta0, maxIterations, startIndex, tolerance);
+        return run(problem, theta0, loss, maxIterations, startIndex, tolerance, null);
+    }
+
+    /** @param seed curvature to start L-BFGS's memory with (a refit near a previous optimum), or null */
+    static LeastSquaresRun.Result run(Problem problem, double[] theta0, Loss loss, int maxIterations, int startIndex,
+                                      double tolerance, Lbfgs.Curvature seed) {
+        return run(objective(problem, loss), theta0, maxIterations, startIndex, tolerance, seed);
     }
 
     static LeastSquaresRun.Result run(SmoothObjective objective, double[] theta0, int maxIterations, int startIndex,
-                                      double tolerance) {
-        Lbfgs.Outcome o = new Lbfgs(objective, tolerance).minimize(theta0, maxIterations);
+                                      double tolerance, Lbfgs.Curvature seed) {
+        Lbfgs.Outcome o = new Lbfgs(objective, tolerance).minimize(theta0, maxIterations, seed);
         if (o.theta() == null) {
             return new LeastSquaresRun.Result(null, Double.NaN, o.iterations(), o.evaluations(), false, o.reason(), startIndex);
         }
         return new LeastSquaresRun.Result(o.theta(), o.value(), o.iterations(), o.evaluations(), o.converged(), o.reason(),
-                startIndex);
+                startIndex, o.curvature());
     }
 }

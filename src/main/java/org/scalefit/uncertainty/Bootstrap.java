@@ -14,7 +14,6 @@ import org.scalefit.fit.Parallel;
 import org.scalefit.fit.Refit;
 import org.scalefit.fit.Seeds;
 import org.scalefit.fit.Starts;
-import org.scalefit.model.Law;
 
 /**
  * Bootstrap of any fit: draw replicate data sets, refit the same law with the same options, collect
@@ -23,7 +22,8 @@ import org.scalefit.model.Law;
  *
  * <p>Replicate i draws from {@code Seeds.random(seed, STREAM, i)} and results are stored by index, so
  * the answer is bit-identical on 1 or N threads. Each refit starts from the full-data optimum (a warm
- * start), which is both faster and keeps replicates in the same basin as the fit they describe. A
+ * start, with the solver's curvature from the full-data fit: {@link Fitter#refitNear}), which is both faster
+ * and keeps replicates in the same basin as the fit they describe. A
  * replicate whose refit throws or does not converge is counted, with its reason, in
  * {@link BootstrapResult#failures()}; it never silently disappears.
  *
@@ -98,13 +98,12 @@ public final class Bootstrap {
 
     private static BootstrapResult collect(Fit fit, String method, int replicates, long seed, int threads, Draw draw,
                                            List<int[]> units) {
-        Law law = fit.law();
         FitOptions warm = warmOptions(fit);
         double[][] params = new double[replicates][];
         String[] failure = new String[replicates];
         Parallel.forEach(threads, replicates, i -> {
             try {
-                Refit f = Fitter.refit(law, draw.replicate(i), warm);
+                Refit f = Fitter.refitNear(fit, draw.replicate(i), warm);
                 if (f.converged()) {
                     params[i] = f.values();
                 } else {
@@ -182,7 +181,7 @@ public final class Bootstrap {
                 return;
             }
             try {
-                Refit f = Fitter.refit(fit.law(), data.select(Arrays.copyOf(keep, m)), warm);
+                Refit f = Fitter.refitNear(fit, data.select(Arrays.copyOf(keep, m)), warm);
                 if (f.converged()) {
                     out[u] = f.values();
                 }

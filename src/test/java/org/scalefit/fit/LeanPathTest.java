@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
 import org.scalefit.data.Observations;
+import org.scalefit.model.ChinchillaLaw;
 import org.scalefit.model.Exponential;
 import org.scalefit.model.Law;
 import org.scalefit.model.OffsetPowerLaw;
 import org.scalefit.model.PowerLaw;
 import org.scalefit.model.Space;
+import org.scalefit.uncertainty.Resampler;
 
 /** The fast paths give exactly what the generic ones give: the kernels bit for bit, refit the same optimum as fit. */
 class LeanPathTest {
@@ -108,5 +110,39 @@ class LeanPathTest {
         FitFailedException e = assertThrows(FitFailedException.class,
                 () -> Fitter.refit(new OffsetPowerLaw(), data, bad));
         assertTrue(e.getMessage().contains("failed"), e.getMessage());
+    }
+
+    /** Chinchilla-like data: L = E + A/N^α + B/D^β with 1% multiplicative noise on a grid of N and D. */
+    private static Observations chinchillaData(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = 96;
+        double[] nn = new double[n];
+        double[] dd = new double[n];
+        double[] l = new double[n];
+        for (int i = 0; i < n; i++) {
+            nn[i] = Math.pow(10, 7 + 3.0 * (i % 12) / 11);
+            dd[i] = Math.pow(10, 9 + 3.0 * (i / 12) / 7);
+            l[i] = (1.8 + 480 / Math.pow(nn[i], 0.35) + 2100 / Math.pow(dd[i], 0.37)) * Math.exp(0.01 * rng.nextGaussian());
+        }
+        return Observations.builder().predictor("N", nn).predictor("D", dd).response("loss", l).build();
+    }
+
+    @Test
+    void refitsNearAnOptimumReuseItsCurvatureAndEndNoHigher() {
+        Observations data = chinchillaData(5);
+        Fit fit = Fitter.fit(new ChinchillaLaw(), data, FitOptions.builder().loss(Loss.huber(1e-3)).build());
+        assertNotNull(fit.curvature(), "an L-BFGS fit hands on its memory");
+        assertEquals(0.35, fit.value("alpha"), 0.05);
+        FitOptions warm = fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1).build();
+        for (int i = 0; i < 40; i++) {
+            Observations replicate = Resampler.rows().resample(data, Seeds.random(42, 2, i));
+            Refit plain = Fitter.refit(fit.law(), replicate, warm);
+            Refit seeded = Fitter.refitNear(fit, replicate, warm);
+            assertTrue(seeded.converged());
+            assertTrue(seeded.objective() <= plain.objective() * (1 + 1e-9),
+                    "replicate " + i + ": seeded " + seeded.objective() + " > plain " + plain.objective());
+            // Thread-independent: the same call gives the same bits.
+            assertArrayEquals(seeded.values(), Fitter.refitNear(fit, replicate, warm).values(), 0.0);
+        }
     }
 }
