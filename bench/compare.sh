@@ -30,7 +30,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p bench/results
 out=bench/results/compare.jsonl
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $("$PY" -c 'import scipy, numpy; print("scipy", scipy.__version__, "numpy", numpy.__version__)')" >&2
+echo "machine: $(getconf _NPROCESSORS_ONLN) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $("$PY" -c 'import scipy, numpy; print("scipy", scipy.__version__, "numpy", numpy.__version__)')" >&2
 echo "== SciPy ($TASKS)" >&2
 "$PY" bench/scipy_side.py --shared "$SHARED" --reps "$SCIPY_REPS" --tasks "$TASKS" --t1-out "$tmp/t1_scipy.csv" --t3-synthetic > "$tmp/scipy.jsonl"
 echo "== scalefit ($TASKS)" >&2

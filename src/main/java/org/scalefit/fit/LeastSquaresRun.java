@@ -18,6 +18,13 @@ import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer
 final class LeastSquaresRun {
     private static final int MAX_IRLS_ROUNDS = 200;
     private static final double TOLERANCE = 1e-12;
+    /**
+     * The relative cost tolerance of a refit from an optimum (a stall tolerance is set: bootstrap and
+     * jackknife replicates, leave-one-out), which also skips the SVD polish. What is left of the cost to
+     * gain is then below 1e-9 of it, i.e. 1e-9·dof noise variances: the parameters sit within about
+     * 10⁻⁴ of a standard error of the replicate's optimum, far inside the spread the replicates measure.
+     */
+    static final double REFIT_TOLERANCE = 1e-9;
     private static final int POLISH_STEPS = 8;
     /** Why a problem that is linear in the optimiser's coordinates ends after one exact solve. */
     static final String LINEAR_REASON = "solved exactly (linear in ln a and alpha in log space)";
@@ -115,7 +122,9 @@ final class LeastSquaresRun {
     private static Result solve(Problem problem, double[] theta0, double[] omega, Loss loss, int maxIterations,
                                 int startIndex) {
         Weighted w = new Weighted(problem, omega);
-        LevenbergMarquardt lm = new LevenbergMarquardt(problem.n, problem.m, TOLERANCE, problem.stallTolerance);
+        boolean refit = problem.stallTolerance > 0;
+        LevenbergMarquardt lm = new LevenbergMarquardt(problem.n, problem.m, refit ? REFIT_TOLERANCE : TOLERANCE,
+                problem.stallTolerance);
         double[] theta = theta0.clone();
         LevenbergMarquardt.Stop stop = lm.minimise(w, theta, maxIterations);
         if (stop == LevenbergMarquardt.Stop.INVALID_START) {
@@ -144,7 +153,7 @@ final class LeastSquaresRun {
                 reason = mp.reason;
             }
         }
-        if (converged) {
+        if (converged && !refit) {
             theta = w.polish(theta, cost);
         }
         double[] p = new double[problem.template.length];
