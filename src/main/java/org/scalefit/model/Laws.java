@@ -62,6 +62,8 @@ public final class Laws {
         m.put("superexponential", new Entry(1, "y = y0·2^(ln(1 + ln r·(t − t0)/T)/ln r): each doubling takes r × the last, t a date",
                 c -> c.t0().isPresent() ? new SuperexponentialTrend(c.t0().getAsDouble())
                         : SuperexponentialTrend.endingAtLastDate(c.data()), true));
+        m.put("elo-frontier", new Entry(2, "Elo = min(0, max(m_flops·log10 C + m_board·n + c_incline, m_plateau·n + c_plateau)) "
+                + "(Jones 2021; --x C=COLUMN --x n=COLUMN)", c -> new EloFrontier()));
         m.put("quadratic", new Entry(1, "ln y quadratic in ln x: y = y0·(x/x0)^(−alpha − beta·ln(x/x0))",
                 c -> QuadraticInLog.centredOn(c.data())));
         m.put("broken-power-law", new Entry(1, "y = a + b·x^(−c0)·(1 + (x/d1)^(1/f1))^(−c1·f1) (Caballero et al. 2022)",
