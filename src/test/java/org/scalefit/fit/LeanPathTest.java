@@ -145,4 +145,21 @@ class LeanPathTest {
             assertArrayEquals(seeded.values(), Fitter.refitNear(fit, replicate, warm).values(), 0.0);
         }
     }
+
+    @Test
+    void curvatureSeededBootstrapIsIdenticalOnAnyThreadCount() {
+        Observations data = chinchillaData(9);
+        FitOptions.Builder o = FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.random(12)).seed(4);
+        Fit one = Fitter.fit(new ChinchillaLaw(), data, o.threads(1).build());
+        Fit two = Fitter.fit(new ChinchillaLaw(), data, o.threads(2).build());
+        assertArrayEquals(one.values(), two.values(), 0.0);
+        var b1 = org.scalefit.uncertainty.Bootstrap.run(one, Resampler.rows(), 24, 42, 1);
+        var b3 = org.scalefit.uncertainty.Bootstrap.run(two, Resampler.rows(), 24, 42, 3);
+        assertEquals(24, b1.succeeded());
+        for (int j = 0; j < 5; j++) {
+            final int k = j;
+            assertArrayEquals(b1.distribution(p -> p[k]), b3.distribution(p -> p[k]), 0.0);
+        }
+        assertEquals(0.35, b1.parameter("alpha").value(), 0.05);
+    }
 }
