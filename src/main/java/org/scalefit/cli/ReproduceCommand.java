@@ -89,7 +89,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InvalidDataException("cannot create output directory " + out + ": "
                     + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason().toLowerCase(Locale.ROOT)
                     : "a path component is not a directory or cannot be created"), e);
         }
         OutputFiles.checkDirectory(out, "figures");
