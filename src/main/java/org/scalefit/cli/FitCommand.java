@@ -96,7 +96,7 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean dates = law.trim().equalsIgnoreCase("doubling") || law.trim().equalsIgnoreCase("superexponential");
+        boolean dates = Laws.takesDates(law);
         plot.validate(data.file);
         data.orderFor(law, Laws.predictorsOf(law));
         LoadResult loaded = data.load(dates);
