@@ -125,6 +125,8 @@ class BadInputMatrixTest {
         }
     }
 
+    /** The default laws but the broken power law, whose multi-start costs time and tests nothing about input. */
+    private static final String MATRIX_LAWS = "power-law,offset-power-law,exponential,quadratic";
     private static final Command FIT = new Command("fit", Shape.XY,
             f -> args("fit", f, "--x", "compute", "--y", "loss", "--law", "power-law"),
             a -> Fitter.fit(new PowerLaw(), a.load(Shape.XY).observations()));
@@ -132,8 +134,8 @@ class BadInputMatrixTest {
             f -> args("fit", f, "--x", "compute", "--y", "loss", "--law", "offset-power-law"),
             a -> Fitter.fit(new OffsetPowerLaw(), a.load(Shape.XY).observations()));
     private static final Command COMPARE = new Command("compare", Shape.XY,
-            f -> args("compare", f, "--x", "compute", "--y", "loss", "--no-loo"),
-            a -> ModelComparison.run(defaultLaws(a.load(Shape.XY).observations()), a.load(Shape.XY).observations(),
+            f -> args("compare", f, "--x", "compute", "--y", "loss", "--no-loo", "--laws", MATRIX_LAWS),
+            a -> ModelComparison.run(laws(a.load(Shape.XY).observations()), a.load(Shape.XY).observations(),
                     new ComparisonOptions(FitOptions.defaults(), ComparisonOptions.defaults().criterion(), 3, false, 2.0, 1)));
     private static final Command BREAKS = new Command("breaks", Shape.XY,
             f -> args("breaks", f, "--x", "compute", "--y", "loss", "--simulations", "99"),
@@ -419,7 +421,7 @@ class BadInputMatrixTest {
         Map<Command, Outcome> m = new LinkedHashMap<>();
         String equal = "all 12 values of \"loss\" in runs.csv are equal (3.0): there is no trend to fit";
         m.put(FIT, new Error(equal));
-        m.put(COMPARE, new Error("none of the 5 laws could be fitted to runs.csv (12 points); the first reason: " + equal));
+        m.put(COMPARE, new Error("none of the 4 laws could be fitted to runs.csv (12 points); the first reason: " + equal));
         m.put(BREAKS, new Error(equal));
         m.put(SLOPES, new Error(equal));
         m.put(HORIZON, new Ok());
@@ -600,9 +602,9 @@ class BadInputMatrixTest {
         return DataSpec.builder().predictor(shape.x).response(shape.y).build().load(file).observations();
     }
 
-    private static List<Law> defaultLaws(Observations obs) {
+    private static List<Law> laws(Observations obs) {
         List<Law> laws = new ArrayList<>();
-        for (String name : CompareCommand.DEFAULT_LAWS.split(",")) {
+        for (String name : MATRIX_LAWS.split(",")) {
             laws.add(Laws.create(name, new Laws.Context(obs.predictorNames(), obs, java.util.OptionalDouble.empty())));
         }
         return laws;

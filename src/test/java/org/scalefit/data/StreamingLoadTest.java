@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,18 +20,23 @@ import org.scalefit.InvalidDataException;
  */
 class StreamingLoadTest {
     @TempDir
-    Path dir;
+    static Path dir;
+    private static Path big;
 
-    private Path bigFile() throws IOException {
+    @org.junit.jupiter.api.BeforeAll
+    static void writeBigFile() throws IOException {
+        big = bigFile();
+    }
+
+    private static Path bigFile() throws IOException {
         StringBuilder s = new StringBuilder("run,step,compute,loss,notes\n");
         for (int i = 0; i < 3 * DataSpec.CHUNK_ROWS + 123; i++) {
             if (i % 9_999 == 5) {
                 s.append('\n');
             }
-            String loss = i % 10_007 == 3 ? "NA" : String.format(Locale.ROOT, "%.6f", 2 + 1.0 / (1 + i % 977));
-            s.append("r").append(i % 50).append(',').append(i % 7).append(',')
-                    .append(String.format(Locale.ROOT, "%.6e", 1e17 * (1 + i % 1000))).append(',').append(loss)
-                    .append(",\"a, b\"\n");
+            String loss = i % 10_007 == 3 ? "NA" : Double.toString(2 + 1.0 / (1 + i % 977));
+            s.append("r").append(i % 50).append(',').append(i % 7).append(',').append(1e17 * (1 + i % 1000)).append(',')
+                    .append(loss).append(",\"a, b\"\n");
         }
         Path p = dir.resolve("big.csv");
         Files.writeString(p, s.toString());
@@ -41,7 +45,7 @@ class StreamingLoadTest {
 
     @Test
     void chunkedLoadEqualsWholeTableLoad() throws IOException {
-        Path p = bigFile();
+        Path p = big;
         for (DataSpec spec : List.of(
                 DataSpec.builder().predictor("compute").response("loss").skipInvalid(true).build(),
                 DataSpec.builder().predictor("compute").response("loss").where("step==3").group("run").skipInvalid(true).build())) {
@@ -58,7 +62,7 @@ class StreamingLoadTest {
 
     @Test
     void strictModeStopsAtTheFirstBadCellInAnyChunk() throws IOException {
-        Path p = bigFile();
+        Path p = big;
         DataSpec spec = DataSpec.builder().predictor("compute").response("loss").build();
         String message = assertThrows(InvalidDataException.class, () -> spec.load(p)).getMessage();
         assertEquals("row 5 of big.csv, column \"loss\": \"NA\" marks a missing value, not a number", message);
@@ -66,7 +70,7 @@ class StreamingLoadTest {
 
     @Test
     void chunksCarryTheFileRowsAndOnlyTheNamedColumns() throws IOException {
-        Path p = bigFile();
+        Path p = big;
         List<Table> chunks = new ArrayList<>();
         TableReader.readChunks(p, Set.of("loss", "compute"), 1000, chunks::add);
         int rows = chunks.stream().mapToInt(Table::rowCount).sum();
@@ -85,9 +89,9 @@ class StreamingLoadTest {
             s.append(1e17 * (i + 1)).append(",2.5\n");
         }
         s.append("1e30,2.5,extra\n");
-        Path p = dir.resolve("late.csv");
+        Path p = Files.createTempFile(dir, "late", ".csv");
         Files.writeString(p, s.toString());
-        assertEquals("row " + (DataSpec.CHUNK_ROWS + 12) + " of late.csv has 3 fields but the header has 2 (quote values that"
+        assertEquals("row " + (DataSpec.CHUNK_ROWS + 12) + " of " + p.getFileName() + " has 3 fields but the header has 2 (quote values that"
                         + " contain \",\")",
                 assertThrows(InvalidDataException.class, () -> DataSpec.builder().predictor("compute").response("loss")
                         .build().load(p)).getMessage());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.scalefit.FitFailedException;
@@ -36,10 +35,9 @@ class FitBoundsTest {
         for (int round = 0; round < 3; round++) {
             for (String name : Laws.names()) {
                 for (int limit : new int[] {2, 15}) {
-                    List<String> predictors = Laws.predictorsOf(name).isEmpty() ? List.of("x") : Laws.predictorsOf(name);
-                    Law template = Laws.create(name, new Laws.Context(predictors, probe(predictors), OptionalDouble.of(17_000)));
+                    Law template = EngineGuaranteeTest.template(name);
                     Observations data = EngineGuaranteeTest.randomData(template, rng);
-                    Law law = Laws.create(name, new Laws.Context(predictors, data, OptionalDouble.empty()));
+                    Law law = EngineGuaranteeTest.forData(name, template, data);
                     for (FitOptions.Builder b : List.of(FitOptions.builder(), FitOptions.builder().loss(Loss.parse("huber:0.01")),
                             FitOptions.builder().solver(Solver.LBFGS))) {
                         FitOptions options = b.maxIterations(limit).build();
@@ -65,14 +63,6 @@ class FitBoundsTest {
         }
         assertTrue(returned > 60, "only " + returned + " fits returned");
         assertTrue(stoppedByTheLimit > 10, "only " + stoppedByTheLimit + " fits were stopped by the limit: the bound is not exercised");
-    }
-
-    private static Observations probe(List<String> predictors) {
-        Observations.Builder b = Observations.builder();
-        for (String p : predictors) {
-            b.predictor(p, new double[] {1, 2, 3});
-        }
-        return b.response("y", new double[] {1, 2, 3}).build();
     }
 
     /** 2^11 grid points for eleven free parameters: refused at once, with what to do instead. */
