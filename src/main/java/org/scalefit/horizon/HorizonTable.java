@@ -169,15 +169,21 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
             if (!keep.test(r)) {
                 continue;
             }
-            int column = cm;
+            String model;
             try {
-                String model = cm < 0 ? "row " + table.sourceRow(r) : Cells.label(table, r, cm);
-                Integer before = seen.get(model);
-                if (before != null) {
-                    throw new DuplicateModel("model \"" + model + "\" appears twice in " + table.source() + " (rows "
-                            + before + " and " + table.sourceRow(r) + "); keep one with --where");
-                }
-                column = cd;
+                model = cm < 0 ? "row " + table.sourceRow(r) : Cells.label(table, r, cm);
+            } catch (InvalidDataException e) {
+                skip(skipped, skipInvalid, table, r, cm, e);
+                continue;
+            }
+            Integer before = seen.get(model);
+            if (before != null) {
+                // A model named twice is a problem of the whole table, never skipped as one invalid row.
+                throw new InvalidDataException("model \"" + model + "\" appears twice in " + table.source() + " (rows "
+                        + before + " and " + table.sourceRow(r) + "); keep one with --where");
+            }
+            int column = cd;
+            try {
                 double date = Cells.epochDay(table, r, cd);
                 column = cy;
                 double minutes = Cells.number(table, r, cy);
@@ -200,14 +206,8 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
                 }
                 seen.put(model, table.sourceRow(r));
                 points.add(p);
-            } catch (DuplicateModel e) {
-                throw new InvalidDataException(e.getMessage());
             } catch (InvalidDataException e) {
-                if (!skipInvalid) {
-                    throw e;
-                }
-                skipped.add(new org.scalefit.data.SkippedRow(table.sourceRow(r), column < 0 ? "" : table.columns().get(column),
-                        e.getMessage()));
+                skip(skipped, skipInvalid, table, r, column, e);
             }
         }
         if (points.isEmpty()) {
@@ -218,13 +218,14 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
         return new HorizonTable(table.source(), points, version, notes, skipped);
     }
 
-    /** A model named twice: a problem of the whole table, never skipped as one invalid row. */
-    private static final class DuplicateModel extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        DuplicateModel(String message) {
-            super(message, null, false, false);
+    /** Leaves an invalid row out (listing it) when asked to, else stops at it. */
+    private static void skip(List<org.scalefit.data.SkippedRow> skipped, boolean skipInvalid, Table table, int r, int column,
+                             InvalidDataException e) {
+        if (!skipInvalid) {
+            throw e;
         }
+        skipped.add(new org.scalefit.data.SkippedRow(table.sourceRow(r), column < 0 ? "" : table.columns().get(column),
+                e.getMessage()));
     }
 
     /**
