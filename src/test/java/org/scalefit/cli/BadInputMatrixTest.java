@@ -425,7 +425,8 @@ class BadInputMatrixTest {
         m.put(BREAKS, new Error(equal));
         m.put(SLOPES, new Error(equal));
         m.put(HORIZON, new Ok());
-        m.put(TREND, new Ok());
+        m.put(TREND, new Error("all 8 models have the same horizon (3 minutes): there is no trend to fit"));
+        m.put(PROJECT, new Error("all 8 models have the same horizon (3 minutes): there is no trend to fit"));
         m.put(FIT_DOUBLING, new Error("all 8 values of \"p50_minutes\" in runs.csv are equal (3.0): there is no trend to fit"));
         m.put(OPTIMAL, new Error("all 30 values of \"loss\" in runs.csv are equal (3.0): there is no trend to fit"));
         return m;
