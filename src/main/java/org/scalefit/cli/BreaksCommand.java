@@ -81,7 +81,10 @@ public final class BreaksCommand implements Callable<Integer> {
         }
         BreakResult r = BreakTest.run(obs, options);
         if (common.json()) {
-            spec.commandLine().getOut().println(Json.write(json(r, obs)));
+            ObjectNode json = json(r, obs);
+            DataOptions.putSkipped(json, loaded.skipped());
+            Json.recordInvocation(json, spec);
+            spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(table(r, obs));
         }

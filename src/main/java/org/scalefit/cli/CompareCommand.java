@@ -116,7 +116,10 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonOptions options = new ComparisonOptions(fo, Criterion.parse(criterion), holdout, !noLoo, 2.0, t);
         Comparison c = ModelComparison.run(candidates, obs, options);
         if (common.json()) {
-            spec.commandLine().getOut().println(Json.write(json(c, obs)));
+            ObjectNode json = json(c, obs);
+            DataOptions.putSkipped(json, loaded.skipped());
+            Json.recordInvocation(json, spec);
+            spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(table(c, obs));
         }

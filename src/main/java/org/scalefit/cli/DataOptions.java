@@ -184,19 +184,43 @@ public final class DataOptions {
     }
 
     /**
+     * Lists the rows left out by --skip-invalid in a JSON result, as {@code skipped_rows}: one
+     * {@code {row, column, reason}} per row; nothing when none were.
+     *
+     * @param json    the result
+     * @param skipped the rows left out
+     */
+    static void putSkipped(com.fasterxml.jackson.databind.node.ObjectNode json, List<SkippedRow> skipped) {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode s = json.putArray("skipped_rows");
+        for (SkippedRow r : skipped) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = s.addObject();
+            o.put("row", r.row());
+            o.put("column", r.column());
+            o.put("reason", r.reason());
+        }
+    }
+
+    /**
      * @param skipped rows left out by --skip-invalid
      * @return a one-line note for stderr
      */
     static String skippedNote(List<SkippedRow> skipped) {
-        StringBuilder s = new StringBuilder("skipped " + skipped.size() + " invalid row" + (skipped.size() == 1 ? "" : "s") + ":");
+        if (skipped.size() == 1) {
+            return "skipped 1 invalid row: " + skipped.get(0).reason();
+        }
+        StringBuilder rows = new StringBuilder();
         int shown = 0;
         for (SkippedRow r : skipped) {
-            if (shown++ == 5) {
-                s.append(" …");
+            if (shown++ == 20) {
+                rows.append(", …");
                 break;
             }
-            s.append(" row ").append(r.row()).append(" (").append(r.column()).append(": ").append(r.reason()).append(");");
+            rows.append(rows.length() == 0 ? "" : ", ").append(r.row());
         }
-        return s.toString();
+        return "skipped " + skipped.size() + " invalid rows (rows " + rows + "; JSON skipped_rows lists them all); the first: "
+                + skipped.get(0).reason();
     }
 }

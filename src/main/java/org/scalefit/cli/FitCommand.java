@@ -1,6 +1,5 @@
 package org.scalefit.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,15 +149,8 @@ public final class FitCommand implements Callable<Integer> {
                 p.put("dpi", plot.dpi);
             }
             uncertainty.addTo(json);
-            if (!loaded.skipped().isEmpty()) {
-                ArrayNode s = json.putArray("skipped_rows");
-                for (SkippedRow r : loaded.skipped()) {
-                    ObjectNode o = s.addObject();
-                    o.put("row", r.row());
-                    o.put("column", r.column());
-                    o.put("reason", r.reason());
-                }
-            }
+            Json.recordInvocation(json, spec);
+            DataOptions.putSkipped(json, loaded.skipped());
             spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(report.table());

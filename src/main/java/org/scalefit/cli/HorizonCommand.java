@@ -115,7 +115,9 @@ public final class HorizonCommand implements Callable<Integer> {
             }
         }
         if (common.json()) {
-            out.println(Json.write(json(runs, result, edges)));
+            ObjectNode json = json(runs, result, edges);
+            Json.recordInvocation(json, spec);
+            out.println(Json.write(json));
         } else {
             out.print(table(runs, result, edges));
         }

@@ -84,4 +84,71 @@ public final class Json {
     public static ObjectMapper mapper() {
         return MAPPER;
     }
+
+    /** Options that do not change a result (or are the output format itself) and so stay out of the record. */
+    private static final java.util.Set<String> NOT_RECORDED = java.util.Set.of("threads", "json", "quiet", "debug",
+            "help", "version");
+
+    /**
+     * Records how a JSON result was made, so that it can be reproduced from the file alone: the scalefit
+     * version, and every option of the command with its value (defaults included; keys are the long
+     * names without dashes, {@code -} as {@code _}) under {@code options} — merged into an existing
+     * {@code options} object without overwriting its keys — and the positional arguments under
+     * {@code inputs}. {@code --threads} is left out on purpose: results do not depend on it, and the
+     * JSON must be byte-identical whatever the thread count.
+     *
+     * <pre>{@code
+     * ObjectNode json = report.json();
+     * Json.recordInvocation(json, spec);   // adds scalefit_version, options.seed, options.laws, inputs, ...
+     * }</pre>
+     *
+     * @param json the result object
+     * @param spec the command that produced it
+     */
+    public static void recordInvocation(ObjectNode json, picocli.CommandLine.Model.CommandSpec spec) {
+        if (!json.has("scalefit_version")) {
+            json.put("scalefit_version", Version.current());
+        }
+        ObjectNode options = json.has("options") && json.get("options").isObject() ? (ObjectNode) json.get("options")
+                : json.putObject("options");
+        for (picocli.CommandLine.Model.OptionSpec o : spec.options()) {
+            String key = o.longestName().replaceFirst("^-+", "").replace('-', '_');
+            if (NOT_RECORDED.contains(key) || options.has(key)) {
+                continue;
+            }
+            options.set(key, value(o.getValue()));
+        }
+        if (!json.has("inputs")) {
+            ArrayNode inputs = json.putArray("inputs");
+            for (picocli.CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
+                Object v = p.getValue();
+                if (v != null) {
+                    inputs.add(v.toString());
+                }
+            }
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode value(Object v) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (v == null) {
+            return f.nullNode();
+        }
+        if (v instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            return f.numberNode(((Number) v).longValue());
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            return Double.isFinite(d) ? f.numberNode(d) : f.nullNode();
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            ArrayNode a = f.arrayNode();
+            c.forEach(e -> a.add(value(e)));
+            return a;
+        }
+        return f.textNode(v.toString());
+    }
 }

@@ -148,7 +148,9 @@ public final class OptimalCommand implements Callable<Integer> {
             needed.add(allocation.computeForLoss(l));
         }
         if (common.json()) {
-            spec.commandLine().getOut().println(Json.write(json(p, allocation, rows, targets, needed, boot, level)));
+            ObjectNode json = json(p, allocation, rows, targets, needed, boot, level);
+            Json.recordInvocation(json, spec);
+            spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(table(p, allocation, rows, targets, needed, intervalNote, level));
         }

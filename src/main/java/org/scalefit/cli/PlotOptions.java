@@ -1,10 +1,10 @@
 package org.scalefit.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.scalefit.InvalidDataException;
+import org.scalefit.OutputFiles;
 import org.scalefit.fit.Fit;
 import org.scalefit.plot.Figure;
 import org.scalefit.plot.FigureWriter;
@@ -49,6 +49,9 @@ public final class PlotOptions {
     @Option(names = "--no-band", description = "Leave out the confidence band.")
     boolean noBand;
 
+    /** The command's input files, recorded by {@link #validate}: the plot never overwrites them. */
+    private List<Path> inputs = List.of();
+
     /** Created by picocli. */
     public PlotOptions() {
     }
@@ -74,31 +77,16 @@ public final class PlotOptions {
             return;
         }
         ImageFormat.of(plot);
-        Path target = plot.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidDataException("cannot write plot " + plot + ": directory " + dir + " does not exist");
-        }
+        this.inputs = new java.util.ArrayList<>();
         for (Path in : inputs) {
-            if (in != null && sameFile(in, target)) {
-                throw new InvalidDataException("refusing to write the plot over the input file " + in);
+            if (in != null) {
+                this.inputs.add(in);
             }
         }
+        OutputFiles.check(plot, "plot", this.inputs);
         options();
         if (dpi < 36 || dpi > 1200) {
             throw new InvalidDataException("--dpi must be between 36 and 1200, got " + dpi);
-        }
-    }
-
-    private static boolean sameFile(Path in, Path target) {
-        Path a = in.toAbsolutePath().normalize();
-        if (a.equals(target)) {
-            return true;
-        }
-        try {
-            return Files.exists(a) && Files.exists(target) && Files.isSameFile(a, target);
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -155,7 +143,7 @@ public final class PlotOptions {
         } catch (IllegalArgumentException e) {
             throw new InvalidDataException("cannot plot this fit: " + e.getMessage(), e);
         }
-        FigureWriter.write(f, plot, dpi);
+        FigureWriter.write(f, plot, dpi, inputs);
         return f;
     }
 }

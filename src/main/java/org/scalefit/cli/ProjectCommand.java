@@ -83,11 +83,18 @@ public final class ProjectCommand implements Callable<Integer> {
         TrendReport report = new TrendReport(loaded);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
-            out.println(Json.write(json(report, pr, end)));
+            ObjectNode json = json(report, pr, end);
+            Json.recordInvocation(json, spec);
+            out.println(Json.write(json));
         } else {
             out.print(table(report, pr, end));
         }
         out.flush();
+        if (!common.quiet() && common.json()) {
+            for (String n : loaded.notes()) {
+                spec.commandLine().getErr().println("scalefit project: note: " + n);
+            }
+        }
         return Main.OK;
     }
 

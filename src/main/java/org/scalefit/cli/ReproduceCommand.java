@@ -3,16 +3,14 @@ package org.scalefit.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.InvalidDataException;
+import org.scalefit.OutputFiles;
 import org.scalefit.ScalefitException;
 import org.scalefit.plot.FigureWriter;
 import org.scalefit.plot.ImageFormat;
@@ -82,23 +80,36 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new InvalidDataException("--dpi must be between 36 and 1200, got " + dpi);
         }
         Datasets data = dataDir == null ? Datasets.locate() : Datasets.directory(dataDir);
+        Path dataBase = dataDir != null ? dataDir : Path.of("datasets");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InvalidDataException("cannot write figures in " + out + ": it is a file, not a directory");
+        }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new InvalidDataException("cannot create output directory " + out + ": " + e.getMessage(), e);
+            throw new InvalidDataException("cannot create output directory " + out + ": "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason().toLowerCase(Locale.ROOT)
+                    : "a path component is not a directory or cannot be created"), e);
         }
-        if (!Files.isWritable(out)) {
-            throw new InvalidDataException("output directory " + out + " is not writable");
-        }
+        OutputFiles.checkDirectory(out, "figures");
         long start = System.nanoTime();
         List<Done> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<Path> inputs = new ArrayList<>();
+        boolean badInput = false;
         int k = 0;
         for (Reproduction r : figures) {
             k++;
             long t0 = System.nanoTime();
             try {
                 FigureResult result = r.run(data);
+                List<Path> read = new ArrayList<>();
+                for (String name : result.datasets()) {
+                    read.add(dataBase.resolve(name));
+                }
+                inputs.addAll(read);
                 List<String> files = new ArrayList<>();
                 List<ImageFormat> formats = new ArrayList<>(List.of(ImageFormat.PNG, ImageFormat.SVG));
                 if (pdf) {
@@ -106,7 +117,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 }
                 for (ImageFormat f : formats) {
                     Path file = out.resolve(result.id() + "." + f.extension());
-                    FigureWriter.write(result.figure(), file, dpi);
+                    FigureWriter.write(result.figure(), file, dpi, read);
                     files.add(file.getFileName().toString());
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
@@ -114,15 +125,17 @@ public final class ReproduceCommand implements Callable<Integer> {
                 note(String.format(Locale.ROOT, "[%d/%d] %-20s %s  (%.1f s)", k, figures.size(), result.id(),
                         String.join(", ", files), secs));
             } catch (ScalefitException e) {
+                badInput |= e instanceof InvalidDataException;
                 failed.add(r.id() + ": " + e.getMessage());
                 note(String.format(Locale.ROOT, "[%d/%d] %-20s failed: %s", k, figures.size(), r.id(), e.getMessage()));
             }
         }
         double total = (System.nanoTime() - start) / 1e9;
         ObjectNode json = json(done, failed, total);
+        Json.recordInvocation(json, spec);
         String markdown = markdown(done, failed);
-        writeAtomically(out.resolve("report.json"), Json.write(json) + "\n");
-        writeAtomically(out.resolve("report.md"), markdown);
+        OutputFiles.writeString(out.resolve("report.json"), Json.write(json) + "\n", "report", inputs);
+        OutputFiles.writeString(out.resolve("report.md"), markdown, "report", inputs);
         note(String.format(Locale.ROOT, "wrote %s and %s (%d figure%s in %.1f s)", out.resolve("report.md"),
                 out.resolve("report.json"), done.size(), done.size() == 1 ? "" : "s", total));
         if (common.json()) {
@@ -134,7 +147,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().println("scalefit reproduce: " + failed.size() + " figure"
                     + (failed.size() == 1 ? "" : "s") + " failed: " + String.join("; ", failed));
-            return Main.FIT_FAILED;
+            // Bad data in --data (or an unwritable file) is bad input, like everywhere else.
+            return badInput ? Main.BAD_INPUT : Main.FIT_FAILED;
         }
         return Main.OK;
     }
@@ -260,30 +274,5 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         // Four-digit values (years, Elo) keep one decimal rather than rounding 2027.4 to 2030.
         return org.scalefit.Numbers.format(v, a >= 1000 ? 5 : 3).replace('-', '−');
-    }
-
-    private static void writeAtomically(Path target, String text) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (IOException e) {
-            throw new InvalidDataException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Nothing more can be done; the file is hidden and named after its target.
-                }
-            }
-        }
     }
 }

@@ -89,6 +89,9 @@ public final class SlopesCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); results do not depend on it.")
     Integer threads;
 
+    /** Rows left out by --skip-invalid, in both files. */
+    private final List<ObjectNode> skippedRows = new ArrayList<>();
+
     /** Created by picocli. */
     public SlopesCommand() {
     }
@@ -116,7 +119,12 @@ public final class SlopesCommand implements Callable<Integer> {
         FitOptions fo = FitOptions.builder().seed(seed).build();
         SlopeResult r = SlopeComparison.run(base, better, new SlopeOptions(l, fo, computes, atLoss, bootstrap, t, allowMismatch));
         if (common.json()) {
-            spec.commandLine().getOut().println(Json.write(json(r)));
+            ObjectNode json = json(r);
+            if (!skippedRows.isEmpty()) {
+                json.putArray("skipped_rows").addAll(skippedRows);
+            }
+            Json.recordInvocation(json, spec);
+            spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(table(r));
         }
@@ -147,6 +155,14 @@ public final class SlopesCommand implements Callable<Integer> {
             b.where(w);
         }
         LoadResult r = b.build().load(table);
+        for (org.scalefit.data.SkippedRow row : r.skipped()) {
+            ObjectNode o = Json.object();
+            o.put("file", table.source());
+            o.put("row", row.row());
+            o.put("column", row.column());
+            o.put("reason", row.reason());
+            skippedRows.add(o);
+        }
         if (!r.skipped().isEmpty() && !common.quiet()) {
             spec.commandLine().getErr().println("scalefit slopes: " + table.source() + ": " + DataOptions.skippedNote(r.skipped()));
         }

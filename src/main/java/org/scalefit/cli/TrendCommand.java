@@ -45,7 +45,9 @@ public final class TrendCommand implements Callable<Integer> {
         TrendReport report = new TrendReport(loaded);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
-            out.println(Json.write(report.json("trend")));
+            com.fasterxml.jackson.databind.node.ObjectNode json = report.json("trend");
+            Json.recordInvocation(json, spec);
+            out.println(Json.write(json));
         } else {
             out.print(report.table());
         }

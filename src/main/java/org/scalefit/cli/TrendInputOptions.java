@@ -112,8 +112,10 @@ public final class TrendInputOptions {
      * @param version  the benchmark version used, or null
      * @param notes    notes for stderr
      * @param horizons the run-based horizons, or null for a table
+     * @param skipped  rows of a table left out by --skip-invalid
      */
-    record Loaded(TrendFit fit, String source, String version, List<String> notes, HorizonResult horizons) {
+    record Loaded(TrendFit fit, String source, String version, List<String> notes, HorizonResult horizons,
+                  List<org.scalefit.data.SkippedRow> skipped) {
     }
 
     /**
@@ -164,20 +166,26 @@ public final class TrendInputOptions {
                 notes.add("left out " + e.model() + ": " + e.reason());
             }
             notes.addAll(runs.notes());
-            return new Loaded(Trends.fit(rp.points(), o), runs.source(), null, notes, h);
+            for (Runs.SkippedRun sr : runs.skipped()) {
+                notes.add("skipped invalid run: " + sr.reason());
+            }
+            return new Loaded(Trends.fit(rp.points(), o), runs.source(), null, notes, h, List.of());
         }
         List<RowFilter> filters = new ArrayList<>();
         for (String w : where) {
             filters.add(RowFilter.parse(w));
         }
         HorizonTable table = HorizonTable.read(file, new HorizonTable.Columns(model == null ? "model" : model, date, y,
-                ciLow, ciHigh, version), filters);
+                ciLow, ciHigh, version), filters, runOptions.skipInvalid);
         notes.addAll(table.notes());
+        if (!table.skipped().isEmpty()) {
+            notes.add(DataOptions.skippedNote(table.skipped()));
+        }
         checkAfter(table.points(), fitUntil, projectUntil);
         if (!frontier && Frontier.select(table.points()).size() < table.points().size()) {
             notes.add("fitting all models, frontier or not; add --frontier for METR's frontier trend");
         }
-        return new Loaded(Trends.fit(table.points(), o), table.source(), table.version(), notes, null);
+        return new Loaded(Trends.fit(table.points(), o), table.source(), table.version(), notes, null, table.skipped());
     }
 
     /** A projection must end after the last model that can enter the fit. */

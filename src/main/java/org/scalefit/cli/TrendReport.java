@@ -111,6 +111,7 @@ final class TrendReport {
         ArrayNode notes = root.putArray("notes");
         loaded.notes().forEach(notes::add);
         fit.notes().forEach(notes::add);
+        DataOptions.putSkipped(root, loaded.skipped());
         return root;
     }
 

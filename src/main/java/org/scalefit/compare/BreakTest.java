@@ -94,6 +94,14 @@ public final class BreakTest {
         if (!(u[n - 1] > u[0])) {
             throw new InvalidDataException("all x in " + data.source() + " are equal: there is no trend to break");
         }
+        boolean allEqual = true;
+        for (int i = 1; i < n && allEqual; i++) {
+            allEqual = data.y(i) == data.y(0);
+        }
+        if (allEqual) {
+            throw new InvalidDataException("all " + n + " values of \"" + data.responseColumn() + "\" in " + data.source()
+                    + " are equal (" + data.y(0) + "): there is no trend to fit");
+        }
         Design design = new Design(u, sw);
         int m = Math.max(3, (int) Math.ceil(0.15 * n));
         double lo = u[m - 1];
@@ -120,6 +128,15 @@ public final class BreakTest {
         }
         double[] e = design.residualise(vw);
         double rss0 = dot(e, e);
+        double scale = 0;
+        for (double vi : vw) {
+            scale += vi * vi;
+        }
+        if (rss0 <= 1e-24 * (n + scale)) {
+            // Residuals at rounding level: every statistic below would be a ratio of rounding errors.
+            throw new InvalidDataException("the " + n + " points of " + data.source() + " lie exactly on one "
+                    + options.trend() + " trend (residuals at rounding level): there is no scatter to test a break against");
+        }
         double[] profile = new double[GRID];
         int best = 0;
         for (int g = 0; g < GRID; g++) {

@@ -25,7 +25,9 @@ import org.scalefit.model.Space;
  * comparison space, noise scale counted as a parameter); the leave-one-out prediction error (refits
  * warm-started from the full fit); and an extrapolation backtest (a fresh fit on all but the k largest
  * x, predicting those). A candidate with too few points for its parameters (AICc needs n ≥ m + 3), one
- * the data cannot be used with, or one whose fit fails, is skipped with the reason.
+ * the data cannot be used with, or one whose fit fails, is skipped with the reason. When no candidate
+ * is left to rank, the comparison fails with one line giving the first reason (bad input when the
+ * data were refused, a failed fit otherwise) instead of returning an empty ranking.
  *
  * <p><b>The verdict.</b> Candidates are ranked by the criterion (AICc by default); Δ is the distance to
  * the best and the weights exp(−Δ/2)/Σ are Akaike weights. Laws within Δ &lt; 2 of the best are
@@ -52,7 +54,10 @@ public final class ModelComparison {
      * @param data    the observations
      * @param options criterion, backtest size, fit options, threads
      * @return the ranking and the verdict
-     * @throws InvalidDataException when no law is given, or the holdout leaves too few points to fit anything
+     * @throws InvalidDataException when no law is given, the holdout leaves too few points to fit anything,
+     *                              or no law could be fitted and at least one was refused for its data (too few
+     *                              points, values it cannot take)
+     * @throws org.scalefit.FitFailedException when no law could be fitted because every fit failed
      */
     public static Comparison run(List<Law> laws, Observations data, ComparisonOptions options) {
         if (laws.isEmpty()) {
@@ -70,9 +75,26 @@ public final class ModelComparison {
                         : FitOptions.REFIT_STALL_TOLERANCE).build();
         List<Candidate> fitted = new ArrayList<>();
         List<Candidate> skipped = new ArrayList<>();
+        String firstBadData = null;
         for (Law law : laws) {
-            Candidate c = evaluate(law, data, fitOptions, options);
+            Candidate c;
+            try {
+                c = evaluate(law, data, fitOptions, options);
+            } catch (InvalidDataException e) {
+                c = skip(law.name(), e.getMessage(), k);
+                firstBadData = firstBadData == null ? e.getMessage() : firstBadData;
+            }
             (c.fitted() ? fitted : skipped).add(c);
+        }
+        if (fitted.isEmpty()) {
+            // Nothing to rank: one line with the first reason, as bad input when the data were the problem.
+            String first = firstBadData != null ? firstBadData : skipped.get(0).skipReason().orElse("");
+            String message = "none of the " + laws.size() + " law" + (laws.size() == 1 ? "" : "s") + " could be fitted to "
+                    + data.source() + " (" + n + " point" + (n == 1 ? "" : "s") + "); the first reason: " + first;
+            if (firstBadData != null) {
+                throw new InvalidDataException(message);
+            }
+            throw new org.scalefit.FitFailedException(message);
         }
         List<Candidate> ranking = rank(fitted, options.criterion());
         Verdict v = verdict(ranking, options);
@@ -89,16 +111,18 @@ public final class ModelComparison {
         int m = law.parameters().size() - fitOptions.fixed().size();
         int holdout = options.holdoutLargest();
         if (data.predictorCount() != 1 || law.predictors().size() != 1) {
-            return skip(law.name(), "model comparison takes laws of one predictor; " + law.name() + " takes "
-                    + law.predictors().size(), holdout);
+            throw new InvalidDataException("model comparison takes laws of one predictor; " + law.name() + " takes "
+                    + law.predictors().size());
         }
         if (n < m + 3) {
-            return skip(law.name(), law.name() + " has " + m + " parameters; AICc needs at least " + (m + 3)
-                    + " points (parameters, noise scale and one to spare), the data have " + n, holdout);
+            throw new InvalidDataException(law.name() + " has " + m + " parameters; AICc needs at least " + (m + 3)
+                    + " points (parameters, noise scale and one to spare), the data have " + n);
         }
         Fit fit;
         try {
             fit = Fitter.fit(law, data, fitOptions);
+        } catch (InvalidDataException e) {
+            throw e;
         } catch (ScalefitException e) {
             return skip(law.name(), e.getMessage(), holdout);
         }

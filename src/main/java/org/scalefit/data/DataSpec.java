@@ -155,8 +155,18 @@ public final class DataSpec {
      * @throws InvalidDataException for a bad file, an unknown column, or (strict mode) a bad cell
      */
     public LoadResult load(Path path) {
-        return load(TableReader.read(path, columns()));
+        // Streamed in chunks: memory holds the numbers kept, not the text of the file.
+        List<Part> parts = new ArrayList<>();
+        String[] source = new String[1];
+        TableReader.readChunks(path, columns(), CHUNK_ROWS, chunk -> {
+            source[0] = chunk.source();
+            parts.add(part(chunk));
+        });
+        return finish(source[0], parts);
     }
+
+    /** Rows per chunk when a file is streamed: a few megabytes of text at a time. */
+    static final int CHUNK_ROWS = 1 << 15;
 
     /**
      * Turns a table into observations.
@@ -171,6 +181,15 @@ public final class DataSpec {
      *                              row remains
      */
     public LoadResult load(Table table) {
+        return finish(table.source(), List.of(part(table)));
+    }
+
+    /** The rows of one table (or one chunk of a file) that were kept, skipped and excluded. */
+    private record Part(double[][] x, double[] y, double[] spread, String[] groups, String[] items, int[] rows, int size,
+                        List<SkippedRow> skipped, int excluded) {
+    }
+
+    private Part part(Table table) {
         int k = predictors.size();
         int[][] predictorCols = new int[k][];
         boolean[] isDate = new boolean[k];
@@ -252,25 +271,72 @@ public final class DataSpec {
             rows[m] = table.sourceRow(r);
             m++;
         }
-        if (m == 0) {
-            throw nothingLeft(table, excluded, skipped);
+        // Trimmed: a chunk that a filter mostly excludes must not keep its full-size arrays alive.
+        double[][] xs = new double[k][];
+        for (int j = 0; j < k; j++) {
+            xs[j] = Arrays.copyOf(x[j], m);
         }
-        Observations.Builder b = Observations.builder().source(table.source());
+        return new Part(xs, Arrays.copyOf(y, m), spread == null ? null : Arrays.copyOf(spread, m),
+                groups == null ? null : Arrays.copyOf(groups, m), items == null ? null : Arrays.copyOf(items, m),
+                Arrays.copyOf(rows, m), m, skipped, excluded);
+    }
+
+    /** Joins the parts, in order, into observations. */
+    private LoadResult finish(String source, List<Part> parts) {
+        int k = predictors.size();
+        int m = 0;
+        int excluded = 0;
+        List<SkippedRow> skipped = new ArrayList<>();
+        for (Part p : parts) {
+            m += p.size();
+            excluded += p.excluded();
+            skipped.addAll(p.skipped());
+        }
+        if (m == 0) {
+            throw nothingLeft(source, excluded, skipped);
+        }
+        double[][] x = new double[k][m];
+        double[] y = new double[m];
+        int[] rows = new int[m];
+        boolean spread = weightColumn != null || sigmaColumn != null;
+        double[] s = spread ? new double[m] : null;
+        String[] groups = groupColumn != null ? new String[m] : null;
+        String[] items = itemColumn != null ? new String[m] : null;
+        int at = 0;
+        for (Part p : parts) {
+            int len = p.size();
+            for (int j = 0; j < k; j++) {
+                System.arraycopy(p.x()[j], 0, x[j], at, len);
+            }
+            System.arraycopy(p.y(), 0, y, at, len);
+            System.arraycopy(p.rows(), 0, rows, at, len);
+            if (s != null) {
+                System.arraycopy(p.spread(), 0, s, at, len);
+            }
+            if (groups != null) {
+                System.arraycopy(p.groups(), 0, groups, at, len);
+            }
+            if (items != null) {
+                System.arraycopy(p.items(), 0, items, at, len);
+            }
+            at += len;
+        }
+        Observations.Builder b = Observations.builder().source(source);
         for (int j = 0; j < k; j++) {
             PredictorSpec p = predictors.get(j);
-            b.predictor(p.name(), p.describe(), Arrays.copyOf(x[j], m));
+            b.predictor(p.name(), p.describe(), x[j]);
         }
-        b.response(response, Arrays.copyOf(y, m)).rows(Arrays.copyOf(rows, m));
-        if (wCol >= 0) {
-            b.weights(weightColumn, Arrays.copyOf(spread, m));
-        } else if (sCol >= 0) {
-            b.sigma(sigmaColumn, Arrays.copyOf(spread, m));
+        b.response(response, y).rows(rows);
+        if (weightColumn != null) {
+            b.weights(weightColumn, s);
+        } else if (sigmaColumn != null) {
+            b.sigma(sigmaColumn, s);
         }
         if (groups != null) {
-            b.groups(Arrays.copyOf(groups, m));
+            b.groups(groups);
         }
         if (items != null) {
-            b.items(Arrays.copyOf(items, m));
+            b.items(items);
         }
         return new LoadResult(b.build(), skipped, excluded);
     }
@@ -307,9 +373,9 @@ public final class DataSpec {
         return v;
     }
 
-    private InvalidDataException nothingLeft(Table table, int excluded, List<SkippedRow> skipped) {
+    private InvalidDataException nothingLeft(String source, int excluded, List<SkippedRow> skipped) {
         if (skipped.isEmpty()) {
-            StringBuilder sb = new StringBuilder("no rows of ").append(table.source()).append(" match the filter");
+            StringBuilder sb = new StringBuilder("no rows of ").append(source).append(" match the filter");
             sb.append(filters.size() == 1 ? " " : "s ");
             for (int i = 0; i < filters.size(); i++) {
                 sb.append(i == 0 ? "" : " and ").append(Cells.escape(filters.get(i).toString()));
@@ -317,7 +383,7 @@ public final class DataSpec {
             return new InvalidDataException(sb.append(" (").append(excluded).append(" rows read)").toString());
         }
         String others = excluded == 0 ? "" : "; " + excluded + " more did not match the filters";
-        return new InvalidDataException("no valid rows left in " + table.source() + ": all " + skipped.size()
+        return new InvalidDataException("no valid rows left in " + source + ": all " + skipped.size()
                 + " remaining rows were skipped as invalid" + others + "; the first: " + skipped.get(0).reason());
     }
 

@@ -25,7 +25,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -121,6 +123,36 @@ public final class TableReader {
      *                              message (listing every column of the file) for a name not there
      */
     public static Table read(Path path, Set<String> onlyColumns) {
+        return read(path, onlyColumns, 0, null);
+    }
+
+    /**
+     * Streams the named columns of a file in chunks of at most {@code chunkRows} rows, so that memory
+     * holds one chunk of text at a time, however large the file: each chunk is a {@link Table} with the
+     * file's source name and row numbers. CSV and TSV files are streamed; a JSON Lines file (whose
+     * columns are only known at its end) is read whole and handed over as one chunk. The same checks
+     * and messages as {@link #read(Path, Set)} apply; a problem late in the file is reported after the
+     * chunks before it were handed over.
+     *
+     * <pre>{@code
+     * TableReader.readChunks(Path.of("huge.csv"), Set.of("compute", "loss"), 65_536,
+     *         chunk -> total[0] += chunk.rowCount());
+     * }</pre>
+     *
+     * @param path        the file
+     * @param onlyColumns the columns to keep (kept in file order), or null for all
+     * @param chunkRows   the most rows per chunk, at least 1
+     * @param sink        receives the chunks in file order
+     * @throws InvalidDataException as {@link #read(Path, Set)}
+     */
+    public static void readChunks(Path path, Set<String> onlyColumns, int chunkRows, Consumer<Table> sink) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be ≥ 1, got " + chunkRows);
+        }
+        read(path, onlyColumns, chunkRows, Objects.requireNonNull(sink, "sink"));
+    }
+
+    private static Table read(Path path, Set<String> onlyColumns, int chunkRows, Consumer<Table> sink) {
         Path name = path.getFileName();
         String source = name == null ? path.toString() : name.toString();
         if (!Files.exists(path)) {
@@ -140,7 +172,7 @@ public final class TableReader {
             throw new InvalidDataException("cannot read " + path + ": " + e.getMessage(), e);
         }
         try (in) {
-            return read(in, source, onlyColumns);
+            return read(in, source, onlyColumns, chunkRows, sink);
         } catch (IOException e) {
             throw new InvalidDataException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -176,6 +208,10 @@ public final class TableReader {
      * @throws InvalidDataException as {@link #read(Path, Set)}
      */
     public static Table read(InputStream in, String sourceName, Set<String> onlyColumns) {
+        return read(in, sourceName, onlyColumns, 0, null);
+    }
+
+    private static Table read(InputStream in, String sourceName, Set<String> onlyColumns, int chunkRows, Consumer<Table> sink) {
         InputStream bytes = in;
         String name = sourceName;
         if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
@@ -187,7 +223,7 @@ public final class TableReader {
             name = name.substring(0, name.length() - 3);
         }
         Utf8Reader utf8 = new Utf8Reader(bytes);
-        return read(utf8, utf8, sourceName, formatOf(name), onlyColumns);
+        return read(utf8, utf8, sourceName, formatOf(name), onlyColumns, chunkRows, sink);
     }
 
     /**
@@ -204,7 +240,7 @@ public final class TableReader {
      */
     public static Table parse(String text, String sourceName) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return read(new StringReader(body), null, sourceName, formatOf(sourceName), null);
+        return read(new StringReader(body), null, sourceName, formatOf(sourceName), null, 0, null);
     }
 
     private static Format formatOf(String name) {
@@ -221,7 +257,9 @@ public final class TableReader {
         return Format.SNIFF;
     }
 
-    private static Table read(Reader reader, Utf8Reader utf8, String source, Format format, Set<String> only) {
+    /** Reads the whole table, or with a sink hands it over in chunks and returns null. */
+    private static Table read(Reader reader, Utf8Reader utf8, String source, Format format, Set<String> only,
+                              int chunkRows, Consumer<Table> sink) {
         Set<String> keep = only == null ? null : Set.copyOf(only);
         try {
             char[] headChars = peek(reader);
@@ -240,10 +278,15 @@ public final class TableReader {
                 f = start.startsWith("{") ? Format.JSONL : Format.CSV;
             }
             if (f == Format.JSONL) {
-                return readJsonLines(new BufferedReader(all, BUFFER), utf8, source, keep);
+                Table t = readJsonLines(new BufferedReader(all, BUFFER), utf8, source, keep);
+                if (sink == null) {
+                    return t;
+                }
+                sink.accept(t);
+                return null;
             }
             char delimiter = f == Format.TSV ? '\t' : detectDelimiter(head, source);
-            return readCsv(all, utf8, source, delimiter, keep);
+            return readCsv(all, utf8, source, delimiter, keep, chunkRows, sink);
         } catch (IOException | UncheckedIOException e) {
             throw ioError(e, utf8, source, null);
         }
@@ -357,8 +400,8 @@ public final class TableReader {
         throw new InvalidDataException(message);
     }
 
-    private static Table readCsv(Reader reader, Utf8Reader utf8, String source, char delimiter, Set<String> keep)
-            throws IOException {
+    private static Table readCsv(Reader reader, Utf8Reader utf8, String source, char delimiter, Set<String> keep,
+                                 int chunkRows, Consumer<Table> sink) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
@@ -386,7 +429,12 @@ public final class TableReader {
         for (int i = 0; i < kept.length; i++) {
             columns.add(new ArrayList<>());
         }
+        List<String> names = new ArrayList<>(kept.length);
+        for (int k : kept) {
+            names.add(header.get(k));
+        }
         IntList rows = new IntList();
+        int handedOver = 0;
         for (CSVRecord record = next(records, utf8, source, row + 1); record != null;
                 record = next(records, utf8, source, row + 1)) {
             row++;
@@ -403,15 +451,24 @@ public final class TableReader {
                 columns.get(i).add(record.get(kept[i]));
             }
             rows.add(row);
+            if (sink != null && rows.size() == chunkRows) {
+                sink.accept(Table.ofColumns(source, names, toArrays(columns), rows.toArray(), delimiter));
+                handedOver += rows.size();
+                columns.forEach(List::clear);
+                rows = new IntList();
+            }
         }
-        if (rows.size() == 0) {
+        if (rows.size() + handedOver == 0) {
             throw new InvalidDataException(source + " has a header but no data rows");
         }
-        List<String> names = new ArrayList<>(kept.length);
-        for (int k : kept) {
-            names.add(header.get(k));
+        Table last = Table.ofColumns(source, names, toArrays(columns), rows.toArray(), delimiter);
+        if (sink == null) {
+            return last;
         }
-        return Table.ofColumns(source, names, toArrays(columns), rows.toArray(), delimiter);
+        if (rows.size() > 0) {
+            sink.accept(last);
+        }
+        return null;
     }
 
     private static int[] keptIndices(List<String> header, Set<String> keep, String source) {

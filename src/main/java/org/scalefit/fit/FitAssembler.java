@@ -17,6 +17,8 @@ final class FitAssembler {
     static final double ILL_CONDITIONED = 1e10;
     /** A standardised residual beyond this is flagged as an outlier under squares. */
     static final double OUTLIER_Z = 4.0;
+    /** A parameter beyond this magnitude has run off towards overflow rather than been estimated. */
+    static final double RUNAWAY = 1e200;
 
     private FitAssembler() {
     }
@@ -131,6 +133,13 @@ final class FitAssembler {
             warnings.add("did not converge: " + best.reason());
         }
         boundWarnings(problem, options, p, warnings);
+        for (int a = 0; a < m; a++) {
+            int j = problem.free[a];
+            if (Math.abs(p[j]) > RUNAWAY) {
+                warnings.add(names.get(j) + " ran off to " + Numbers.format(p[j], 3) + ", near the largest number a double"
+                        + " holds: the data do not determine it, and the fit is degenerate in " + names.get(j));
+            }
+        }
         if (dof == 0) {
             warnings.add("as many free parameters as points: the curve passes through every point and no "
                     + "uncertainty can be estimated");
@@ -141,6 +150,19 @@ final class FitAssembler {
         } else if (inv.condition > ILL_CONDITIONED) {
             warnings.add("ill-conditioned: condition number " + Numbers.format(inv.condition, 2)
                     + " of the scaled Jacobian; parameters are strongly correlated and their errors are large");
+        }
+        if (dof > 0 && !inv.rankDeficient) {
+            // Every NaN standard error must come with its reason; these two cases are explained above.
+            List<String> unknown = new ArrayList<>();
+            for (int a = 0; a < m; a++) {
+                if (Double.isNaN(stderr[problem.free[a]])) {
+                    unknown.add(names.get(problem.free[a]));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                warnings.add("standard errors cannot be computed for " + String.join(", ", unknown)
+                        + ": the covariance at the optimum is not finite (the fit is numerically degenerate there)");
+            }
         }
         for (int a = 0; a < m; a++) {
             int j = problem.free[a];

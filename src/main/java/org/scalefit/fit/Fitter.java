@@ -33,6 +33,8 @@ import org.scalefit.model.Space;
 public final class Fitter {
     /** Random starts tried automatically when the data-driven start fails under {@link Starts#auto()}. */
     static final int AUTO_FALLBACK_STARTS = 16;
+    /** Most starts {@code --starts grid} may generate (2^10: ten free parameters). */
+    static final int MAX_GRID_STARTS = 1024;
     private static final List<String> HOFFMANN_PARAMETERS = List.of("E", "A", "B", "alpha", "beta");
 
     private Fitter() {
@@ -142,8 +144,10 @@ public final class Fitter {
         } else {
             results = runAll(problem, starts, options, 0, seed);
         }
+        List<double[]> tried = new ArrayList<>(starts);
         if (options.starts().isAuto() && !anyGood(results)) {
             List<double[]> more = randomStarts(problem, starts.get(0), AUTO_FALLBACK_STARTS, options.seed(), 1);
+            tried.addAll(more);
             List<LeastSquaresRun.Result> extra = options.solver() == Solver.VARPRO ? runVarPro(problem, more, options)
                     : runAll(problem, more, options, 1, null);
             results = new ArrayList<>(results);
@@ -152,6 +156,7 @@ public final class Fitter {
         }
         LeastSquaresRun.Result best = best(results);
         if (best == null) {
+            rejectRowsNoStartCanEvaluate(problem, data, tried);
             String why = results.isEmpty() ? "no start" : results.get(0).reason();
             throw new FitFailedException(law.name() + " fit failed from all " + results.size() + " starts: " + why);
         }
@@ -162,6 +167,44 @@ public final class Fitter {
             }
         }
         return new Solved(problem, best, results.size(), convergedCount, fellBack);
+    }
+
+    /**
+     * When every start failed, a point at which the model is not finite from any of them (a formula
+     * dividing by zero there, overflowing, or taking the logarithm of a negative number) is a problem of
+     * the data and the law together, not of the optimiser: name the first such row instead of blaming
+     * the starts.
+     */
+    private static void rejectRowsNoStartCanEvaluate(Problem problem, Observations data, List<double[]> tried) {
+        if (tried.isEmpty()) {
+            return;
+        }
+        boolean[] everywhere = new boolean[problem.n];
+        java.util.Arrays.fill(everywhere, true);
+        double[] r = new double[problem.n];
+        for (double[] start : tried) {
+            problem.residuals(start, r);
+            for (int row = 0; row < problem.n; row++) {
+                everywhere[row] &= Double.isNaN(r[row]);
+            }
+        }
+        int first = -1;
+        for (int row = 0; row < problem.n; row++) {
+            if (everywhere[row] && (first < 0 || problem.order[row] < first)) {
+                first = problem.order[row];
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        StringBuilder at = new StringBuilder();
+        for (int k = 0; k < data.predictorCount(); k++) {
+            at.append(k == 0 ? "" : ", ").append(data.predictorColumn(k)).append(" = ").append(describe(data.x(k, first)));
+        }
+        throw new InvalidDataException(problem.law.name() + " cannot be evaluated at row " + data.row(first) + " of "
+                + data.source() + " (" + at + ") from any of the " + tried.size() + " start" + (tried.size() == 1 ? "" : "s")
+                + ": it is not finite there (a division by zero, an overflow, or the logarithm or root of a negative"
+                + " number); leave the row out with --where, or rewrite the formula so that it is finite there");
     }
 
     private static boolean anyGood(List<LeastSquaresRun.Result> results) {
@@ -516,7 +559,14 @@ public final class Fitter {
     private static List<double[]> gridStarts(Problem problem, double[] guess) {
         int m = problem.m;
         int levels = m <= 3 ? 5 : (m <= 5 ? 3 : 2);
-        int total = (int) Math.pow(levels, m);
+        double count = Math.pow(levels, m);
+        if (count > MAX_GRID_STARTS + 1) {
+            // 2^m grows without bound with a long formula: refuse rather than run for hours (or overflow an int).
+            throw new InvalidDataException("--starts grid would try " + Numbers.format(count - 1, 4) + " starts for the "
+                    + m + " free parameters of " + problem.law.name() + ", more than " + MAX_GRID_STARTS
+                    + "; use --starts random:N, or fix some parameters with --fix");
+        }
+        int total = (int) count;
         List<double[]> out = new ArrayList<>();
         for (int code = 0; code < total; code++) {
             double[] theta = problem.toInternal(guess);

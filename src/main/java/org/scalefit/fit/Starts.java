@@ -32,6 +32,10 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
         if (randomCount < 0) {
             throw new InvalidDataException("number of random starts must be ≥ 0, got " + randomCount);
         }
+        if (randomCount > MAX_RANDOM) {
+            throw new InvalidDataException("at most " + MAX_RANDOM + " random starts, got " + randomCount
+                    + "; a few hundred are plenty for any law here");
+        }
         List<double[]> copy = new ArrayList<>(explicit.size());
         for (double[] p : explicit) {
             copy.add(p.clone());
@@ -80,6 +84,9 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
     public static Starts explicit(String name, List<double[]> points) {
         return new Starts(false, 0, points, name);
     }
+
+    /** Most random starts a fit may ask for: every start is a full optimiser run, so more only costs time. */
+    public static final int MAX_RANDOM = 100_000;
 
     /** The name of {@link #hoffmannGrid()}, as {@code --starts} takes it. */
     public static final String HOFFMANN_GRID = "hoffmann-grid";

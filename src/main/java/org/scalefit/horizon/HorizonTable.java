@@ -40,8 +40,10 @@ import org.scalefit.data.TableReader;
  * @param points  one point per model
  * @param version the benchmark version kept, or null when the table has none
  * @param notes   notes for the reader (e.g. which version was chosen)
+ * @param skipped rows left out as invalid (only when reading with {@code skipInvalid}), in file order
  */
-public record HorizonTable(String source, List<HorizonPoint> points, String version, List<String> notes) {
+public record HorizonTable(String source, List<HorizonPoint> points, String version, List<String> notes,
+                           List<org.scalefit.data.SkippedRow> skipped) {
     /** The column that marks the benchmark version. */
     public static final String VERSION_COLUMN = "benchmark_version";
 
@@ -49,6 +51,19 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
     public HorizonTable {
         points = List.copyOf(points);
         notes = List.copyOf(notes);
+        skipped = List.copyOf(skipped);
+    }
+
+    /**
+     * A table with no rows skipped.
+     *
+     * @param source  the file name
+     * @param points  one point per model
+     * @param version the benchmark version kept, or null
+     * @param notes   notes for the reader
+     */
+    public HorizonTable(String source, List<HorizonPoint> points, String version, List<String> notes) {
+        this(source, points, version, notes, List.of());
     }
 
     /**
@@ -79,6 +94,28 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
      *                              an interval that does not contain its estimate, or a model given twice
      */
     public static HorizonTable read(Path path, Columns columns, List<RowFilter> filters) {
+        return read(path, columns, filters, false);
+    }
+
+    /**
+     * Reads the table, optionally leaving out rows with a missing or invalid value (an empty or
+     * non-numeric horizon, an unparsable date, an interval that does not contain its estimate) and
+     * listing them in {@link #skipped()} instead of stopping at the first.
+     *
+     * <pre>{@code
+     * HorizonTable t = HorizonTable.read(Path.of("horizons.csv"), HorizonTable.Columns.defaults(), List.of(), true);
+     * t.skipped().forEach(r -> System.err.println(r.reason()));
+     * }</pre>
+     *
+     * @param path        the file
+     * @param columns     which columns hold what
+     * @param filters     rows to keep (all must match)
+     * @param skipInvalid true to skip invalid rows and list them
+     * @return the points
+     * @throws InvalidDataException as {@link #read(Path, Columns, List)}; with {@code skipInvalid} only for
+     *                              problems of the whole table (a missing column, a model given twice, no rows left)
+     */
+    public static HorizonTable read(Path path, Columns columns, List<RowFilter> filters, boolean skipInvalid) {
         Table table = TableReader.read(path);
         List<String> notes = new ArrayList<>();
         IntPredicate keep = RowFilter.all(filters, table);
@@ -126,41 +163,69 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
                     + (cl < 0 ? lowName : highName) + "; give both interval ends or neither");
         }
         List<HorizonPoint> points = new ArrayList<>();
+        List<org.scalefit.data.SkippedRow> skipped = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int r = 0; r < table.rowCount(); r++) {
             if (!keep.test(r)) {
                 continue;
             }
-            String model = cm < 0 ? "row " + table.sourceRow(r) : Cells.label(table, r, cm);
-            Integer before = seen.put(model, table.sourceRow(r));
+            String model;
+            try {
+                model = cm < 0 ? "row " + table.sourceRow(r) : Cells.label(table, r, cm);
+            } catch (InvalidDataException e) {
+                skip(skipped, skipInvalid, table, r, cm, e);
+                continue;
+            }
+            Integer before = seen.get(model);
             if (before != null) {
+                // A model named twice is a problem of the whole table, never skipped as one invalid row.
                 throw new InvalidDataException("model \"" + model + "\" appears twice in " + table.source() + " (rows "
                         + before + " and " + table.sourceRow(r) + "); keep one with --where");
             }
-            double date = Cells.epochDay(table, r, cd);
-            double minutes = Cells.number(table, r, cy);
-            if (!(minutes >= 0)) {
-                throw new InvalidDataException(table.where(r, cy) + " is " + table.cell(r, cy).strip()
-                        + ": horizons must be ≥ 0 minutes");
-            }
-            HorizonPoint p = HorizonPoint.of(model, date, minutes);
-            if (cl >= 0 && !table.cell(r, cl).isBlank() && !table.cell(r, ch).isBlank()) {
-                double lo = Cells.number(table, r, cl);
-                double hi = Cells.number(table, r, ch);
-                if (!(lo >= 0 && lo <= minutes && hi >= minutes)) {
-                    throw new InvalidDataException("row " + table.sourceRow(r) + " of " + table.source() + ": the interval ["
-                            + table.cell(r, cl).strip() + ", " + table.cell(r, ch).strip() + "] does not contain the horizon "
-                            + table.cell(r, cy).strip());
+            int column = cd;
+            try {
+                double date = Cells.epochDay(table, r, cd);
+                column = cy;
+                double minutes = Cells.number(table, r, cy);
+                if (!(minutes >= 0)) {
+                    throw new InvalidDataException(table.where(r, cy) + " is " + table.cell(r, cy).strip()
+                            + ": horizons must be ≥ 0 minutes");
                 }
-                p = p.withInterval(lo, hi);
+                HorizonPoint p = HorizonPoint.of(model, date, minutes);
+                if (cl >= 0 && !table.cell(r, cl).isBlank() && !table.cell(r, ch).isBlank()) {
+                    column = cl;
+                    double lo = Cells.number(table, r, cl);
+                    column = ch;
+                    double hi = Cells.number(table, r, ch);
+                    if (!(lo >= 0 && lo <= minutes && hi >= minutes)) {
+                        throw new InvalidDataException("row " + table.sourceRow(r) + " of " + table.source() + ": the interval ["
+                                + table.cell(r, cl).strip() + ", " + table.cell(r, ch).strip()
+                                + "] does not contain the horizon " + table.cell(r, cy).strip());
+                    }
+                    p = p.withInterval(lo, hi);
+                }
+                seen.put(model, table.sourceRow(r));
+                points.add(p);
+            } catch (InvalidDataException e) {
+                skip(skipped, skipInvalid, table, r, column, e);
             }
-            points.add(p);
         }
         if (points.isEmpty()) {
             throw new InvalidDataException("no rows of " + table.source() + " are left"
-                    + (filters.isEmpty() ? "" : " after the filters"));
+                    + (filters.isEmpty() ? "" : " after the filters")
+                    + (skipped.isEmpty() ? "" : "; " + skipped.size() + " skipped as invalid, the first: " + skipped.get(0).reason()));
         }
-        return new HorizonTable(table.source(), points, version, notes);
+        return new HorizonTable(table.source(), points, version, notes, skipped);
+    }
+
+    /** Leaves an invalid row out (listing it) when asked to, else stops at it. */
+    private static void skip(List<org.scalefit.data.SkippedRow> skipped, boolean skipInvalid, Table table, int r, int column,
+                             InvalidDataException e) {
+        if (!skipInvalid) {
+            throw e;
+        }
+        skipped.add(new org.scalefit.data.SkippedRow(table.sourceRow(r), column < 0 ? "" : table.columns().get(column),
+                e.getMessage()));
     }
 
     /**

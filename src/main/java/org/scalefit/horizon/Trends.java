@@ -166,6 +166,16 @@ public final class Trends {
             t[i] = used.get(i).date();
             y[i] = Math.log(Math.max(used.get(i).minutes(), options.clipMinutes()));
         }
+        boolean flat = true;
+        for (int i = 1; i < n && flat; i++) {
+            flat = y[i] == y[0];
+        }
+        if (flat) {
+            // No growth at all: every statistic below would be 0/0 (an infinite doubling time, R² NaN).
+            throw new InvalidDataException("all " + n + " " + which + " have the same horizon ("
+                    + org.scalefit.Numbers.format(Math.max(used.get(0).minutes(), options.clipMinutes()), 6)
+                    + " minutes): there is no trend to fit");
+        }
         List<String> notes = new ArrayList<>();
         Map<TrendKind, TrendCurve> curves = new EnumMap<>(TrendKind.class);
         Map<TrendKind, String> notFitted = new EnumMap<>(TrendKind.class);

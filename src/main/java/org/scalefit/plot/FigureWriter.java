@@ -4,12 +4,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -22,13 +19,14 @@ import org.knowm.xchart.PdfboxGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.scalefit.InvalidDataException;
+import org.scalefit.OutputFiles;
 import org.scalefit.ScalefitException;
 
 /**
  * Writes figures as PNG (at a chosen resolution, with the DPI recorded in the file), SVG or PDF,
- * chosen by the file extension. Writing is atomic: the figure is rendered in memory, written to a
- * temporary file next to the target and moved into place, so a failed render or a full disk never
- * leaves a partial file behind and an existing file is replaced only by a complete one.
+ * chosen by the file extension. Writing is atomic ({@link OutputFiles}): the figure is rendered in memory,
+ * written to a temporary file next to the target and moved into place, so a failed render or a full
+ * disk never leaves a partial file behind and an existing file is replaced only by a complete one.
  *
  * <pre>{@code
  * FigureWriter.write(figure, Path.of("figures/kaplan.png"), 144);   // 2× pixels per point
@@ -67,45 +65,30 @@ public final class FigureWriter {
      * @throws ScalefitException    if rendering fails (nothing is written then)
      */
     public static ImageFormat write(Figure figure, Path path, int dpi) {
+        return write(figure, path, dpi, List.of());
+    }
+
+    /**
+     * Writes a figure, refusing to overwrite any of the given input files.
+     *
+     * <pre>{@code
+     * FigureWriter.write(figure, Path.of("fit.png"), 144, List.of(Path.of("runs.csv")));
+     * }</pre>
+     *
+     * @param figure the figure
+     * @param path   target file; the extension chooses the format
+     * @param dpi    PNG resolution in dots per inch, 36–1200; ignored for vector formats
+     * @param inputs files the figure was drawn from, never overwritten
+     * @return the format written
+     * @throws InvalidDataException for an unknown extension, a bad DPI, an input file as target or a path
+     *                              that cannot be written
+     * @throws ScalefitException    if rendering fails (nothing is written then)
+     */
+    public static ImageFormat write(Figure figure, Path path, int dpi, Collection<Path> inputs) {
         ImageFormat format = ImageFormat.of(path);
-        Path target = path.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidDataException("cannot write plot " + path + ": directory " + (dir == null ? "(none)" : dir)
-                    + " does not exist");
-        }
-        if (Files.isDirectory(target)) {
-            throw new InvalidDataException("cannot write plot " + path + ": it is a directory");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new InvalidDataException("cannot write plot " + path + ": directory " + dir + " is not writable");
-        }
+        OutputFiles.check(path, "plot", inputs);
         byte[] bytes = render(figure, format, dpi);
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (AccessDeniedException e) {
-            throw new InvalidDataException("cannot write plot " + path + ": permission denied", e);
-        } catch (NoSuchFileException e) {
-            throw new InvalidDataException("cannot write plot " + path + ": no such directory", e);
-        } catch (IOException e) {
-            throw new InvalidDataException("cannot write plot " + path + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The temporary file is hidden and named after the target; nothing more can be done.
-                }
-            }
-        }
+        OutputFiles.write(path, bytes, "plot", inputs);
         return format;
     }
 

@@ -95,7 +95,7 @@ class FitPlotCommandTest {
         Cli.Result r = Cli.run("fit", sneaky.toString(), "--x", "compute", "--y", "loss", "--law", "power-law",
                 "--plot", dir.resolve(".").resolve("runs.png").toString());
         assertEquals(2, r.code());
-        assertEquals("scalefit fit: error: refusing to write the plot over the input file " + sneaky + "\n",
+        assertEquals("scalefit fit: error: refusing to write the plot over the input file " + sneaky + "; choose another name\n",
                 r.err().replace("\r", ""));
         assertEquals(before, Files.readString(sneaky));
     }
