@@ -106,7 +106,12 @@ public final class Trends {
      * @param excluded models left out, with reasons
      */
     public record RunPoints(List<HorizonPoint> points, List<TrendFit.Excluded> excluded) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param points   fitted models with dates, horizons and replicates
+         * @param excluded models left out, with reasons
+         */
         public RunPoints {
             points = List.copyOf(points);
             excluded = List.copyOf(excluded);

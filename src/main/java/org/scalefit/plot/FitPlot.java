@@ -69,7 +69,22 @@ public final class FitPlot {
      */
     public record Options(Axes axes, boolean residuals, LogStyle logStyle, double width, double height, double extend,
                           PointwiseBand band, boolean showBand, String title) {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param axes      which axes are logarithmic
+         * @param residuals add a residual panel below the fit
+         * @param logStyle  how decades are labelled ({@code 10ⁿ} or {@code 1e15})
+         * @param width     figure width in points
+         * @param height    figure height in points
+         * @param extend    how far the dashed curve runs beyond the data, as a fraction of the data's
+         *                  span on the x axis (in log units on a log axis), each side
+         * @param band      a band to draw instead of the delta-method band, or null
+         * @param showBand  whether to draw a band at all
+         * @param title     a title above the plot, or empty for none
+         * @throws IllegalArgumentException if a component is outside its domain
+         * @throws NullPointerException if a required component is null
+         */
         public Options {
             Objects.requireNonNull(axes, "axes");
             Objects.requireNonNull(logStyle, "logStyle");
