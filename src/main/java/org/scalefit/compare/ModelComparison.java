@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
@@ -55,6 +56,25 @@ public final class ModelComparison {
      * @throws InvalidDataException when no law is given, or the holdout leaves too few points to fit anything
      */
     public static Comparison run(List<Law> laws, Observations data, ComparisonOptions options) {
+        return run(laws, data, options, Progress.NONE);
+    }
+
+    /**
+     * The same comparison, telling {@code progress} as each law is fitted, cross-validated and backtested
+     * (one unit per law). The result does not depend on the listener.
+     *
+     * <pre>{@code
+     * Comparison c = ModelComparison.run(laws, data, ComparisonOptions.defaults(), (done, total) -> { });
+     * }</pre>
+     *
+     * @param laws     the candidates (distinct names), single-predictor laws
+     * @param data     the observations
+     * @param options  criterion, backtest size, fit options, threads
+     * @param progress told of each law evaluated
+     * @return the ranking and the verdict
+     * @throws InvalidDataException when no law is given, or the holdout leaves too few points to fit anything
+     */
+    public static Comparison run(List<Law> laws, Observations data, ComparisonOptions options, Progress progress) {
         if (laws.isEmpty()) {
             throw new InvalidDataException("no laws to compare");
         }
@@ -70,9 +90,11 @@ public final class ModelComparison {
                         : FitOptions.REFIT_STALL_TOLERANCE).build();
         List<Candidate> fitted = new ArrayList<>();
         List<Candidate> skipped = new ArrayList<>();
+        progress.update(0, laws.size());
         for (Law law : laws) {
             Candidate c = evaluate(law, data, fitOptions, options);
             (c.fitted() ? fitted : skipped).add(c);
+            progress.update(fitted.size() + skipped.size(), laws.size());
         }
         List<Candidate> ranking = rank(fitted, options.criterion());
         Verdict v = verdict(ranking, options);

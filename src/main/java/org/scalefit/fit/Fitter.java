@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.Progress;
 import org.scalefit.data.Observations;
 import org.scalefit.model.Law;
 import org.scalefit.model.ParameterDomain;
@@ -60,6 +61,27 @@ public final class Fitter {
      * @throws FitFailedException   if no start produced a finite result
      */
     public static Fit fit(Law law, Observations data, FitOptions options) {
+        return fit(law, data, options, Progress.NONE);
+    }
+
+    /**
+     * Fits a law to data, telling {@code progress} as starts complete (one unit per start: worth it for
+     * grids such as {@code hoffmann-grid}'s 4,500 starts). The result does not depend on the listener.
+     *
+     * <pre>{@code
+     * FitOptions grid = FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.hoffmannGrid()).build();
+     * Fit fit = Fitter.fit(new ChinchillaLaw(), data, grid, (done, total) -> { });
+     * }</pre>
+     *
+     * @param law      the law
+     * @param data     observations whose predictors match the law's, in order
+     * @param options  what to minimise and how
+     * @param progress told of completed starts
+     * @return the fit; check {@link Fit#converged()} and {@link Fit#warnings()}
+     * @throws InvalidDataException if the data or options cannot be used with this law
+     * @throws FitFailedException   if no start produced a finite result
+     */
+    public static Fit fit(Law law, Observations data, FitOptions options, Progress progress) {
         Space space = options.spaceChoice().orElse(law.defaultSpace());
         validate(law, data, options, space);
         Problem problem = problem(law, data, options, space);
@@ -68,14 +90,15 @@ public final class Fitter {
         boolean fellBack = false;
         if (options.solver() == Solver.VARPRO) {
             VarProRun.validate(problem, options);
-            results = runVarPro(problem, starts, options);
+            results = runVarPro(problem, starts, options, progress);
         } else {
-            results = runAll(problem, starts, options);
+            results = runAll(problem, starts, options, 0, progress);
         }
         if (options.starts().isAuto() && !anyGood(results)) {
             List<double[]> more = randomStarts(problem, starts.get(0), AUTO_FALLBACK_STARTS, options.seed(), 1);
-            List<LeastSquaresRun.Result> extra = options.solver() == Solver.VARPRO ? runVarPro(problem, more, options)
-                    : runAll(problem, more, options, 1);
+            List<LeastSquaresRun.Result> extra = options.solver() == Solver.VARPRO
+                    ? runVarPro(problem, more, options, Progress.NONE)
+                    : runAll(problem, more, options, 1, Progress.NONE);
             results = new ArrayList<>(results);
             results.addAll(extra);
             fellBack = true;
@@ -132,12 +155,8 @@ public final class Fitter {
         return null;
     }
 
-    private static List<LeastSquaresRun.Result> runAll(Problem problem, List<double[]> starts, FitOptions options) {
-        return runAll(problem, starts, options, 0);
-    }
-
     private static List<LeastSquaresRun.Result> runAll(Problem problem, List<double[]> starts, FitOptions options,
-                                                       int indexOffset) {
+                                                       int indexOffset, Progress progress) {
         int count = starts.size();
         LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[count];
         boolean quasiNewton = usesQuasiNewton(options);
@@ -145,7 +164,7 @@ public final class Fitter {
         double tolerance = quasiNewton && count > QuasiNewtonRun.POLISHED ? QuasiNewtonRun.SCREENING_TOLERANCE
                 : QuasiNewtonRun.RELATIVE_TOLERANCE;
         Parallel.forEach(options.threads(), count, s -> out[s] = runOne(problem, starts.get(s), options, indexOffset + s,
-                tolerance));
+                tolerance), progress);
         if (quasiNewton && tolerance != QuasiNewtonRun.RELATIVE_TOLERANCE) {
             polish(problem, options, out);
         }
@@ -196,12 +215,13 @@ public final class Fitter {
      * solver (L-BFGS for robust losses, LM for squares) at the tight tolerance, so that both paths end at
      * the same optimum. Results carry the index of the first start of each distinct group.
      */
-    private static List<LeastSquaresRun.Result> runVarPro(Problem problem, List<double[]> starts, FitOptions options) {
+    private static List<LeastSquaresRun.Result> runVarPro(Problem problem, List<double[]> starts, FitOptions options,
+                                                          Progress progress) {
         VarProRun.Plan plan = VarProRun.plan(problem, starts);
         int count = plan.starts().size();
         LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[count];
         Parallel.forEach(options.threads(), count, s -> out[s] = VarProRun.run(problem, options.loss(), plan, s,
-                options.maxIterations()));
+                options.maxIterations()), progress);
         List<LeastSquaresRun.Result> results = new ArrayList<>(List.of(out));
         LeastSquaresRun.Result best = best(results);
         if (best != null) {
