@@ -79,7 +79,10 @@ public final class BreaksCommand implements Callable<Integer> {
         if (!loaded.skipped().isEmpty() && !common.quiet()) {
             spec.commandLine().getErr().println("scalefit breaks: " + DataOptions.skippedNote(loaded.skipped()));
         }
-        BreakResult r = BreakTest.run(obs, options);
+        BreakResult r;
+        try (ProgressBar bar = common.progress(spec, "break simulations")) {
+            r = BreakTest.run(obs, options, bar);
+        }
         if (common.json()) {
             spec.commandLine().getOut().println(Json.write(json(r, obs)));
         } else {

@@ -114,7 +114,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
         FitOptions fo = FitOptions.builder().space(Space.parse(space)).starts(Starts.parse(starts)).seed(seed).threads(t).build();
         ComparisonOptions options = new ComparisonOptions(fo, Criterion.parse(criterion), holdout, !noLoo, 2.0, t);
-        Comparison c = ModelComparison.run(candidates, obs, options);
+        Comparison c;
+        try (ProgressBar bar = common.progress(spec, "compare")) {
+            c = ModelComparison.run(candidates, obs, options, bar);
+        }
         if (common.json()) {
             spec.commandLine().getOut().println(Json.write(json(c, obs)));
         } else {

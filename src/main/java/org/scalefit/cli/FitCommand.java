@@ -64,7 +64,8 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     PlotOptions plot;
 
-    @Option(names = "--law", required = true, paramLabel = "LAW", description = "A built-in law name or a formula.")
+    @Option(names = "--law", required = true, paramLabel = "LAW", completionCandidates = Completions.LawNames.class,
+            description = "A built-in law name or a formula.")
     String law;
 
     @Option(names = "--t0", paramLabel = "DATE", description = "Reference date t0 of the doubling law (default: the first date).")
@@ -78,18 +79,25 @@ public final class FitCommand implements Callable<Integer> {
             description = "Refit N resampled data sets and report bootstrap intervals (parameters, derived quantities, targets, bands).")
     Integer bootstrap;
 
-    @Option(names = "--resample", paramLabel = "PLAN",
+    @Option(names = "--resample", paramLabel = "PLAN", completionCandidates = Completions.Plans.class,
             description = "Bootstrap plan: rows, groups, hierarchical, residuals or parametric "
                     + "(default: hierarchical with --item, groups with --group, else rows).")
     String resample;
 
     @Option(names = "--interval", paramLabel = "bca|percentile", defaultValue = "bca",
+            completionCandidates = Completions.IntervalKinds.class,
             description = "Bootstrap interval reported as ci95 (default: ${DEFAULT-VALUE}; JSON carries both).")
     String interval;
 
     @Option(names = "--predict", paramLabel = "X[,...]", split = ",",
             description = "Predict at each X (a date for the doubling law) with confidence and prediction bands.")
     List<String> predict = new ArrayList<>();
+
+    @Option(names = "--predict-csv", paramLabel = "FILE",
+            description = "Write the fitted curve and its bands as CSV (x, fit, conf_low, conf_high, pred_low, pred_high) "
+                    + "on 200 points over the data and any --predict values: delta-method bands, bootstrap bands "
+                    + "with --bootstrap.")
+    java.nio.file.Path predictCsv;
 
     /** Created by picocli. */
     public FitCommand() {
@@ -99,20 +107,32 @@ public final class FitCommand implements Callable<Integer> {
     public Integer call() {
         boolean dates = law.trim().equalsIgnoreCase("doubling") || law.trim().equalsIgnoreCase("superexponential");
         plot.validate(data.file);
+        if (predictCsv != null) {
+            PredictCsv.validate(predictCsv, data.file, plot.file());
+        }
         data.orderFor(law, Laws.predictorsOf(law));
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
         noteSkipped(loaded.skipped());
         OptionalDouble t0Day = t0 == null ? OptionalDouble.empty() : OptionalDouble.of(Dates.toEpochDay(t0));
         Law l = Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day));
+        if (predictCsv != null && l.predictors().size() != 1) {
+            throw new InvalidDataException("--predict-csv draws the curve along one predictor; " + l.name() + " takes "
+                    + l.predictors().size());
+        }
         FitOptions options = fitOptions.toOptions();
         IntervalMethod method = IntervalMethod.parse(interval);
         List<Double> predictAt = predictPoints(dates);
-        Fit fit = Fitter.fit(l, obs, options);
+        Fit fit;
+        try (ProgressBar bar = common.progress(spec, "fit")) {
+            fit = Fitter.fit(l, obs, options, bar);
+        }
         BootstrapResult boot = null;
         if (bootstrap != null) {
             String plan = resample != null ? resample : (obs.hasItems() ? "hierarchical" : (obs.hasGroups() ? "groups" : "rows"));
-            boot = Bootstrap.run(fit, Resampler.named(plan, fit), bootstrap, options.seed(), fitOptions.threads());
+            try (ProgressBar bar = common.progress(spec, "bootstrap")) {
+                boot = Bootstrap.run(fit, Resampler.named(plan, fit), bootstrap, options.seed(), fitOptions.threads(), bar);
+            }
             if (boot.succeeded() == 0) {
                 throw new FitFailedException("all " + boot.requested() + " bootstrap replicates failed; the first: "
                         + boot.failures().get(0));
@@ -124,12 +144,10 @@ public final class FitCommand implements Callable<Integer> {
         } else if (resample != null) {
             throw new InvalidDataException("--resample " + resample + " needs --bootstrap N");
         }
+        int csvRows = predictCsv == null ? 0 : PredictCsv.write(predictCsv, fit, boot, predictAt, dates);
         FitReport report = new FitReport(fit, targets);
         UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
         org.scalefit.plot.Figure figure = plot.requested() ? plot.write(fit) : null;
-        if (figure != null && !common.quiet() && !common.json()) {
-            spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
-        }
         if (common.json()) {
             ObjectNode json = report.json();
             ((ObjectNode) json.get("data")).set("spec", data.specJson());
@@ -142,6 +160,13 @@ public final class FitCommand implements Callable<Integer> {
                 p.put("dpi", plot.dpi);
             }
             uncertainty.addTo(json);
+            if (predictCsv != null) {
+                ObjectNode c = json.putObject("predict_csv");
+                c.put("file", predictCsv.toString());
+                c.put("rows", csvRows);
+                c.put("bands", boot != null ? "bootstrap-percentile" : "delta");
+                c.put("level", fit.options().confidenceLevel());
+            }
             if (!loaded.skipped().isEmpty()) {
                 ArrayNode s = json.putArray("skipped_rows");
                 for (SkippedRow r : loaded.skipped()) {
@@ -157,13 +182,22 @@ public final class FitCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(uncertainty.table());
         }
         spec.commandLine().getOut().flush();
-        if (!fit.converged()) {
-            if (!common.quiet()) {
-                String why = fit.startsTried() > 1 && fit.startsConverged() == 0
-                        ? "none of the " + fit.startsTried() + " starts converged (the best " + fit.convergenceReason() + ")"
-                        : fit.convergenceReason();
-                spec.commandLine().getErr().println("scalefit fit: the fit did not converge: " + why);
+        // Notes on the files written come after the result, where a reader of the terminal looks last.
+        if (!common.quiet() && !common.json()) {
+            if (figure != null) {
+                spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
             }
+            if (predictCsv != null) {
+                spec.commandLine().getErr().println("scalefit fit: wrote " + predictCsv + " (" + csvRows + " rows, "
+                        + (boot != null ? "bootstrap" : "delta-method") + " bands)");
+            }
+        }
+        if (!fit.converged()) {
+            // An error, not a note: shown even with --quiet, since the exit code alone does not say why.
+            String why = fit.startsTried() > 1 && fit.startsConverged() == 0
+                    ? "none of the " + fit.startsTried() + " starts converged (the best " + fit.convergenceReason() + ")"
+                    : fit.convergenceReason();
+            spec.commandLine().getErr().println("scalefit fit: the fit did not converge: " + why);
             return Main.FIT_FAILED;
         }
         return Main.OK;

@@ -100,7 +100,10 @@ public final class HorizonCommand implements Callable<Integer> {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Runs runs = runOptions.read(model, file);
         HorizonOptions options = runOptions.options(bootstrap, seed, nThreads, level);
-        HorizonResult result = Horizons.fit(runs, options);
+        HorizonResult result;
+        try (ProgressBar bar = common.progress(spec, "bootstrap")) {
+            result = Horizons.fit(runs, options, bar);
+        }
         double[] edges = bucketEdges.isEmpty() ? Horizons.defaultBucketEdges(runs)
                 : bucketEdges.stream().mapToDouble(Double::doubleValue).toArray();
         PrintWriter out = spec.commandLine().getOut();
@@ -213,6 +216,7 @@ public final class HorizonCommand implements Callable<Integer> {
         }
         ArrayNode notes = root.putArray("notes");
         runs.notes().forEach(notes::add);
+        root.put("scalefit_version", Version.current());
         return root;
     }
 

@@ -23,20 +23,26 @@ import picocli.CommandLine.Command;
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
         subcommands = {FitCommand.class, ReproduceCommand.class, HorizonCommand.class, TrendCommand.class,
             ProjectCommand.class, CompareCommand.class, BreaksCommand.class, SlopesCommand.class,
-            OptimalCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Examples:",
-            "  scalefit reproduce                # the talk's figures in figures/",
+            OptimalCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples (runs.csv stands for your file; datasets/ holds real ones):",
+            "  scalefit reproduce                      # the talk's figures in figures/",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --json",
-            "  scalefit horizon all_runs.jsonl",
-            "  scalefit trend datasets/metr-horizons.csv --frontier",
-            "  scalefit project datasets/metr-horizons.csv --milestones 8h,40h,167h,2000h --until 2032-01-01",
-            "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law \\",
+            "      --bootstrap 2000 --predict 1e24,1e26 --predict-csv curve.csv",
             "  scalefit compare runs.csv --x compute --y loss",
             "  scalefit breaks runs.csv --x compute --y loss",
             "  scalefit slopes baseline.csv improved.csv --x compute --y loss --at 1e23",
-            "  scalefit fit runs.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 --starts hoffmann-grid --json > fit.json",
-            "  scalefit optimal fit.json --compute 1e21,1e23,1e25 --target-loss 2.0"})
+            "  scalefit fit runs.csv --x N=params --x D=tokens --y loss --law chinchilla \\",
+            "      --loss huber:1e-3 --starts hoffmann-grid --json > fit.json",
+            "  scalefit optimal fit.json --compute 1e21,1e23,1e25 --target-loss 2.0",
+            "  scalefit horizon all_runs.jsonl",
+            "  scalefit trend datasets/metr-horizons.csv --frontier",
+            "  scalefit project datasets/metr-horizons.csv --frontier --until 2032-01-01",
+            "  source <(scalefit completion)           # tab completion in bash",
+            "",
+            "Every command: --help for its options and examples, --json for JSON output,",
+            "--quiet for no notes. Exit codes: 0 ok, 1 fit failed, 2 bad input or usage."})
 public final class Main implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -48,8 +54,20 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Created by picocli. */
+    private final boolean stderrTerminal;
+
+    /** Created by picocli; progress bars stay off. */
     public Main() {
+        this(false);
+    }
+
+    private Main(boolean stderrTerminal) {
+        this.stderrTerminal = stderrTerminal;
+    }
+
+    /** @return true when progress bars may be drawn: standard error is this process's terminal */
+    boolean stderrIsTerminal() {
+        return stderrTerminal;
     }
 
     @Override
@@ -65,7 +83,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        System.exit(run(args, out, err, ProgressBar.stderrIsTerminal()));
     }
 
     /**
@@ -77,11 +95,27 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, false);
+    }
+
+    /**
+     * Runs a command line; progress bars are drawn on {@code err} only when {@code terminal} is true.
+     *
+     * @param args     command-line arguments
+     * @param out      standard output
+     * @param err      standard error
+     * @param terminal whether {@code err} is an interactive terminal
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = new CommandLine(new Main(terminal));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getSubcommands().get("help").getCommandSpec().usageMessage().footer("", "Examples:",
+                "  scalefit help fit        # the same as: scalefit fit --help",
+                "  scalefit help            # the list of commands");
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getCommandName().equals("scalefit") ? "scalefit: " + ex.getMessage()

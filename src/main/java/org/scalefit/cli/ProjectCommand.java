@@ -70,7 +70,7 @@ public final class ProjectCommand implements Callable<Integer> {
         for (String a : at) {
             dates.add(TrendInputOptions.date("--at", a));
         }
-        TrendInputOptions.Loaded loaded = input.fit(fu, end);
+        TrendInputOptions.Loaded loaded = input.fit(fu, end, label -> common.progress(spec, label));
         List<HorizonPoint> used = loaded.fit().used();
         double last = used.get(used.size() - 1).date();
         if (dates.isEmpty()) {
@@ -122,6 +122,7 @@ public final class ProjectCommand implements Callable<Integer> {
                 e.set(ci, Json.interval(ha.interval().lower(), ha.interval().upper()));
             }
         }
+        root.put("scalefit_version", Version.current());
         return root;
     }
 

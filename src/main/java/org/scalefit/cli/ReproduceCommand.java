@@ -3,11 +3,8 @@ package org.scalefit.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,16 +95,20 @@ public final class ReproduceCommand implements Callable<Integer> {
             k++;
             long t0 = System.nanoTime();
             try {
-                FigureResult result = r.run(data);
+                FigureResult result;
                 List<String> files = new ArrayList<>();
-                List<ImageFormat> formats = new ArrayList<>(List.of(ImageFormat.PNG, ImageFormat.SVG));
-                if (pdf) {
-                    formats.add(ImageFormat.PDF);
-                }
-                for (ImageFormat f : formats) {
-                    Path file = out.resolve(result.id() + "." + f.extension());
-                    FigureWriter.write(result.figure(), file, dpi);
-                    files.add(file.getFileName().toString());
+                try (ProgressBar bar = common.progress(spec, "[" + k + "/" + figures.size() + "] " + r.id(), false)) {
+                    bar.update(k - 1, figures.size());
+                    result = r.run(data);
+                    List<ImageFormat> formats = new ArrayList<>(List.of(ImageFormat.PNG, ImageFormat.SVG));
+                    if (pdf) {
+                        formats.add(ImageFormat.PDF);
+                    }
+                    for (ImageFormat f : formats) {
+                        Path file = out.resolve(result.id() + "." + f.extension());
+                        FigureWriter.write(result.figure(), file, dpi);
+                        files.add(file.getFileName().toString());
+                    }
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 done.add(new Done(result, files, secs));
@@ -121,8 +122,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         double total = (System.nanoTime() - start) / 1e9;
         ObjectNode json = json(done, failed, total);
         String markdown = markdown(done, failed);
-        writeAtomically(out.resolve("report.json"), Json.write(json) + "\n");
-        writeAtomically(out.resolve("report.md"), markdown);
+        AtomicText.write(out.resolve("report.json"), Json.write(json) + "\n");
+        AtomicText.write(out.resolve("report.md"), markdown);
         note(String.format(Locale.ROOT, "wrote %s and %s (%d figure%s in %.1f s)", out.resolve("report.md"),
                 out.resolve("report.json"), done.size(), done.size() == 1 ? "" : "s", total));
         if (common.json()) {
@@ -260,30 +261,5 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         // Four-digit values (years, Elo) keep one decimal rather than rounding 2027.4 to 2030.
         return org.scalefit.Numbers.format(v, a >= 1000 ? 5 : 3).replace('-', '−');
-    }
-
-    private static void writeAtomically(Path target, String text) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (IOException e) {
-            throw new InvalidDataException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Nothing more can be done; the file is hidden and named after its target.
-                }
-            }
-        }
     }
 }

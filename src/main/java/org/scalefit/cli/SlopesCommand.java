@@ -114,7 +114,10 @@ public final class SlopesCommand implements Callable<Integer> {
             computes.addAll(defaultScales(base, better));
         }
         FitOptions fo = FitOptions.builder().seed(seed).build();
-        SlopeResult r = SlopeComparison.run(base, better, new SlopeOptions(l, fo, computes, atLoss, bootstrap, t, allowMismatch));
+        SlopeResult r;
+        try (ProgressBar bar = common.progress(spec, "bootstrap")) {
+            r = SlopeComparison.run(base, better, new SlopeOptions(l, fo, computes, atLoss, bootstrap, t, allowMismatch), bar);
+        }
         if (common.json()) {
             spec.commandLine().getOut().println(Json.write(json(r)));
         } else {

@@ -41,11 +41,11 @@ public final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         double u = until == null ? Double.NaN : TrendInputOptions.date("--until", until);
-        TrendInputOptions.Loaded loaded = input.fit(u);
+        TrendInputOptions.Loaded loaded = input.fit(u, label -> common.progress(spec, label));
         TrendReport report = new TrendReport(loaded);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
-            out.println(Json.write(report.json("trend")));
+            out.println(Json.write(report.json("trend").put("scalefit_version", Version.current())));
         } else {
             out.print(report.table());
         }

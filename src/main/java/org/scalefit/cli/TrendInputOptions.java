@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.scalefit.InvalidDataException;
 import org.scalefit.data.Dates;
 import org.scalefit.data.RowFilter;
@@ -120,10 +121,11 @@ public final class TrendInputOptions {
      * Reads the input and fits the trend.
      *
      * @param fitUntil last release date fitted (NaN: none)
+     * @param bars     a progress bar for a stage of the work, by label
      * @return the fit and its context
      */
-    Loaded fit(double fitUntil) {
-        return fit(fitUntil, Double.NaN);
+    Loaded fit(double fitUntil, Function<String, ProgressBar> bars) {
+        return fit(fitUntil, Double.NaN, bars);
     }
 
     /**
@@ -132,9 +134,10 @@ public final class TrendInputOptions {
      *
      * @param fitUntil     last release date fitted (NaN: none)
      * @param projectUntil the end of a projection (NaN: no check)
+     * @param bars         a progress bar for a stage of the work, by label
      * @return the fit and its context
      */
-    Loaded fit(double fitUntil, double projectUntil) {
+    Loaded fit(double fitUntil, double projectUntil, Function<String, ProgressBar> bars) {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) {
             throw new InvalidDataException("--threads must be ≥ 1, got " + nThreads);
@@ -157,14 +160,19 @@ public final class TrendInputOptions {
         if (releaseDates != null) {
             Map<String, Double> dates = HorizonTable.releaseDates(releaseDates);
             Runs runs = runOptions.read(model == null ? "alias" : model, file);
-            HorizonResult h = Horizons.fit(runs, runOptions.options(replicates, seed, nThreads, level));
+            HorizonResult h;
+            try (ProgressBar bar = bars.apply("horizon bootstrap")) {
+                h = Horizons.fit(runs, runOptions.options(replicates, seed, nThreads, level), bar);
+            }
             Trends.RunPoints rp = Trends.points(h, dates);
             checkAfter(rp.points(), fitUntil, projectUntil);
             for (TrendFit.Excluded e : rp.excluded()) {
                 notes.add("left out " + e.model() + ": " + e.reason());
             }
             notes.addAll(runs.notes());
-            return new Loaded(Trends.fit(rp.points(), o), runs.source(), null, notes, h);
+            try (ProgressBar bar = bars.apply("trend replicates")) {
+                return new Loaded(Trends.fit(rp.points(), o, bar), runs.source(), null, notes, h);
+            }
         }
         List<RowFilter> filters = new ArrayList<>();
         for (String w : where) {
@@ -177,7 +185,9 @@ public final class TrendInputOptions {
         if (!frontier && Frontier.select(table.points()).size() < table.points().size()) {
             notes.add("fitting all models, frontier or not; add --frontier for METR's frontier trend");
         }
-        return new Loaded(Trends.fit(table.points(), o), table.source(), table.version(), notes, null);
+        try (ProgressBar bar = bars.apply("trend replicates")) {
+            return new Loaded(Trends.fit(table.points(), o, bar), table.source(), table.version(), notes, null);
+        }
     }
 
     /** A projection must end after the last model that can enter the fit. */
