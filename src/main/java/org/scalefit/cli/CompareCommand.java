@@ -33,7 +33,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code scalefit compare}: fit several laws to the same data, rank them, and say which wins and how clearly. */
+/**
+ * {@code scalefit compare}: fit several laws to the same data, rank them, and say which wins and how clearly.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"compare", "runs.csv", "--x", "compute", "--y", "loss",
+ *         "--laws", "power-law,offset-power-law", "--json"}, System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Fit several laws to the same data in one residual space and rank them by AIC, AICc, BIC, "
                 + "leave-one-out error and an extrapolation backtest; say which law wins and by how much evidence.",

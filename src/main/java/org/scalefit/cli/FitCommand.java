@@ -27,7 +27,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code scalefit fit}: fit one law to one table and report parameters, intervals and diagnostics. */
+/**
+ * {@code scalefit fit}: fit one law to one table and report parameters, intervals and diagnostics.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"fit", "runs.csv", "--x", "compute", "--y", "loss", "--law", "offset-power-law",
+ *         "--bootstrap", "1000", "--predict-csv", "curve.csv"}, System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a law to a table: parameters with standard errors and intervals, R², AIC/BIC, "
                 + "residual diagnostics and warnings.",

@@ -13,7 +13,17 @@ import org.scalefit.fit.Starts;
 import org.scalefit.model.Space;
 import picocli.CommandLine.Option;
 
-/** The options that shape a fit, shared by every command that fits a law. */
+/**
+ * The options that shape a fit, shared by every command that fits a law: space, loss, start values,
+ * bounds, fixed parameters, multi-start, solver, seed, threads and the iteration limit; turned into
+ * {@link org.scalefit.fit.FitOptions}.
+ *
+ * <pre>{@code
+ * // scalefit fit runs.csv --x compute --y loss --law offset-power-law --loss huber:0.01 --starts grid+random:20
+ * Main.run(new String[] {"fit", "runs.csv", "--x", "compute", "--y", "loss", "--law", "offset-power-law",
+ *         "--loss", "huber:0.01", "--starts", "grid+random:20"}, System.out, System.err);
+ * }</pre>
+ */
 public final class FitOptionsMixin {
     @Option(names = "--space", paramLabel = "log|linear", completionCandidates = Completions.Spaces.class,
             description = "Residual space (default: log for built-in laws, linear for formulas).")

@@ -25,7 +25,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code scalefit horizon}: per-model time horizons (METR's method) from a run file, with bootstrap intervals. */
+/**
+ * {@code scalefit horizon}: per-model time horizons (METR's method) from a run file, with bootstrap intervals.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"horizon", "all_runs.jsonl", "--p", "0.5,0.8", "--json"}, System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "horizon", mixinStandardHelpOptions = true,
         description = "Per-model time horizons from agent runs (METR's method): a weighted, L2-penalised logistic "
                 + "regression of success on log2(task minutes) per model, the p50/p80 horizons 2^((logit p − b0)/b1) "

@@ -26,7 +26,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The input of a trend: a table of per-model horizons (date, horizon, optional interval), or a run
- * file plus release dates, and how models are selected and the trend's intervals computed.
+ * file plus release dates, and how models are selected and the trend's intervals computed. A picocli
+ * mixin of {@code trend} and {@code project}.
+ *
+ * <pre>{@code
+ * // scalefit trend datasets/metr-horizons.csv --frontier --benchmark-version TH1.1 --since 2023-01-01
+ * Main.run(new String[] {"trend", "datasets/metr-horizons.csv", "--frontier", "--benchmark-version", "TH1.1",
+ *         "--since", "2023-01-01"}, System.out, System.err);
+ * }</pre>
  */
 public final class TrendInputOptions {
     @Parameters(index = "0", paramLabel = "FILE",

@@ -35,6 +35,7 @@ public record Bound(double lower, double upper) {
      *
      * @param text the bound
      * @return the bound
+     * @throws InvalidDataException if the text is not {@code LO:HI} with numbers (or empty ends)
      */
     public static Bound parse(String text) {
         int colon = text.indexOf(':');

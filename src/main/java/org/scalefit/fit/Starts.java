@@ -138,6 +138,7 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
      *
      * @param text the specification
      * @return the starts
+     * @throws InvalidDataException for an unknown kind or a bad count of random starts
      */
     public static Starts parse(String text) {
         if (text.trim().equalsIgnoreCase(HOFFMANN_GRID)) {

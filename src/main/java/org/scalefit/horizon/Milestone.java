@@ -77,6 +77,7 @@ public record Milestone(String label, double minutes) {
     /**
      * @param text comma-separated lengths
      * @return the milestones in order
+     * @throws InvalidDataException if the list is empty or a milestone cannot be read
      */
     public static List<Milestone> parseList(String text) {
         List<Milestone> out = new ArrayList<>();

@@ -52,6 +52,7 @@ public record ModelHorizon(String model, int runs, int tasks, int families, doub
     /**
      * @param p success probability in (0, 1)
      * @return the p-horizon in minutes; NaN when the model was not fitted (see {@link #status()})
+     * @throws IllegalArgumentException if p is not strictly between 0 and 1
      */
     public double horizon(double p) {
         if (!(p > 0 && p < 1)) {

@@ -95,6 +95,7 @@ public final class Bootstrap {
      * @param indices one row-index array per replicate (each index in [0, n))
      * @param threads worker threads
      * @return the result; its method is {@code given-indices}
+     * @throws InvalidDataException if no replicate is given or an index lies outside the data
      */
     public static BootstrapResult fromIndices(Fit fit, int[][] indices, int threads) {
         Observations data = fit.data();
