@@ -112,7 +112,7 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean dates = law.trim().equalsIgnoreCase("doubling") || law.trim().equalsIgnoreCase("superexponential");
+        boolean dates = Laws.takesDates(law);
         plot.validate(data.file);
         if (predictCsv != null) {
             PredictCsv.validate(predictCsv, data.file, plot.file());

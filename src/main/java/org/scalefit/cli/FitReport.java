@@ -12,7 +12,6 @@ import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Parameter;
 import org.scalefit.fit.ResidualDiagnostics;
-import org.scalefit.model.DoublingTrend;
 
 /**
  * Renders a {@link Fit} for people (an aligned table) and for programs (the JSON object documented in
@@ -40,7 +39,7 @@ public final class FitReport {
     }
 
     private boolean isDateLaw() {
-        return fit.law() instanceof DoublingTrend;
+        return fit.law().timePredictor();
     }
 
     /** @return the human-readable report, ending with a newline */

@@ -9,8 +9,6 @@ import org.scalefit.Numbers;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.model.DerivedQuantity;
-import org.scalefit.model.DoublingTrend;
-import org.scalefit.model.SuperexponentialTrend;
 import org.scalefit.uncertainty.Bands;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.Extrapolation;
@@ -50,7 +48,7 @@ final class UncertaintyReport {
     }
 
     private boolean isDateLaw() {
-        return fit.law() instanceof DoublingTrend || fit.law() instanceof SuperexponentialTrend;
+        return fit.law().timePredictor();
     }
 
     private String x(double v) {

@@ -56,6 +56,12 @@ public final class DoublingTrend implements Law {
         return t0;
     }
 
+    /** @return true: t is a date */
+    @Override
+    public boolean timePredictor() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "doubling";

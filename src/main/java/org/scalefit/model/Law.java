@@ -145,6 +145,14 @@ public interface Law {
         return parameters().size();
     }
 
+    /**
+     * @return true when the (single) predictor is a date, as days since 1970-01-01 (trends in time such as
+     *         the doubling law), so that readers parse the column as ISO dates and reports print dates
+     */
+    default boolean timePredictor() {
+        return false;
+    }
+
     /** @return the residual space this law is fitted in unless the user says otherwise */
     default Space defaultSpace() {
         return Space.LOG;

@@ -47,7 +47,11 @@ public final class Laws {
     }
 
     /** A registered law: its predictor count, a one-line description and how to build it. */
-    private record Entry(int predictors, String description, Function<Context, Law> factory) {
+    private record Entry(int predictors, String description, Function<Context, Law> factory, boolean dates) {
+        Entry(int predictors, String description, Function<Context, Law> factory) {
+            this(predictors, description, factory, false);
+        }
+
     }
 
     private static Map<String, Entry> builtIn() {
@@ -56,14 +60,16 @@ public final class Laws {
         m.put("offset-power-law", new Entry(1, "y = E + A·x^(−alpha)", c -> new OffsetPowerLaw()));
         m.put("exponential", new Entry(1, "y = a·exp(b·x)", c -> new Exponential()));
         m.put("doubling", new Entry(1, "y = y0·2^((t − t0)/T), t a date", c -> c.t0().isPresent()
-                ? new DoublingTrend(c.t0().getAsDouble()) : DoublingTrend.startingAtFirstDate(c.data())));
+                ? new DoublingTrend(c.t0().getAsDouble()) : DoublingTrend.startingAtFirstDate(c.data()), true));
         m.put("chinchilla", new Entry(2, "L = E + A/N^alpha + B/D^beta (Hoffmann et al. 2022; --x N=COLUMN --x D=COLUMN)",
                 c -> new ChinchillaLaw()));
         m.put("kaplan", new Entry(2, "L = ((Nc/N)^(alphaN/alphaD) + Dc/D)^alphaD (Kaplan et al. 2020; --x N=COLUMN --x D=COLUMN)",
                 c -> new KaplanLaw()));
         m.put("superexponential", new Entry(1, "y = y0·2^(ln(1 + ln r·(t − t0)/T)/ln r): each doubling takes r × the last, t a date",
                 c -> c.t0().isPresent() ? new SuperexponentialTrend(c.t0().getAsDouble())
-                        : SuperexponentialTrend.endingAtLastDate(c.data())));
+                        : SuperexponentialTrend.endingAtLastDate(c.data()), true));
+        m.put("elo-frontier", new Entry(2, "Elo = min(0, max(m_flops·log10 C + m_board·n + c_incline, m_plateau·n + c_plateau)) "
+                + "(Jones 2021; --x C=COLUMN --x n=COLUMN)", c -> new EloFrontier()));
         m.put("quadratic", new Entry(1, "ln y quadratic in ln x: y = y0·(x/x0)^(−alpha − beta·ln(x/x0))",
                 c -> QuadraticInLog.centredOn(c.data())));
         m.put("broken-power-law", new Entry(1, "y = a + b·x^(−c0)·(1 + (x/d1)^(1/f1))^(−c1·f1) (Caballero et al. 2022)",
@@ -101,6 +107,15 @@ public final class Laws {
         List<String> names = new ArrayList<>(BUILT_IN.keySet());
         names.sort(null);
         return names;
+    }
+
+    /**
+     * @param spec a law name or formula
+     * @return true when it names a built-in law whose predictor is a date (so the column is read as dates)
+     */
+    public static boolean takesDates(String spec) {
+        Entry e = BUILT_IN.get(spec.trim().toLowerCase(Locale.ROOT));
+        return e != null && e.dates();
     }
 
     /**

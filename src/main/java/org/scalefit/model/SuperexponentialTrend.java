@@ -65,6 +65,12 @@ public final class SuperexponentialTrend implements Law {
         return t0;
     }
 
+    /** @return true: t is a date */
+    @Override
+    public boolean timePredictor() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "superexponential";

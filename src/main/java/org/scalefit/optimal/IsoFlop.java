@@ -37,9 +37,31 @@ public final class IsoFlop {
      * @param valid    true when the parabola opens upward and had ≥ 3 distinct sizes
      * @param interior true when the vertex lies within the sampled sizes
      * @param note     why the budget is invalid or flagged, else empty
+     * @param parabola the fitted parabola (NaN coefficients when the budget is invalid)
      */
     public record Profile(double compute, int points, double nOpt, double dOpt, double minLoss, boolean valid,
-                          boolean interior, String note) {
+                          boolean interior, String note, Parabola parabola) {
+    }
+
+    /**
+     * The loss profile of one budget, L(N) ≈ c0 + c1·u + c2·u² with u = ln N − centre.
+     *
+     * @param centre the mean ln N of the budget's runs
+     * @param c0     constant term
+     * @param c1     linear term
+     * @param c2     quadratic term (&gt; 0 for a valid profile)
+     */
+    public record Parabola(double centre, double c0, double c1, double c2) {
+        static final Parabola NONE = new Parabola(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+        /**
+         * @param n model size
+         * @return the parabola's loss at n
+         */
+        public double lossAt(double n) {
+            double u = Math.log(n) - centre;
+            return c0 + c1 * u + c2 * u * u;
+        }
     }
 
     /**
@@ -146,7 +168,7 @@ public final class IsoFlop {
         if (distinct < 3) {
             return new Profile(c, m, Double.NaN, Double.NaN, Double.NaN, false, false,
                     "only " + distinct + " distinct model size" + (distinct == 1 ? "" : "s") + " at compute " + Numbers.format(c, 4)
-                            + "; a parabola needs 3");
+                            + "; a parabola needs 3", Parabola.NONE);
         }
         double[][] a = new double[3][4];
         for (int k = 0; k < m; k++) {
@@ -162,7 +184,8 @@ public final class IsoFlop {
         double[] coef = solve3(a);
         if (coef == null || !(coef[2] > 0)) {
             return new Profile(c, m, Double.NaN, Double.NaN, Double.NaN, false, false,
-                    "the loss profile at compute " + Numbers.format(c, 4) + " has no minimum (the parabola opens downward)");
+                    "the loss profile at compute " + Numbers.format(c, 4) + " has no minimum (the parabola opens downward)",
+                    Parabola.NONE);
         }
         double u = -coef[1] / (2 * coef[2]);
         double xStar = mean + u;
@@ -171,7 +194,8 @@ public final class IsoFlop {
         boolean interior = xStar >= lo && xStar <= hi;
         String note = interior ? "" : "the minimum at compute " + Numbers.format(c, 4)
                 + " lies outside the sampled model sizes (extrapolated)";
-        return new Profile(c, m, nOpt, c / (6 * nOpt), minLoss, true, interior, note);
+        return new Profile(c, m, nOpt, c / (6 * nOpt), minLoss, true, interior, note,
+                new Parabola(mean, coef[0], coef[1], coef[2]));
     }
 
     /** Gaussian elimination with partial pivoting on an augmented 3×4 system; null when singular. */

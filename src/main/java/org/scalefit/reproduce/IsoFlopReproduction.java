@@ -12,10 +12,8 @@ import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.model.ExpressionLaw;
-import org.scalefit.model.Law;
 import org.scalefit.model.PowerLaw;
-import org.scalefit.model.Space;
+import org.scalefit.optimal.IsoFlop;
 import org.scalefit.plot.charts.IsoFlopChart;
 import org.scalefit.plot.charts.XY;
 
@@ -62,49 +60,52 @@ public final class IsoFlopReproduction implements Reproduction {
             byBudget.computeIfAbsent(Cells.number(t, r, fc), k -> new ArrayList<>())
                     .add(new double[] {Cells.number(t, r, nc), Cells.number(t, r, lc)});
         }
-        Law parabola = new ExpressionLaw("a + b*u + c*u^2", List.of("u"));
-        FitOptions linear = FitOptions.builder().space(Space.LINEAR).build();
+        // Hoffmann's Approach 2 is the library's IsoFlop.fit; the chart only draws what it found.
+        int rows = t.rowCount();
+        double[] flops = new double[rows];
+        double[] size = new double[rows];
+        double[] runLoss = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            flops[r] = Cells.number(t, r, fc);
+            size[r] = Cells.number(t, r, nc);
+            runLoss[r] = Cells.number(t, r, lc);
+        }
+        IsoFlop.Result approach2 = IsoFlop.fit(flops, size, runLoss);
         List<IsoFlopChart.Budget> budgets = new ArrayList<>();
-        int k = byBudget.size();
-        double[] cs = new double[k];
-        double[] nOpt = new double[k];
-        double[] dOpt = new double[k];
-        int i = 0;
-        for (Map.Entry<Double, List<double[]>> e : byBudget.entrySet()) {
-            List<double[]> pts = e.getValue();
+        List<Double> validC = new ArrayList<>();
+        List<Double> validN = new ArrayList<>();
+        List<Double> validD = new ArrayList<>();
+        for (IsoFlop.Profile profile : approach2.profiles()) {
+            List<double[]> pts = byBudget.get(profile.compute());
             pts.sort((a, b) -> Double.compare(a[0], b[0]));
             double[] n = new double[pts.size()];
-            double[] u = new double[pts.size()];
             double[] loss = new double[pts.size()];
             for (int j = 0; j < n.length; j++) {
                 n[j] = pts.get(j)[0];
-                // Centred on the budget's sweep, so the three coefficients are nearly uncorrelated.
                 loss[j] = pts.get(j)[1];
             }
-            double centre = 0.5 * (Math.log(n[0]) + Math.log(n[n.length - 1]));
-            for (int j = 0; j < n.length; j++) {
-                u[j] = Math.log(n[j]) - centre;
-            }
-            Fit f = Fitter.fit(parabola, Observations.builder().predictor("u", u).response("loss", loss).build(), linear);
-            double[] p = f.values();
-            double vertex = -p[1] / (2 * p[2]);
-            cs[i] = e.getKey();
-            nOpt[i] = Math.exp(centre + vertex);
-            dOpt[i] = cs[i] / (6 * nOpt[i]);
-            // The dashed parabola runs a little beyond the sweep, as in the paper.
+            // The dashed parabola runs a little beyond the sweep (a quarter of e either side), as in the paper.
             int g = 60;
             double[] px = new double[g];
             double[] py = new double[g];
-            double a = u[0] - 0.25;
-            double b = u[u.length - 1] + 0.25;
+            double lo = Math.log(n[0]) - 0.25;
+            double hi = Math.log(n[n.length - 1]) + 0.25;
             for (int j = 0; j < g; j++) {
-                double uu = a + (b - a) * j / (g - 1);
-                px[j] = Math.exp(centre + uu);
-                py[j] = p[0] + p[1] * uu + p[2] * uu * uu;
+                px[j] = Math.exp(lo + (hi - lo) * j / (g - 1));
+                py[j] = profile.parabola().lossAt(px[j]);
             }
-            budgets.add(new IsoFlopChart.Budget(cs[i], new XY(n, loss), new XY(px, py)));
-            i++;
+            budgets.add(new IsoFlopChart.Budget(profile.compute(), new XY(n, loss), new XY(px, py)));
+            if (profile.valid()) {
+                validC.add(profile.compute());
+                validN.add(profile.nOpt());
+                validD.add(profile.dOpt());
+            }
         }
+        double[] cs = validC.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] nOpt = validN.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] dOpt = validD.stream().mapToDouble(Double::doubleValue).toArray();
+        // The power laws through the minima are refitted with the engine for their intervals (IsoFlop's own
+        // ScalingFit gives the same exponents, without intervals for predictions).
         Fit nFit = Fitter.fit(new PowerLaw(), Observations.builder().predictor("C", cs).response("N_opt", nOpt).build(),
                 FitOptions.defaults());
         Fit dFit = Fitter.fit(new PowerLaw(), Observations.builder().predictor("C", cs).response("D_opt", dOpt).build(),
@@ -144,8 +145,9 @@ public final class IsoFlopReproduction implements Reproduction {
                         + "0.4% seeded noise, 13 model sizes per budget over about 1.3 decades around the law's optimum "
                         + "(datasets/generate_hoffmann2022_isoflop.py). So the refit should find Approach 3's allocation "
                         + "(a ≈ 0.45), not Approach 2's 0.49: the comparison checks the IsoFLOP method and the engine.",
-                "Parabolas: loss = a + b·u + c·u² with u = ln N centred per budget, fitted in linear space; the vertex "
-                        + "−b/2c gives N_opt, and D_opt = C/(6·N_opt). Power laws fitted in log space to the nine minima.");
+                "Parabolas (org.scalefit.optimal.IsoFlop, Hoffmann's Approach 2): loss = c0 + c1·u + c2·u² with u = ln N "
+                        + "centred per budget, least squares; the vertex −c1/2c2 gives N_opt, and D_opt = C/(6·N_opt). Power "
+                        + "laws fitted in log space to the nine minima.");
         return new FigureResult(id(), "IsoFLOP curves and compute-optimal parameters and tokens",
                 PAPER + ", Figure 3", IsoFlopChart.draw(input), numbers, notes, List.of(data.describe(RUNS)));
     }

@@ -138,11 +138,14 @@ public final class IsoFlopChart {
             lmin = Math.min(lmin, b.runs().minY());
             lmax = Math.max(lmax, b.runs().maxY());
         }
-        double x0 = nmin / 1.15;
+        // Extra room on the left: the U-shaped profiles leave the lower left empty for the budget legend.
+        double x0 = nmin / 7;
         double x1 = nmax * 1.15;
         double y0 = Math.floor((lmin - 0.08) * 10) / 10;
         double y1 = lmax + 0.05;
-        Axis lx = new Axis(Scale.LOG, x0, x1, Ticks.logMantissas(x0, x1, new int[] {1, 3}, LogStyle.SUFFIX), "Parameters",
+        // 1–3 labels (100M, 300M, 1B) as in the paper when they fit; decades only on a wider axis.
+        int[] mantissas = Math.log10(x1 / x0) > 2.6 ? new int[] {1} : new int[] {1, 3};
+        Axis lx = new Axis(Scale.LOG, x0, x1, Ticks.logMantissas(x0, x1, mantissas, LogStyle.SUFFIX), "Parameters",
                 true);
         Axis ly = new Axis(Scale.LINEAR, y0, y1, Ticks.linear(y0, y1, 7), "Training Loss", true);
         Panel.Builder left = Panel.builder(lx, ly).theme(theme.withGrid(new Theme.Grid(true, true, true, false,
@@ -171,7 +174,7 @@ public final class IsoFlopChart {
         Panel probe = left.build();
         Legend.Corner corner = org.scalefit.plot.Layout.bestLegendCorner(probe, leftArea, Legend.Corner.CENTER_LEFT,
                 Legend.Corner.LOWER_LEFT, Legend.Corner.UPPER_RIGHT, Legend.Corner.LOWER_RIGHT, Legend.Corner.UPPER_LEFT);
-        left.legend(new Legend(entries, corner, true, TextStyle.sans(10, TEXT)));
+        left.legend(new Legend(entries, corner, true, TextStyle.sans(9, TEXT)));
         f.panel(left.build(), leftArea);
         f.panel(centre, new Figure.Rect(lefts[1], top, w - 10, h));
         f.panel(right, new Figure.Rect(lefts[2], top, w - 10, h));
