@@ -18,7 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code scalefit breaks}: are the latest points off the trend? */
+/**
+ * {@code scalefit breaks}: are the latest points off the trend?
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"breaks", "runs.csv", "--x", "compute", "--y", "loss", "--holdout", "5"},
+ *         System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "breaks", mixinStandardHelpOptions = true,
         description = "Are we off the curve? Test ordered data for a break in a power-law (or exponential / doubling) "
                 + "trend: does a broken trend fit better than a single one, do the latest points fall outside the "
@@ -79,7 +86,10 @@ public final class BreaksCommand implements Callable<Integer> {
         if (!loaded.skipped().isEmpty() && !common.quiet()) {
             spec.commandLine().getErr().println("scalefit breaks: " + DataOptions.skippedNote(loaded.skipped()));
         }
-        BreakResult r = BreakTest.run(obs, options);
+        BreakResult r;
+        try (ProgressBar bar = common.progress(spec, "break simulations")) {
+            r = BreakTest.run(obs, options, bar);
+        }
         if (common.json()) {
             ObjectNode json = json(r, obs);
             DataOptions.putSkipped(json, loaded.skipped());

@@ -33,7 +33,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code scalefit compare}: fit several laws to the same data, rank them, and say which wins and how clearly. */
+/**
+ * {@code scalefit compare}: fit several laws to the same data, rank them, and say which wins and how clearly.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"compare", "runs.csv", "--x", "compute", "--y", "loss",
+ *         "--laws", "power-law,offset-power-law", "--json"}, System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Fit several laws to the same data in one residual space and rank them by AIC, AICc, BIC, "
                 + "leave-one-out error and an extrapolation backtest; say which law wins and by how much evidence.",
@@ -114,7 +121,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
         FitOptions fo = FitOptions.builder().space(Space.parse(space)).starts(Starts.parse(starts)).seed(seed).threads(t).build();
         ComparisonOptions options = new ComparisonOptions(fo, Criterion.parse(criterion), holdout, !noLoo, 2.0, t);
-        Comparison c = ModelComparison.run(candidates, obs, options);
+        Comparison c;
+        try (ProgressBar bar = common.progress(spec, "compare")) {
+            c = ModelComparison.run(candidates, obs, options, bar);
+        }
         if (common.json()) {
             ObjectNode json = json(c, obs);
             DataOptions.putSkipped(json, loaded.skipped());

@@ -11,7 +11,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The input of a fitting command: a CSV, TSV or JSONL file, the predictor and response columns,
- * optional weights or sigmas, row filters and what to do with invalid rows.
+ * optional weights or sigmas, row filters and what to do with invalid rows. A picocli mixin of
+ * {@code fit}, {@code compare}, {@code breaks} and {@code slopes}.
+ *
+ * <pre>{@code
+ * // scalefit fit runs.jsonl --x N=params --x 'D=compute/(6*params)' --y loss --where 'loss<5' --skip-invalid
+ * Main.run(new String[] {"fit", "runs.jsonl", "--x", "N=params", "--x", "D=compute/(6*params)", "--y", "loss",
+ *         "--law", "chinchilla", "--where", "loss<5", "--skip-invalid"}, System.out, System.err);
+ * }</pre>
  */
 public final class DataOptions {
     @Parameters(index = "0", paramLabel = "FILE", description = "Input table: .csv, .tsv or .jsonl with a header.")

@@ -26,7 +26,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code scalefit fit}: fit one law to one table and report parameters, intervals and diagnostics. */
+/**
+ * {@code scalefit fit}: fit one law to one table and report parameters, intervals and diagnostics.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"fit", "runs.csv", "--x", "compute", "--y", "loss", "--law", "offset-power-law",
+ *         "--bootstrap", "1000", "--predict-csv", "curve.csv"}, System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a law to a table: parameters with standard errors and intervals, R², AIC/BIC, "
                 + "residual diagnostics and warnings.",
@@ -64,7 +71,8 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     PlotOptions plot;
 
-    @Option(names = "--law", required = true, paramLabel = "LAW", description = "A built-in law name or a formula.")
+    @Option(names = "--law", required = true, paramLabel = "LAW", completionCandidates = Completions.LawNames.class,
+            description = "A built-in law name or a formula.")
     String law;
 
     @Option(names = "--t0", paramLabel = "DATE", description = "Reference date t0 of the doubling law (default: the first date).")
@@ -78,12 +86,13 @@ public final class FitCommand implements Callable<Integer> {
             description = "Refit N resampled data sets and report bootstrap intervals (parameters, derived quantities, targets, bands).")
     Integer bootstrap;
 
-    @Option(names = "--resample", paramLabel = "PLAN",
+    @Option(names = "--resample", paramLabel = "PLAN", completionCandidates = Completions.Plans.class,
             description = "Bootstrap plan: rows, groups, hierarchical, residuals or parametric "
                     + "(default: hierarchical with --item, groups with --group, else rows).")
     String resample;
 
     @Option(names = "--interval", paramLabel = "bca|percentile", defaultValue = "bca",
+            completionCandidates = Completions.IntervalKinds.class,
             description = "Bootstrap interval reported as ci95 (default: ${DEFAULT-VALUE}; JSON carries both).")
     String interval;
 
@@ -95,6 +104,12 @@ public final class FitCommand implements Callable<Integer> {
             description = "Fit each group of rows (same value in COLUMN) separately, in parallel; JSON: {\"groups\": [...]}.")
     String by;
 
+    @Option(names = "--predict-csv", paramLabel = "FILE",
+            description = "Write the fitted curve and its bands as CSV (x, fit, conf_low, conf_high, pred_low, pred_high) "
+                    + "on 200 points over the data and any --predict values: delta-method bands, bootstrap bands "
+                    + "with --bootstrap.")
+    java.nio.file.Path predictCsv;
+
     /** Created by picocli. */
     public FitCommand() {
     }
@@ -103,6 +118,9 @@ public final class FitCommand implements Callable<Integer> {
     public Integer call() {
         boolean dates = Laws.takesDates(law);
         plot.validate(data.file);
+        if (predictCsv != null) {
+            PredictCsv.validate(predictCsv, data.file, plot.file());
+        }
         data.orderFor(law, Laws.predictorsOf(law));
         if (by != null) {
             return fitEachGroup(dates);
@@ -112,14 +130,23 @@ public final class FitCommand implements Callable<Integer> {
         noteSkipped(loaded.skipped());
         OptionalDouble t0Day = t0 == null ? OptionalDouble.empty() : OptionalDouble.of(Dates.toEpochDay(t0));
         Law l = Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day));
+        if (predictCsv != null && l.predictors().size() != 1) {
+            throw new InvalidDataException("--predict-csv draws the curve along one predictor; " + l.name() + " takes "
+                    + l.predictors().size());
+        }
         FitOptions options = fitOptions.toOptions();
         IntervalMethod method = IntervalMethod.parse(interval);
         List<Double> predictAt = predictPoints(dates);
-        Fit fit = Fitter.fit(l, obs, options);
+        Fit fit;
+        try (ProgressBar bar = common.progress(spec, "fit")) {
+            fit = Fitter.fit(l, obs, options, bar);
+        }
         BootstrapResult boot = null;
         if (bootstrap != null) {
             String plan = resample != null ? resample : (obs.hasItems() ? "hierarchical" : (obs.hasGroups() ? "groups" : "rows"));
-            boot = Bootstrap.run(fit, Resampler.named(plan, fit), bootstrap, options.seed(), fitOptions.threads());
+            try (ProgressBar bar = common.progress(spec, "bootstrap")) {
+                boot = Bootstrap.run(fit, Resampler.named(plan, fit), bootstrap, options.seed(), fitOptions.threads(), bar);
+            }
             if (boot.succeeded() == 0) {
                 throw new FitFailedException("all " + boot.requested() + " bootstrap replicates failed; the first: "
                         + boot.failures().get(0));
@@ -131,12 +158,10 @@ public final class FitCommand implements Callable<Integer> {
         } else if (resample != null) {
             throw new InvalidDataException("--resample " + resample + " needs --bootstrap N");
         }
+        int csvRows = predictCsv == null ? 0 : PredictCsv.write(predictCsv, fit, boot, predictAt, dates);
         FitReport report = new FitReport(fit, targets);
         UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
         org.scalefit.plot.Figure figure = plot.requested() ? plot.write(fit) : null;
-        if (figure != null && !common.quiet() && !common.json()) {
-            spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
-        }
         if (common.json()) {
             ObjectNode json = report.json();
             ((ObjectNode) json.get("data")).set("spec", data.specJson());
@@ -151,19 +176,35 @@ public final class FitCommand implements Callable<Integer> {
             uncertainty.addTo(json);
             Json.recordInvocation(json, spec);
             DataOptions.putSkipped(json, loaded.skipped());
+            if (predictCsv != null) {
+                ObjectNode c = json.putObject("predict_csv");
+                c.put("file", predictCsv.toString());
+                c.put("rows", csvRows);
+                c.put("bands", boot != null ? "bootstrap-percentile" : "delta");
+                c.put("level", fit.options().confidenceLevel());
+            }
             spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(report.table());
             spec.commandLine().getOut().print(uncertainty.table());
         }
         spec.commandLine().getOut().flush();
-        if (!fit.converged()) {
-            if (!common.quiet()) {
-                String why = fit.startsTried() > 1 && fit.startsConverged() == 0
-                        ? "none of the " + fit.startsTried() + " starts converged (the best " + fit.convergenceReason() + ")"
-                        : fit.convergenceReason();
-                spec.commandLine().getErr().println("scalefit fit: the fit did not converge: " + why);
+        // Notes on the files written come after the result, where a reader of the terminal looks last.
+        if (!common.quiet() && !common.json()) {
+            if (figure != null) {
+                spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
             }
+            if (predictCsv != null) {
+                spec.commandLine().getErr().println("scalefit fit: wrote " + predictCsv + " (" + csvRows + " rows, "
+                        + (boot != null ? "bootstrap" : "delta-method") + " bands)");
+            }
+        }
+        if (!fit.converged()) {
+            // An error, not a note: shown even with --quiet, since the exit code alone does not say why.
+            String why = fit.startsTried() > 1 && fit.startsConverged() == 0
+                    ? "none of the " + fit.startsTried() + " starts converged (the best " + fit.convergenceReason() + ")"
+                    : fit.convergenceReason();
+            spec.commandLine().getErr().println("scalefit fit: the fit did not converge: " + why);
             return Main.FIT_FAILED;
         }
         return Main.OK;
@@ -173,7 +214,8 @@ public final class FitCommand implements Callable<Integer> {
     private int fitEachGroup(boolean dates) {
         for (String[] clash : new String[][] {{"--group", data.group}, {"--item", data.item},
                 {"--bootstrap", bootstrap == null ? null : ""}, {"--plot", plot.requested() ? "" : null},
-                {"--predict", predict.isEmpty() ? null : ""}, {"--resample", resample}}) {
+                {"--predict", predict.isEmpty() ? null : ""}, {"--predict-csv", predictCsv == null ? null : ""},
+                {"--resample", resample}}) {
             if (clash[1] != null) {
                 throw new InvalidDataException("--by fits each group separately and cannot be combined with " + clash[0]);
             }
@@ -187,7 +229,10 @@ public final class FitCommand implements Callable<Integer> {
                 fitOptions.toOptions(), fitOptions.threads());
         GroupFitReport report = new GroupFitReport(by, groups, targets);
         if (common.json()) {
-            spec.commandLine().getOut().println(Json.write(report.json(data.specJson())));
+            ObjectNode json = report.json(data.specJson());
+            Json.recordInvocation(json, spec);
+            DataOptions.putSkipped(json, loaded.skipped());
+            spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(report.table());
         }

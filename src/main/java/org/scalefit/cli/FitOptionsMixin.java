@@ -13,13 +13,23 @@ import org.scalefit.fit.Starts;
 import org.scalefit.model.Space;
 import picocli.CommandLine.Option;
 
-/** The options that shape a fit, shared by every command that fits a law. */
+/**
+ * The options that shape a fit, shared by every command that fits a law: space, loss, start values,
+ * bounds, fixed parameters, multi-start, solver, seed, threads and the iteration limit; turned into
+ * {@link org.scalefit.fit.FitOptions}.
+ *
+ * <pre>{@code
+ * // scalefit fit runs.csv --x compute --y loss --law offset-power-law --loss huber:0.01 --starts grid+random:20
+ * Main.run(new String[] {"fit", "runs.csv", "--x", "compute", "--y", "loss", "--law", "offset-power-law",
+ *         "--loss", "huber:0.01", "--starts", "grid+random:20"}, System.out, System.err);
+ * }</pre>
+ */
 public final class FitOptionsMixin {
-    @Option(names = "--space", paramLabel = "log|linear",
+    @Option(names = "--space", paramLabel = "log|linear", completionCandidates = Completions.Spaces.class,
             description = "Residual space (default: log for built-in laws, linear for formulas).")
     String space;
 
-    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "squares",
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "squares", completionCandidates = Completions.Losses.class,
             description = "squares, huber:DELTA or asymmetric:LAMBDA (default: ${DEFAULT-VALUE}).")
     String loss;
 
@@ -33,12 +43,12 @@ public final class FitOptionsMixin {
     @Option(names = "--fix", paramLabel = "NAME=VALUE[,...]", split = ",", description = "Hold parameters fixed.")
     List<String> fix = new ArrayList<>();
 
-    @Option(names = "--starts", paramLabel = "STARTS", defaultValue = "auto",
+    @Option(names = "--starts", paramLabel = "STARTS", defaultValue = "auto", completionCandidates = Completions.StartKinds.class,
             description = "auto, grid, random:N, grid+random:N, or hoffmann-grid (Hoffmann et al.'s 4,500 starts "
                     + "for chinchilla) (default: ${DEFAULT-VALUE}).")
     String starts;
 
-    @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "auto",
+    @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "auto", completionCandidates = Completions.Solvers.class,
             description = "auto (LM for squares, L-BFGS for robust losses), lm, lbfgs, or varpro (variable projection "
                     + "for chinchilla: E, A, B solved exactly at each alpha, beta) (default: ${DEFAULT-VALUE}).")
     String solver;

@@ -18,6 +18,12 @@ import org.scalefit.fit.ResidualDiagnostics;
  * README: {@code law}, {@code formula}, {@code parameters}, {@code rss}, {@code r2}, {@code aic},
  * {@code bic}, {@code n}, {@code dof}, {@code converged}, {@code iterations}, {@code warnings},
  * {@code options}, and more).
+ *
+ * <pre>{@code
+ * FitReport report = new FitReport(fit, List.of(2.0));   // with the x at which the curve reaches y = 2
+ * System.out.print(report.table());
+ * String json = Json.write(report.json());
+ * }</pre>
  */
 public final class FitReport {
     private final Fit fit;

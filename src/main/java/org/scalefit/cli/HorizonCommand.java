@@ -25,7 +25,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code scalefit horizon}: per-model time horizons (METR's method) from a run file, with bootstrap intervals. */
+/**
+ * {@code scalefit horizon}: per-model time horizons (METR's method) from a run file, with bootstrap intervals.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"horizon", "all_runs.jsonl", "--p", "0.5,0.8", "--json"}, System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "horizon", mixinStandardHelpOptions = true,
         description = "Per-model time horizons from agent runs (METR's method): a weighted, L2-penalised logistic "
                 + "regression of success on log2(task minutes) per model, the p50/p80 horizons 2^((logit p − b0)/b1) "
@@ -100,7 +106,10 @@ public final class HorizonCommand implements Callable<Integer> {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         Runs runs = runOptions.read(model, file);
         HorizonOptions options = runOptions.options(bootstrap, seed, nThreads, level);
-        HorizonResult result = Horizons.fit(runs, options);
+        HorizonResult result;
+        try (ProgressBar bar = common.progress(spec, "bootstrap")) {
+            result = Horizons.fit(runs, options, bar);
+        }
         double[] edges = bucketEdges.isEmpty() ? Horizons.defaultBucketEdges(runs)
                 : bucketEdges.stream().mapToDouble(Double::doubleValue).toArray();
         PrintWriter out = spec.commandLine().getOut();
@@ -215,6 +224,7 @@ public final class HorizonCommand implements Callable<Integer> {
         }
         ArrayNode notes = root.putArray("notes");
         runs.notes().forEach(notes::add);
+        root.put("scalefit_version", Version.current());
         return root;
     }
 

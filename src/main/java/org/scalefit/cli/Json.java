@@ -10,6 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * JSON output helpers: one mapper with stable key order, and numbers written so that a
  * non-finite value becomes {@code null} (JSON has no NaN) rather than an invalid document.
+ *
+ * <pre>{@code
+ * ObjectNode o = Json.object();
+ * Json.put(o, "rss", Double.NaN);        // "rss" : null
+ * String text = Json.write(o);
+ * }</pre>
  */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

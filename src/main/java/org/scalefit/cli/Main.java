@@ -24,19 +24,25 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "scalefit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fit scaling laws: power laws, exponentials, doubling trends and joint laws, with honest uncertainty.",
-        footer = {"", "Examples:",
-            "  scalefit reproduce                # the talk's figures in figures/",
+        footer = {"", "Examples (runs.csv stands for your file; datasets/ holds real ones):",
+            "  scalefit reproduce                      # the talk's figures in figures/",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --json",
-            "  scalefit horizon all_runs.jsonl",
-            "  scalefit trend datasets/metr-horizons.csv --frontier",
-            "  scalefit project datasets/metr-horizons.csv --milestones 8h,40h,167h,2000h --until 2032-01-01",
-            "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law \\",
+            "      --bootstrap 2000 --predict 1e24,1e26 --predict-csv curve.csv",
             "  scalefit compare runs.csv --x compute --y loss",
             "  scalefit breaks runs.csv --x compute --y loss",
             "  scalefit slopes baseline.csv improved.csv --x compute --y loss --at 1e23",
-            "  scalefit fit runs.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 --starts hoffmann-grid --json > fit.json",
-            "  scalefit optimal fit.json --compute 1e21,1e23,1e25 --target-loss 2.0"})
+            "  scalefit fit runs.csv --x N=params --x D=tokens --y loss --law chinchilla \\",
+            "      --loss huber:1e-3 --starts hoffmann-grid --json > fit.json",
+            "  scalefit optimal fit.json --compute 1e21,1e23,1e25 --target-loss 2.0",
+            "  scalefit horizon all_runs.jsonl",
+            "  scalefit trend datasets/metr-horizons.csv --frontier",
+            "  scalefit project datasets/metr-horizons.csv --frontier --until 2032-01-01",
+            "  source <(scalefit completion)           # tab completion in bash",
+            "",
+            "Every command: --help for its options and examples, --json for JSON output,",
+            "--quiet for no notes. Exit codes: 0 ok, 1 fit failed, 2 bad input or usage."})
 public final class Main implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -52,8 +58,13 @@ public final class Main implements Runnable {
      */
     private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
+    /** Commands that describe the whole command line and so need every subcommand registered. */
+    private static final java.util.Set<String> NEEDS_ALL = java.util.Set.of("help", "completion");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    private final boolean stderrTerminal;
 
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
@@ -66,15 +77,19 @@ public final class Main implements Runnable {
         m.put("breaks", BreaksCommand::new);
         m.put("slopes", SlopesCommand::new);
         m.put("optimal", OptimalCommand::new);
+        m.put("completion", CompletionCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
 
-    /** The command line with every subcommand, or only {@code args[0]}'s when it names one (help needs them all). */
-    private static CommandLine commandLine(String[] args) {
-        CommandLine cl = new CommandLine(new Main());
+    /**
+     * The command line with every subcommand, or only {@code args[0]}'s when it names one (help and
+     * completion describe them all).
+     */
+    private static CommandLine commandLine(String[] args, boolean terminal) {
+        CommandLine cl = new CommandLine(new Main(terminal));
         String first = args.length > 0 ? args[0] : "";
-        if (COMMANDS.containsKey(first) && !first.equals("help")) {
+        if (COMMANDS.containsKey(first) && !NEEDS_ALL.contains(first)) {
             cl.addSubcommand(first, COMMANDS.get(first).get());
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
@@ -82,8 +97,18 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    /** Created by picocli. */
+    /** Created by picocli; progress bars stay off. */
     public Main() {
+        this(false);
+    }
+
+    private Main(boolean stderrTerminal) {
+        this.stderrTerminal = stderrTerminal;
+    }
+
+    /** @return true when progress bars may be drawn: standard error is this process's terminal */
+    boolean stderrIsTerminal() {
+        return stderrTerminal;
     }
 
     @Override
@@ -99,7 +124,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        System.exit(run(args, out, err, ProgressBar.stderrIsTerminal()));
     }
 
     /**
@@ -111,11 +136,27 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, false);
+    }
+
+    /**
+     * Runs a command line; progress bars are drawn on {@code err} only when {@code terminal} is true.
+     *
+     * @param args     command-line arguments
+     * @param out      standard output
+     * @param err      standard error
+     * @param terminal whether {@code err} is an interactive terminal
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cl = commandLine(args);
+        CommandLine cl = commandLine(args, terminal);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getSubcommands().get("help").getCommandSpec().usageMessage().footer("", "Examples:",
+                "  scalefit help fit        # the same as: scalefit fit --help",
+                "  scalefit help            # the list of commands");
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getCommandName().equals("scalefit") ? "scalefit: " + ex.getMessage()

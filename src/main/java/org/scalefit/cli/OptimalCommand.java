@@ -120,7 +120,9 @@ public final class OptimalCommand implements Callable<Integer> {
             if (t < 1) {
                 throw new InvalidDataException("--threads must be ≥ 1, got " + t);
             }
-            boot = Bootstrap.run(refit, Resampler.rows(), bootstrap, seed, t);
+            try (ProgressBar bar = common.progress(spec, "bootstrap")) {
+                boot = Bootstrap.run(refit, Resampler.rows(), bootstrap, seed, t, bar);
+            }
             if (boot.succeeded() < 2) {
                 throw new org.scalefit.FitFailedException("only " + boot.succeeded() + " of " + bootstrap
                         + " bootstrap refits succeeded" + (boot.failures().isEmpty() ? "" : "; first failure: " + boot.failures().get(0)));

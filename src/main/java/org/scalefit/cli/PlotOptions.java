@@ -38,11 +38,11 @@ public final class PlotOptions {
     @Option(names = "--residuals", description = "Add a residual panel below the plot.")
     boolean residuals;
 
-    @Option(names = "--axes", paramLabel = "AXES",
+    @Option(names = "--axes", paramLabel = "AXES", completionCandidates = Completions.AxesKinds.class,
             description = "auto (default), log-log, linear, semilog-x or semilog-y.")
     String axes = "auto";
 
-    @Option(names = "--tick-style", paramLabel = "STYLE",
+    @Option(names = "--tick-style", paramLabel = "STYLE", completionCandidates = Completions.TickStyles.class,
             description = "Decade labels on log axes: superscript (10ⁿ, default) or e (1e15).")
     String tickStyle = "superscript";
 

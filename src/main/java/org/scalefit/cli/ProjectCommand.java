@@ -20,7 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code scalefit project}: when each trend reaches a work-day, week, month, year of task length, and the horizon at future dates. */
+/**
+ * {@code scalefit project}: when each trend reaches a work-day, week, month, year of task length, and the horizon at future dates.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"project", "datasets/metr-horizons.csv", "--frontier",
+ *         "--milestones", "8h,40h", "--until", "2030-01-01"}, System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "project", mixinStandardHelpOptions = true,
         description = "Projects the horizon trend: the date each milestone (default 1 h, 8 h work-day, 40 h week, "
                 + "167 h month, 2,000 h work-year) is reached and the horizon on future dates, each with an interval, for "
@@ -70,7 +77,7 @@ public final class ProjectCommand implements Callable<Integer> {
         for (String a : at) {
             dates.add(TrendInputOptions.date("--at", a));
         }
-        TrendInputOptions.Loaded loaded = input.fit(fu, end);
+        TrendInputOptions.Loaded loaded = input.fit(fu, end, label -> common.progress(spec, label));
         List<HorizonPoint> used = loaded.fit().used();
         double last = used.get(used.size() - 1).date();
         if (dates.isEmpty()) {
@@ -129,6 +136,7 @@ public final class ProjectCommand implements Callable<Integer> {
                 e.set(ci, Json.interval(ha.interval().lower(), ha.interval().upper()));
             }
         }
+        root.put("scalefit_version", Version.current());
         return root;
     }
 

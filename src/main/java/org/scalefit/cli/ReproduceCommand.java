@@ -104,21 +104,25 @@ public final class ReproduceCommand implements Callable<Integer> {
             k++;
             long t0 = System.nanoTime();
             try {
-                FigureResult result = r.run(data);
+                FigureResult result;
                 List<Path> read = new ArrayList<>();
-                for (String name : result.datasets()) {
-                    read.add(dataBase.resolve(name));
-                }
-                inputs.addAll(read);
                 List<String> files = new ArrayList<>();
-                List<ImageFormat> formats = new ArrayList<>(List.of(ImageFormat.PNG, ImageFormat.SVG));
-                if (pdf) {
-                    formats.add(ImageFormat.PDF);
-                }
-                for (ImageFormat f : formats) {
-                    Path file = out.resolve(result.id() + "." + f.extension());
-                    FigureWriter.write(result.figure(), file, dpi, read);
-                    files.add(file.getFileName().toString());
+                try (ProgressBar bar = common.progress(spec, "[" + k + "/" + figures.size() + "] " + r.id(), false)) {
+                    bar.update(k - 1, figures.size());
+                    result = r.run(data);
+                    for (String name : result.datasets()) {
+                        read.add(dataBase.resolve(name));
+                    }
+                    inputs.addAll(read);
+                    List<ImageFormat> formats = new ArrayList<>(List.of(ImageFormat.PNG, ImageFormat.SVG));
+                    if (pdf) {
+                        formats.add(ImageFormat.PDF);
+                    }
+                    for (ImageFormat f : formats) {
+                        Path file = out.resolve(result.id() + "." + f.extension());
+                        FigureWriter.write(result.figure(), file, dpi, read);
+                        files.add(file.getFileName().toString());
+                    }
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 done.add(new Done(result, files, secs));

@@ -11,7 +11,14 @@ import picocli.CommandLine.Option;
 
 /**
  * How to read a run file and fit its horizons: field names (METR's by default), the weighting,
- * the regularisation and what the bootstrap resamples.
+ * the regularisation and what the bootstrap resamples. A picocli mixin of {@code horizon},
+ * {@code trend} and {@code project}.
+ *
+ * <pre>{@code
+ * // scalefit horizon runs.jsonl --model agent --score score_cont --weighting equal --resample tr
+ * Main.run(new String[] {"horizon", "runs.jsonl", "--model", "agent", "--score", "score_cont",
+ *         "--weighting", "equal", "--resample", "tr"}, System.out, System.err);
+ * }</pre>
  */
 public final class RunFieldOptions {
     @Option(names = "--task", paramLabel = "FIELD", defaultValue = "task_id", description = "Task id field (default: ${DEFAULT-VALUE}).")

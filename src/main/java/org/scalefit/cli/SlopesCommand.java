@@ -30,7 +30,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code scalefit slopes}: compare the exponents of a baseline and an improved curve, and what the difference is worth. */
+/**
+ * {@code scalefit slopes}: compare the exponents of a baseline and an improved curve, and what the difference is worth.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"slopes", "baseline.csv", "improved.csv", "--x", "compute", "--y", "loss",
+ *         "--at", "1e23"}, System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "slopes", mixinStandardHelpOptions = true,
         description = "Compare two curves: the difference of their exponents with an interval, and the compute "
                 + "multiplier — how much more compute the baseline needs to match the improved curve — as a function of scale.",
@@ -117,7 +124,10 @@ public final class SlopesCommand implements Callable<Integer> {
             computes.addAll(defaultScales(base, better));
         }
         FitOptions fo = FitOptions.builder().seed(seed).build();
-        SlopeResult r = SlopeComparison.run(base, better, new SlopeOptions(l, fo, computes, atLoss, bootstrap, t, allowMismatch));
+        SlopeResult r;
+        try (ProgressBar bar = common.progress(spec, "bootstrap")) {
+            r = SlopeComparison.run(base, better, new SlopeOptions(l, fo, computes, atLoss, bootstrap, t, allowMismatch), bar);
+        }
         if (common.json()) {
             ObjectNode json = json(r);
             if (!skippedRows.isEmpty()) {

@@ -8,7 +8,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code scalefit trend}: the doubling trend of time horizons over release dates, and its alternatives. */
+/**
+ * {@code scalefit trend}: the doubling trend of time horizons over release dates, and its alternatives.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"trend", "datasets/metr-horizons.csv", "--frontier", "--until", "2025-03-01"},
+ *         System.out, System.err);
+ * }</pre>
+ */
 @Command(name = "trend", mixinStandardHelpOptions = true,
         description = "The trend of time horizons over model release dates: OLS of ln(horizon) on date gives the "
                 + "doubling time (METR: about 7 months) with its interval and R²; a piecewise exponential with a break "
@@ -41,7 +48,7 @@ public final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         double u = until == null ? Double.NaN : TrendInputOptions.date("--until", until);
-        TrendInputOptions.Loaded loaded = input.fit(u);
+        TrendInputOptions.Loaded loaded = input.fit(u, label -> common.progress(spec, label));
         TrendReport report = new TrendReport(loaded);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.scalefit.InvalidDataException;
 import org.scalefit.data.Dates;
 import org.scalefit.data.RowFilter;
@@ -25,7 +26,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The input of a trend: a table of per-model horizons (date, horizon, optional interval), or a run
- * file plus release dates, and how models are selected and the trend's intervals computed.
+ * file plus release dates, and how models are selected and the trend's intervals computed. A picocli
+ * mixin of {@code trend} and {@code project}.
+ *
+ * <pre>{@code
+ * // scalefit trend datasets/metr-horizons.csv --frontier --benchmark-version TH1.1 --since 2023-01-01
+ * Main.run(new String[] {"trend", "datasets/metr-horizons.csv", "--frontier", "--benchmark-version", "TH1.1",
+ *         "--since", "2023-01-01"}, System.out, System.err);
+ * }</pre>
  */
 public final class TrendInputOptions {
     @Parameters(index = "0", paramLabel = "FILE",
@@ -122,10 +130,11 @@ public final class TrendInputOptions {
      * Reads the input and fits the trend.
      *
      * @param fitUntil last release date fitted (NaN: none)
+     * @param bars     a progress bar for a stage of the work, by label
      * @return the fit and its context
      */
-    Loaded fit(double fitUntil) {
-        return fit(fitUntil, Double.NaN);
+    Loaded fit(double fitUntil, Function<String, ProgressBar> bars) {
+        return fit(fitUntil, Double.NaN, bars);
     }
 
     /**
@@ -134,9 +143,10 @@ public final class TrendInputOptions {
      *
      * @param fitUntil     last release date fitted (NaN: none)
      * @param projectUntil the end of a projection (NaN: no check)
+     * @param bars         a progress bar for a stage of the work, by label
      * @return the fit and its context
      */
-    Loaded fit(double fitUntil, double projectUntil) {
+    Loaded fit(double fitUntil, double projectUntil, Function<String, ProgressBar> bars) {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) {
             throw new InvalidDataException("--threads must be ≥ 1, got " + nThreads);
@@ -159,7 +169,10 @@ public final class TrendInputOptions {
         if (releaseDates != null) {
             Map<String, Double> dates = HorizonTable.releaseDates(releaseDates);
             Runs runs = runOptions.read(model == null ? "alias" : model, file);
-            HorizonResult h = Horizons.fit(runs, runOptions.options(replicates, seed, nThreads, level));
+            HorizonResult h;
+            try (ProgressBar bar = bars.apply("horizon bootstrap")) {
+                h = Horizons.fit(runs, runOptions.options(replicates, seed, nThreads, level), bar);
+            }
             Trends.RunPoints rp = Trends.points(h, dates);
             checkAfter(rp.points(), fitUntil, projectUntil);
             for (TrendFit.Excluded e : rp.excluded()) {
@@ -169,7 +182,9 @@ public final class TrendInputOptions {
             for (Runs.SkippedRun sr : runs.skipped()) {
                 notes.add("skipped invalid run: " + sr.reason());
             }
-            return new Loaded(Trends.fit(rp.points(), o), runs.source(), null, notes, h, List.of());
+            try (ProgressBar bar = bars.apply("trend replicates")) {
+                return new Loaded(Trends.fit(rp.points(), o, bar), runs.source(), null, notes, h, List.of());
+            }
         }
         List<RowFilter> filters = new ArrayList<>();
         for (String w : where) {
@@ -185,7 +200,10 @@ public final class TrendInputOptions {
         if (!frontier && Frontier.select(table.points()).size() < table.points().size()) {
             notes.add("fitting all models, frontier or not; add --frontier for METR's frontier trend");
         }
-        return new Loaded(Trends.fit(table.points(), o), table.source(), table.version(), notes, null, table.skipped());
+        try (ProgressBar bar = bars.apply("trend replicates")) {
+            return new Loaded(Trends.fit(table.points(), o, bar), table.source(), table.version(), notes, null,
+                    table.skipped());
+        }
     }
 
     /** A projection must end after the last model that can enter the fit. */

@@ -2,7 +2,13 @@ package org.scalefit.cli;
 
 import picocli.CommandLine;
 
-/** The scalefit version, read from the jar manifest (or {@code dev} when run from classes). */
+/**
+ * The scalefit version, read from the jar manifest (or {@code dev} when run from classes).
+ *
+ * <pre>{@code
+ * String v = Version.current();      // "0.1.0" from the jar, "dev" from target/classes
+ * }</pre>
+ */
 public final class Version implements CommandLine.IVersionProvider {
     /** Creates the provider (picocli instantiates it). */
     public Version() {

@@ -19,7 +19,18 @@ import org.scalefit.InvalidDataException;
  * @param threads     threads for the simulations; does not change the result
  */
 public record BreakOptions(String trend, double level, int holdout, int simulations, long seed, int threads) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param trend       the trend that may break: {@code power-law} (ln y linear in ln x), {@code exponential}
+     *                    or {@code doubling} (ln y linear in x, e.g. a date)
+     * @param level       false-alarm rate of the whole test (both checks together), e.g. 0.05
+     * @param holdout     points at the end held out by the prediction check; 0 means a third of the data
+     * @param simulations Monte Carlo draws of the null distribution of the max likelihood-ratio statistic
+     * @param seed        seed of the simulations
+     * @param threads     threads for the simulations; does not change the result
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     */
     public BreakOptions {
         trend = trend.trim().toLowerCase(Locale.ROOT);
         if (!trend.equals("power-law") && !trend.equals("exponential") && !trend.equals("doubling")) {

@@ -7,6 +7,7 @@ import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.Progress;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Parallel;
 import org.scalefit.fit.Seeds;
@@ -59,6 +60,25 @@ public final class BreakTest {
      * @throws InvalidDataException for too few points, non-positive values, or a holdout that leaves too few
      */
     public static BreakResult run(Observations data, BreakOptions options) {
+        return run(data, options, Progress.NONE);
+    }
+
+    /**
+     * The same test, telling {@code progress} as the Monte Carlo simulations complete (two sets of
+     * {@link BreakOptions#simulations()} draws: the null distribution, then the location cutoff). The
+     * result does not depend on the listener.
+     *
+     * <pre>{@code
+     * BreakResult r = BreakTest.run(data, BreakOptions.defaults(), (done, total) -> { });
+     * }</pre>
+     *
+     * @param data     observations with one predictor and y &gt; 0 (x &gt; 0 for a power law)
+     * @param options  trend, level, holdout, simulations
+     * @param progress told of completed simulations
+     * @return the decision, the location of the most likely break and both checks
+     * @throws InvalidDataException for too few points, non-positive values, or a holdout that leaves too few
+     */
+    public static BreakResult run(Observations data, BreakOptions options, Progress progress) {
         int n = data.size();
         if (data.predictorCount() != 1) {
             throw new InvalidDataException("breaks takes one predictor, got " + data.predictorCount());
@@ -161,7 +181,7 @@ public final class BreakTest {
                 max = Math.max(max, lr(ez, r0, hTilde[g], hNorm[g], n));
             }
             simulated[s] = max;
-        });
+        }, progress.stage(0, b, 2L * b));
         int exceed = 0;
         for (double s : simulated) {
             if (s >= observed) {
@@ -170,7 +190,7 @@ public final class BreakTest {
         }
         double pLr = (1.0 + exceed) / (b + 1.0);
 
-        double crit = locationCutoff(design, e, rss0, hTilde, hNorm, best, n, options);
+        double crit = locationCutoff(design, e, rss0, hTilde, hNorm, best, n, options, progress.stage(b, b, 2L * b));
         int left = best;
         while (left > 0 && observed - profile[left - 1] <= crit) {
             left--;
@@ -201,7 +221,7 @@ public final class BreakTest {
      * regular parameter and undercovers for a kink located between a few points.
      */
     private static double locationCutoff(Design design, double[] e, double rss0, double[][] hTilde, double[] hNorm, int best, int n,
-                                         BreakOptions options) {
+                                         BreakOptions options, Progress progress) {
         double c = dot(e, hTilde[best]);
         double gamma = hNorm[best] > 0 ? c / hNorm[best] : 0;
         double rss1 = Math.max(rss0 - c * gamma, 0);
@@ -227,7 +247,7 @@ public final class BreakTest {
                 max = Math.max(max, lr(es, r0, hTilde[g], hNorm[g], n));
             }
             gap[s] = max - lr(es, r0, hTilde[best], hNorm[best], n);
-        });
+        }, progress);
         java.util.Arrays.sort(gap);
         return org.scalefit.uncertainty.BootstrapResult.quantile(gap, 1 - options.level());
     }

@@ -23,7 +23,17 @@ import org.scalefit.model.Space;
  */
 public record Comparison(List<Candidate> ranking, List<Candidate> skipped, Optional<String> best, String verdict,
                          Criterion criterion, Space space, int holdout) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param ranking   fitted candidates, best first
+     * @param skipped   candidates left out, each with its reason
+     * @param best      the winning law's name, empty when the data cannot tell
+     * @param verdict   which law wins and by how much evidence, in words
+     * @param criterion the ranking criterion
+     * @param space     the residual space every candidate was fitted in
+     * @param holdout   points held out by the extrapolation backtest
+     */
     public Comparison {
         ranking = List.copyOf(ranking);
         skipped = List.copyOf(skipped);

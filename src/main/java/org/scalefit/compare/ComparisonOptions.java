@@ -22,7 +22,17 @@ import org.scalefit.model.Space;
  */
 public record ComparisonOptions(FitOptions fitOptions, Criterion criterion, int holdoutLargest, boolean leaveOneOut,
                                 double evidenceThreshold, int threads) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param fitOptions        options for every fit (space, starts, seed)
+     * @param criterion         ranking criterion
+     * @param holdoutLargest    points of largest x held out by the backtest (0: no backtest)
+     * @param leaveOneOut       true to compute the leave-one-out error (n refits per law)
+     * @param evidenceThreshold Δ below which two laws count as equally supported (2 is Burnham &amp; Anderson's)
+     * @param threads           threads for the leave-one-out refits; does not change the result
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     */
     public ComparisonOptions {
         if (!fitOptions.loss().isSquares()) {
             throw new InvalidDataException("model comparison needs the squares loss: information criteria assume "

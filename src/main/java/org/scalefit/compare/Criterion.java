@@ -47,6 +47,7 @@ public enum Criterion {
     /**
      * @param text {@code aic}, {@code aicc} or {@code bic} (any case)
      * @return the criterion
+     * @throws InvalidDataException for anything but aic, aicc or bic
      */
     public static Criterion parse(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
@@ -60,6 +61,27 @@ public final class ModelComparison {
      * @throws org.scalefit.FitFailedException when no law could be fitted because every fit failed
      */
     public static Comparison run(List<Law> laws, Observations data, ComparisonOptions options) {
+        return run(laws, data, options, Progress.NONE);
+    }
+
+    /**
+     * The same comparison, telling {@code progress} as each law is fitted, cross-validated and backtested
+     * (one unit per law). The result does not depend on the listener.
+     *
+     * <pre>{@code
+     * Comparison c = ModelComparison.run(laws, data, ComparisonOptions.defaults(), (done, total) -> { });
+     * }</pre>
+     *
+     * @param laws     the candidates (distinct names), single-predictor laws
+     * @param data     the observations
+     * @param options  criterion, backtest size, fit options, threads
+     * @param progress told of each law evaluated
+     * @return the ranking and the verdict
+     * @throws InvalidDataException when no law is given, the holdout leaves too few points to fit anything,
+     *                              or no law could be fitted and at least one was refused for its data
+     * @throws org.scalefit.FitFailedException when no law could be fitted because every fit failed
+     */
+    public static Comparison run(List<Law> laws, Observations data, ComparisonOptions options, Progress progress) {
         if (laws.isEmpty()) {
             throw new InvalidDataException("no laws to compare");
         }
@@ -76,6 +98,7 @@ public final class ModelComparison {
         List<Candidate> fitted = new ArrayList<>();
         List<Candidate> skipped = new ArrayList<>();
         String firstBadData = null;
+        progress.update(0, laws.size());
         for (Law law : laws) {
             Candidate c;
             try {
@@ -85,6 +108,7 @@ public final class ModelComparison {
                 firstBadData = firstBadData == null ? e.getMessage() : firstBadData;
             }
             (c.fitted() ? fitted : skipped).add(c);
+            progress.update(fitted.size() + skipped.size(), laws.size());
         }
         if (fitted.isEmpty()) {
             // Nothing to rank: one line with the first reason, as bad input when the data were the problem.

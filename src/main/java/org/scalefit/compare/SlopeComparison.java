@@ -8,6 +8,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.Progress;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
@@ -53,6 +54,26 @@ public final class SlopeComparison {
      * @throws InvalidDataException for mismatched data or a law without an exponent
      */
     public static SlopeResult run(Observations baseline, Observations improved, SlopeOptions options) {
+        return run(baseline, improved, options, Progress.NONE);
+    }
+
+    /**
+     * The same comparison, telling {@code progress} as the two bootstraps (baseline, then improved)
+     * complete; without bootstrap replicates it is never called. The result does not depend on the listener.
+     *
+     * <pre>{@code
+     * SlopeOptions o = new SlopeOptions(new PowerLaw(), FitOptions.defaults(), List.of(1e23), List.of(), 1000, 2, false);
+     * SlopeResult r = SlopeComparison.run(baseline, improved, o, (done, total) -> { });
+     * }</pre>
+     *
+     * @param baseline the baseline runs (one predictor: compute)
+     * @param improved the improved runs, same columns and units
+     * @param options  law, where to evaluate the multiplier, bootstrap
+     * @param progress told of completed bootstrap refits
+     * @return the comparison
+     * @throws InvalidDataException for mismatched data or a law without an exponent
+     */
+    public static SlopeResult run(Observations baseline, Observations improved, SlopeOptions options, Progress progress) {
         checkUnits(baseline, improved, options.allowUnitMismatch());
         Law lawB = options.law();
         Law lawI = options.law();
@@ -70,8 +91,11 @@ public final class SlopeComparison {
         BootstrapResult bb = null;
         BootstrapResult bi = null;
         if (options.replicates() > 0) {
-            bb = Bootstrap.run(fb, Resampler.rows(), options.replicates(), fo.seed(), options.threads());
-            bi = Bootstrap.run(fi, Resampler.rows(), options.replicates(), fo.seed() + 1, options.threads());
+            long r = options.replicates();
+            bb = Bootstrap.run(fb, Resampler.rows(), options.replicates(), fo.seed(), options.threads(),
+                    progress.stage(0, r, 2 * r));
+            bi = Bootstrap.run(fi, Resampler.rows(), options.replicates(), fo.seed() + 1, options.threads(),
+                    progress.stage(r, r, 2 * r));
         }
         Joint joint = new Joint(fb, fi, bb, bi);
 

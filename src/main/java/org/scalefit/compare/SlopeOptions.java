@@ -23,7 +23,18 @@ import org.scalefit.model.PowerLaw;
  */
 public record SlopeOptions(Law law, FitOptions fitOptions, List<Double> atCompute, List<Double> atLoss, int replicates,
                            int threads, boolean allowUnitMismatch) {
-    /** Copies the lists and validates. */
+    /**
+     * Copies the lists and validates.
+     *
+     * @param law               the law fitted to both (it must have a parameter {@code alpha})
+     * @param fitOptions        options of both fits (seed included)
+     * @param atCompute         compute values at which to give the multiplier
+     * @param atLoss            loss values at which to give the multiplier
+     * @param replicates        bootstrap replicates per data set (0: delta-method intervals)
+     * @param threads           threads for the bootstrap
+     * @param allowUnitMismatch true to skip the same-units check
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     */
     public SlopeOptions {
         atCompute = List.copyOf(atCompute);
         atLoss = List.copyOf(atLoss);

@@ -23,7 +23,17 @@ import org.scalefit.fit.Fit;
  */
 public record SlopeResult(Fit baseline, Fit improved, Estimate exponentDifference, List<Multiplier> multipliers,
                           String verdict, int pairedReplicates, int failedReplicates) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param baseline           the baseline fit
+     * @param improved           the improved fit
+     * @param exponentDifference alpha(improved) − alpha(baseline) with its interval
+     * @param multipliers        the compute multiplier at each requested compute and loss
+     * @param verdict            the answer in words
+     * @param pairedReplicates   bootstrap replicate pairs behind the intervals (0: delta method)
+     * @param failedReplicates   bootstrap replicates that failed in either data set
+     */
     public SlopeResult {
         multipliers = List.copyOf(multipliers);
     }

@@ -285,6 +285,7 @@ public final class Observations {
      *
      * @param names new predictor names, one per predictor
      * @return renamed observations
+     * @throws InvalidDataException if the number of names is not the number of predictors
      */
     public Observations withPredictorNames(List<String> names) {
         if (names.size() != x.length) {
@@ -384,6 +385,7 @@ public final class Observations {
          * @param column the source column (e.g. {@code params})
          * @param values its values (copied)
          * @return this builder
+         * @throws InvalidDataException if a predictor of that name was already given
          */
         public Builder predictor(String name, String column, double[] values) {
             if (predictorNames.contains(name)) {

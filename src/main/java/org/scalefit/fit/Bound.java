@@ -17,7 +17,13 @@ import org.scalefit.InvalidDataException;
  * @param upper upper end, or +∞
  */
 public record Bound(double lower, double upper) {
-    /** Validates the interval. */
+    /**
+     * Validates the interval.
+     *
+     * @param lower lower end, or −∞
+     * @param upper upper end, or +∞
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     */
     public Bound {
         if (Double.isNaN(lower) || Double.isNaN(upper) || !(lower < upper)) {
             throw new InvalidDataException("bound needs lower < upper, got " + lower + ":" + upper);
@@ -29,6 +35,7 @@ public record Bound(double lower, double upper) {
      *
      * @param text the bound
      * @return the bound
+     * @throws InvalidDataException if the text is not {@code LO:HI} with numbers (or empty ends)
      */
     public static Bound parse(String text) {
         int colon = text.indexOf(':');

@@ -324,6 +324,7 @@ public final class Fit {
     /**
      * @param x predictor values of one point, in the law's predictor order
      * @return the fitted law's value there
+     * @throws InvalidDataException if the number of predictor values is not the law's
      */
     public double predict(double... x) {
         if (x.length != law.predictors().size()) {
@@ -362,6 +363,7 @@ public final class Fit {
     /**
      * @param name a derived quantity's name
      * @return it with its delta-method interval
+     * @throws InvalidDataException if the law has no derived quantity of that name
      */
     public Estimate derived(String name) {
         for (DerivedQuantity q : law.derivedQuantities()) {

@@ -53,7 +53,29 @@ public record FitOptions(Space space, Loss loss, Starts starts, Map<String, Doub
     /** Default seed, so that a fit without an explicit seed is still reproducible. */
     public static final long DEFAULT_SEED = 20240229L;
 
-    /** Validates and copies the maps. */
+    /**
+     * Validates and copies the maps.
+     *
+     * @param space           residual space, or null for the law's default
+     * @param loss            the loss
+     * @param starts          the start strategy
+     * @param startValues     user start values by parameter name (override the data-driven guess)
+     * @param bounds          bounds by parameter name
+     * @param fixed           parameters held at a value by name
+     * @param seed            seed for random starts (and anything else random)
+     * @param maxIterations   iteration limit of each optimiser run
+     * @param threads         threads for multi-start (1 = sequential); results do not depend on it
+     * @param confidenceLevel level of the reported intervals, e.g. 0.95
+     * @param solver          the optimiser run from each start (default {@link Solver#AUTO})
+     * @param stallTolerance  stop a run that crawls: when the best cost fell by less than this many noise
+     *                        variances (cost/dof) over the last 50 evaluations, the run ends as converged and
+     *                        says so; 0 (the default) turns the test off. Refits from an optimum (bootstrap,
+     *                        leave-one-out) and model comparison use {@link #REFIT_STALL_TOLERANCE} = 0.01:
+     *                        each 50 evaluations of a crawl along a flat valley then change the likelihood-ratio
+     *                        statistic by less than 0.01, against the 3.84 that sets a 95% interval
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     * @throws NullPointerException if a required component is null
+     */
     public FitOptions {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(starts, "starts");

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.Progress;
 import org.scalefit.data.Observations;
 import org.scalefit.model.Law;
 import org.scalefit.model.ParameterDomain;
@@ -62,7 +63,28 @@ public final class Fitter {
      * @throws FitFailedException   if no start produced a finite result
      */
     public static Fit fit(Law law, Observations data, FitOptions options) {
-        Solved s = solve(law, data, options, null);
+        return fit(law, data, options, Progress.NONE);
+    }
+
+    /**
+     * Fits a law to data, telling {@code progress} as starts complete (one unit per start: worth it for
+     * grids such as {@code hoffmann-grid}'s 4,500 starts). The result does not depend on the listener.
+     *
+     * <pre>{@code
+     * FitOptions grid = FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.hoffmannGrid()).build();
+     * Fit fit = Fitter.fit(new ChinchillaLaw(), data, grid, (done, total) -> { });
+     * }</pre>
+     *
+     * @param law      the law
+     * @param data     observations whose predictors match the law's, in order
+     * @param options  what to minimise and how
+     * @param progress told of completed starts
+     * @return the fit; check {@link Fit#converged()} and {@link Fit#warnings()}
+     * @throws InvalidDataException if the data or options cannot be used with this law
+     * @throws FitFailedException   if no start produced a finite result
+     */
+    public static Fit fit(Law law, Observations data, FitOptions options, Progress progress) {
+        Solved s = solve(law, data, options, null, progress);
         List<String> notes = new ArrayList<>();
         if (s.fellBack && s.best.startIndex() > 0) {
             notes.add("the data-driven start did not converge; the best of " + AUTO_FALLBACK_STARTS
@@ -122,7 +144,7 @@ public final class Fitter {
     }
 
     private static Refit refit(Law law, Observations data, FitOptions options, Lbfgs.Curvature seed) {
-        Solved s = solve(law, data, options, seed);
+        Solved s = solve(law, data, options, seed, Progress.NONE);
         double[] p = FitAssembler.checkedParameters(s.problem, s.best);
         return new Refit(p, s.best.objective(), s.best.converged(), s.best.reason());
     }
@@ -131,7 +153,8 @@ public final class Fitter {
     private record Solved(Problem problem, LeastSquaresRun.Result best, int tried, int convergedCount, boolean fellBack) {
     }
 
-    private static Solved solve(Law law, Observations data, FitOptions options, Lbfgs.Curvature seed) {
+    private static Solved solve(Law law, Observations data, FitOptions options, Lbfgs.Curvature seed,
+                                Progress progress) {
         Space space = options.spaceChoice().orElse(law.defaultSpace());
         validate(law, data, options, space);
         Problem problem = problem(law, data, options, space);
@@ -140,16 +163,17 @@ public final class Fitter {
         boolean fellBack = false;
         if (options.solver() == Solver.VARPRO) {
             VarProRun.validate(problem, options);
-            results = runVarPro(problem, starts, options);
+            results = runVarPro(problem, starts, options, progress);
         } else {
-            results = runAll(problem, starts, options, 0, seed);
+            results = runAll(problem, starts, options, 0, seed, progress);
         }
         List<double[]> tried = new ArrayList<>(starts);
         if (options.starts().isAuto() && !anyGood(results)) {
             List<double[]> more = randomStarts(problem, starts.get(0), AUTO_FALLBACK_STARTS, options.seed(), 1);
             tried.addAll(more);
-            List<LeastSquaresRun.Result> extra = options.solver() == Solver.VARPRO ? runVarPro(problem, more, options)
-                    : runAll(problem, more, options, 1, null);
+            List<LeastSquaresRun.Result> extra = options.solver() == Solver.VARPRO
+                    ? runVarPro(problem, more, options, Progress.NONE)
+                    : runAll(problem, more, options, 1, null, Progress.NONE);
             results = new ArrayList<>(results);
             results.addAll(extra);
             fellBack = true;
@@ -237,7 +261,7 @@ public final class Fitter {
     }
 
     private static List<LeastSquaresRun.Result> runAll(Problem problem, List<double[]> starts, FitOptions options,
-                                                       int indexOffset, Lbfgs.Curvature seed) {
+                                                       int indexOffset, Lbfgs.Curvature seed, Progress progress) {
         int count = starts.size();
         LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[count];
         boolean quasiNewton = usesQuasiNewton(options);
@@ -245,7 +269,7 @@ public final class Fitter {
         double tolerance = quasiNewton && count > QuasiNewtonRun.POLISHED ? QuasiNewtonRun.SCREENING_TOLERANCE
                 : QuasiNewtonRun.RELATIVE_TOLERANCE;
         Parallel.forEach(options.threads(), count, s -> out[s] = runOne(problem, starts.get(s), options, indexOffset + s,
-                tolerance, seed));
+                tolerance, seed), progress);
         if (quasiNewton && tolerance != QuasiNewtonRun.RELATIVE_TOLERANCE) {
             polish(problem, options, out);
         }
@@ -297,12 +321,13 @@ public final class Fitter {
      * solver (L-BFGS for robust losses, LM for squares) at the tight tolerance, so that both paths end at
      * the same optimum. Results carry the index of the first start of each distinct group.
      */
-    private static List<LeastSquaresRun.Result> runVarPro(Problem problem, List<double[]> starts, FitOptions options) {
+    private static List<LeastSquaresRun.Result> runVarPro(Problem problem, List<double[]> starts, FitOptions options,
+                                                          Progress progress) {
         VarProRun.Plan plan = VarProRun.plan(problem, starts);
         int count = plan.starts().size();
         LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[count];
         Parallel.forEach(options.threads(), count, s -> out[s] = VarProRun.run(problem, options.loss(), plan, s,
-                options.maxIterations()));
+                options.maxIterations()), progress);
         List<LeastSquaresRun.Result> results = new ArrayList<>(List.of(out));
         LeastSquaresRun.Result best = best(results);
         if (best != null) {

@@ -155,7 +155,12 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
      * @param delta the threshold δ &gt; 0
      */
     record Huber(double delta) implements Loss {
-        /** Validates δ. */
+        /**
+         * Validates δ.
+         *
+         * @param delta the threshold δ &gt; 0
+         * @throws InvalidDataException if a component is outside its domain (the message says which)
+         */
         public Huber {
             if (!(delta > 0) || !Double.isFinite(delta)) {
                 throw new InvalidDataException("huber delta must be a positive number, got " + delta);
@@ -196,7 +201,12 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
      * @param lambda the weight of positive residuals; 1 − λ weighs negative ones
      */
     record Asymmetric(double lambda) implements Loss {
-        /** Validates λ. */
+        /**
+         * Validates λ.
+         *
+         * @param lambda the weight of positive residuals; 1 − λ weighs negative ones
+         * @throws InvalidDataException if a component is outside its domain (the message says which)
+         */
         public Asymmetric {
             if (!(lambda > 0 && lambda < 1)) {
                 throw new InvalidDataException("asymmetric lambda must lie strictly between 0 and 1, got " + lambda);

@@ -27,7 +27,16 @@ import org.scalefit.InvalidDataException;
  * @param includeGuess true to include the law's data-driven guess as start 0 (false only for warm starts)
  */
 public record Starts(boolean withGrid, int randomCount, List<double[]> explicit, String name, boolean includeGuess) {
-    /** Copies the explicit points and validates counts. */
+    /**
+     * Copies the explicit points and validates counts.
+     *
+     * @param withGrid     true to add a grid of starts around the guess
+     * @param randomCount  number of seeded random starts to add
+     * @param explicit     explicit start points, each in the law's parameter order
+     * @param name         a label for reports, e.g. {@code auto}, {@code grid}, {@code hoffmann-grid}
+     * @param includeGuess true to include the law's data-driven guess as start 0 (false only for warm starts)
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     */
     public Starts {
         if (randomCount < 0) {
             throw new InvalidDataException("number of random starts must be ≥ 0, got " + randomCount);
@@ -136,6 +145,7 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
      *
      * @param text the specification
      * @return the starts
+     * @throws InvalidDataException for an unknown kind or a bad count of random starts
      */
     public static Starts parse(String text) {
         if (text.trim().equalsIgnoreCase(HOFFMANN_GRID)) {

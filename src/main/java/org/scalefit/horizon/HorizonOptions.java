@@ -29,7 +29,19 @@ public record HorizonOptions(Weighting weighting, double regularization, int boo
     /** METR's bootstrap size. */
     public static final int METR_BOOTSTRAP = 1000;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param weighting       how runs are weighted (weights sum to 1 per model)
+     * @param regularization  the L2 penalty λ on the slope; the objective is ½·b1² + (1/λ)·Σ wᵢ·loglossᵢ
+     * @param bootstrap       bootstrap replicates (0 = none)
+     * @param resampling      what the bootstrap resamples
+     * @param seed            the seed; replicate b draws from {@code Seeds.random(seed, 3, b)}
+     * @param threads         threads for the bootstrap; results do not depend on it
+     * @param confidenceLevel level of the percentile intervals, e.g. 0.95
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     * @throws NullPointerException if a required component is null
+     */
     public HorizonOptions {
         Objects.requireNonNull(weighting, "weighting");
         Objects.requireNonNull(resampling, "resampling");

@@ -20,7 +20,18 @@ import org.scalefit.InvalidDataException;
  * @param replicates bootstrap replicates of the horizon (empty if none); NaN marks a missing replicate
  */
 public record HorizonPoint(String model, double date, double minutes, double lower, double upper, double[] replicates) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param model      model name
+     * @param date       release date, days since 1970-01-01
+     * @param minutes    the horizon, minutes (≥ 0; 0 means below every task)
+     * @param lower      lower end of its interval (NaN if unknown)
+     * @param upper      upper end of its interval (NaN if unknown)
+     * @param replicates bootstrap replicates of the horizon (empty if none); NaN marks a missing replicate
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     * @throws NullPointerException if a required component is null
+     */
     public HorizonPoint {
         Objects.requireNonNull(model, "model");
         if (!Double.isFinite(date)) {

@@ -26,7 +26,18 @@ import org.scalefit.InvalidDataException;
  */
 public record HorizonResult(String source, int runs, int humanRuns, int tasks, int families, HorizonOptions options,
                             List<ModelHorizon> models, Optional<HorizonBootstrap> bootstrap) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param source    the run file's name
+     * @param runs      model runs fitted
+     * @param humanRuns human baseline rows read and left out
+     * @param tasks     distinct tasks
+     * @param families  distinct task families
+     * @param options   the options used
+     * @param models    one entry per model, in order of first appearance
+     * @param bootstrap the bootstrap replicates, when options asked for them
+     */
     public HorizonResult {
         models = List.copyOf(models);
     }

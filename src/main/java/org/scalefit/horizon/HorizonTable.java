@@ -47,7 +47,14 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
     /** The column that marks the benchmark version. */
     public static final String VERSION_COLUMN = "benchmark_version";
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param source  the file name
+     * @param points  one point per model
+     * @param version the benchmark version kept, or null when the table has none
+     * @param notes   notes for the reader (e.g. which version was chosen)
+     */
     public HorizonTable {
         points = List.copyOf(points);
         notes = List.copyOf(notes);

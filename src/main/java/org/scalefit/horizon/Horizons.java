@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.scalefit.Numbers;
+import org.scalefit.Progress;
 import org.scalefit.fit.Parallel;
 import org.scalefit.fit.Seeds;
 
@@ -57,6 +58,23 @@ public final class Horizons {
      * @return per-model horizons and the bootstrap
      */
     public static HorizonResult fit(Runs runs, HorizonOptions options) {
+        return fit(runs, options, Progress.NONE);
+    }
+
+    /**
+     * The same fits, telling {@code progress} as blocks of bootstrap replicates complete. The result
+     * does not depend on the listener.
+     *
+     * <pre>{@code
+     * HorizonResult r = Horizons.fit(runs, HorizonOptions.defaults(), (done, total) -> { });
+     * }</pre>
+     *
+     * @param runs     the runs
+     * @param options  weighting, regularisation, bootstrap size, seed, threads and level
+     * @param progress told of completed blocks of replicates
+     * @return per-model horizons and the bootstrap
+     */
+    public static HorizonResult fit(Runs runs, HorizonOptions options, Progress progress) {
         Prepared prep = new Prepared(runs, options);
         int models = runs.modelCount();
         List<ModelHorizon> out = new ArrayList<>(models);
@@ -78,7 +96,7 @@ public final class Horizons {
         }
         Optional<HorizonBootstrap> boot = Optional.empty();
         if (options.bootstrap() > 0) {
-            boot = Optional.of(bootstrap(prep, b0, b1));
+            boot = Optional.of(bootstrap(prep, b0, b1, progress));
         }
         return new HorizonResult(runs.source(), runs.runCount(), runs.humanRunCount(), runs.taskCount(),
                 runs.familyCount(), options, out, boot);
@@ -130,7 +148,7 @@ public final class Horizons {
                 hs, b0, b1, shortest, longest, ws.solver.iterations, warnings);
     }
 
-    private static HorizonBootstrap bootstrap(Prepared prep, double[] b0, double[] b1) {
+    private static HorizonBootstrap bootstrap(Prepared prep, double[] b0, double[] b1, Progress progress) {
         HorizonOptions o = prep.options;
         int replicates = o.bootstrap();
         int models = prep.runs.modelCount();
@@ -145,7 +163,7 @@ public final class Horizons {
             for (int b = c * CHUNK; b < end; b++) {
                 replicate(prep, b, b0, b1, ws, mult, intercepts, slopes, status);
             }
-        });
+        }, progress);
         return new HorizonBootstrap(prep.runs.models(), replicates, o.seed(), o.resampling(), intercepts, slopes, status);
     }
 

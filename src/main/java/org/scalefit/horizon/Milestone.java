@@ -23,7 +23,13 @@ import org.scalefit.Numbers;
 public record Milestone(String label, double minutes) {
     private static final Pattern TEXT = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?\\s*([a-zA-Z]*)");
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param label   a name for reports
+     * @param minutes the task length, minutes
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     */
     public Milestone {
         if (!(minutes > 0) || Double.isInfinite(minutes)) {
             throw new InvalidDataException("a milestone must be a finite length > 0, got " + minutes + " minutes");
@@ -71,6 +77,7 @@ public record Milestone(String label, double minutes) {
     /**
      * @param text comma-separated lengths
      * @return the milestones in order
+     * @throws InvalidDataException if the list is empty or a milestone cannot be read
      */
     public static List<Milestone> parseList(String text) {
         List<Milestone> out = new ArrayList<>();

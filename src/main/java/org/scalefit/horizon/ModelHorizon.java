@@ -29,7 +29,22 @@ import java.util.List;
 public record ModelHorizon(String model, int runs, int tasks, int families, double averageScore, HorizonStatus status,
                            double intercept, double slope, double shortestTask, double longestTask, int iterations,
                            List<String> warnings) {
-    /** Copies the warnings. */
+    /**
+     * Copies the warnings.
+     *
+     * @param model        model name
+     * @param runs         runs fitted
+     * @param tasks        distinct tasks
+     * @param families     distinct task families
+     * @param averageScore weighted mean score (the weights of the fit)
+     * @param status       whether the fit has a finite optimum
+     * @param intercept    b0 (NaN unless fitted)
+     * @param slope        b1, log-odds per doubling of task length (NaN unless fitted)
+     * @param shortestTask the model's shortest task, minutes
+     * @param longestTask  the model's longest task, minutes
+     * @param iterations   Newton iterations used
+     * @param warnings     problems a reader should know, e.g. a positive slope
+     */
     public ModelHorizon {
         warnings = List.copyOf(warnings);
     }
@@ -37,6 +52,7 @@ public record ModelHorizon(String model, int runs, int tasks, int families, doub
     /**
      * @param p success probability in (0, 1)
      * @return the p-horizon in minutes; NaN when the model was not fitted (see {@link #status()})
+     * @throws IllegalArgumentException if p is not strictly between 0 and 1
      */
     public double horizon(double p) {
         if (!(p > 0 && p < 1)) {

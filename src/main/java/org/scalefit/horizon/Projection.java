@@ -21,7 +21,13 @@ import java.util.List;
  * @param horizons   one entry per (shape, date)
  */
 public record Projection(TrendFit fit, List<MilestoneDate> milestones, List<HorizonAt> horizons) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param fit        the trend fit
+     * @param milestones one entry per (shape, milestone)
+     * @param horizons   one entry per (shape, date)
+     */
     public Projection {
         milestones = List.copyOf(milestones);
         horizons = List.copyOf(horizons);

@@ -29,7 +29,19 @@ public record RunColumns(String model, String task, String family, String minute
     /** The score field used when a file has no {@value #SCORE_BINARIZED}. */
     public static final String SCORE_CONTINUOUS = "score_cont";
 
-    /** Checks that every field name is given. */
+    /**
+     * Checks that every field name is given.
+     *
+     * @param model      the model (agent) field
+     * @param task       the task id field
+     * @param family     the task family field (the top level of the hierarchical bootstrap); a run
+     *                   without it is its own task's family
+     * @param minutes    the task length in minutes (human time), &gt; 0
+     * @param score      the score field, or null for "{@code score_binarized}, else {@code score_cont}"
+     * @param humanAlias the model name that marks human baseline rows, or null to fit every row
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     * @throws NullPointerException if a required component is null
+     */
     public RunColumns {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(task, "task");

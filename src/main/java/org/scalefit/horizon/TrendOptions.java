@@ -35,7 +35,22 @@ public record TrendOptions(boolean frontier, double since, double until, double 
     /** METR's clip of p50 before the log: 10⁻³ minutes. */
     public static final double METR_CLIP = 1e-3;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param frontier        keep only the frontier models ({@link Frontier})
+     * @param since           keep models released on or after this day (NaN: no limit)
+     * @param until           keep models released on or before this day (NaN: no limit)
+     * @param breakDate       break date of the piecewise trend (NaN: estimated)
+     * @param kinds           the trend shapes to fit (exponential is always fitted)
+     * @param replicates      replicates drawn from published intervals when no bootstrap replicates are given
+     * @param intervalLevel   the level of the published per-model intervals (METR: 0.95)
+     * @param seed            seed of those draws ({@code Seeds} stream 4)
+     * @param threads         threads for refitting replicates; results do not depend on it
+     * @param confidenceLevel level of the reported intervals
+     * @param clipMinutes     horizons below this are raised to it before taking logarithms
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     */
     public TrendOptions {
         kinds = kinds.isEmpty() ? Set.of(TrendKind.EXPONENTIAL) : Set.copyOf(kinds);
         if (!Double.isNaN(since) && !Double.isNaN(until) && until < since) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.scalefit.InvalidDataException;
+import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Dates;
 import org.scalefit.data.Observations;
@@ -106,7 +107,12 @@ public final class Trends {
      * @param excluded models left out, with reasons
      */
     public record RunPoints(List<HorizonPoint> points, List<TrendFit.Excluded> excluded) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param points   fitted models with dates, horizons and replicates
+         * @param excluded models left out, with reasons
+         */
         public RunPoints {
             points = List.copyOf(points);
             excluded = List.copyOf(excluded);
@@ -122,6 +128,24 @@ public final class Trends {
      * @throws InvalidDataException with fewer than 2 models left, all on one date, or duplicate names
      */
     public static TrendFit fit(List<HorizonPoint> points, TrendOptions options) {
+        return fit(points, options, Progress.NONE);
+    }
+
+    /**
+     * The same trend fit, telling {@code progress} as the replicate refits behind the intervals complete.
+     * The result does not depend on the listener.
+     *
+     * <pre>{@code
+     * TrendFit trend = Trends.fit(points, TrendOptions.defaults(), (done, total) -> { });
+     * }</pre>
+     *
+     * @param points   models with dates and horizons (and intervals or replicates for the CIs)
+     * @param options  selection, shapes, replicates, seed
+     * @param progress told of completed replicate refits
+     * @return the trend
+     * @throws InvalidDataException with fewer than 2 models left, all on one date, or duplicate names
+     */
+    public static TrendFit fit(List<HorizonPoint> points, TrendOptions options, Progress progress) {
         Set<String> names = new HashSet<>();
         for (HorizonPoint p : points) {
             if (!names.add(p.model())) {
@@ -223,7 +247,8 @@ public final class Trends {
             final UncertaintySource src = source;
             final double fixedBreak = options.breakDate();
             int threads = options.threads();
-            Parallel.forEach(threads, replicateCount, b -> refit(b, src, used, options, z, t, tref, tLast, fixedBreak, curves, reps));
+            Parallel.forEach(threads, replicateCount, b -> refit(b, src, used, options, z, t, tref, tLast, fixedBreak, curves, reps),
+                    progress);
             for (TrendKind k : reps.keySet()) {
                 int failed = 0;
                 for (TrendCurve c : reps.get(k)) {

@@ -18,7 +18,15 @@ import java.util.function.ToDoubleFunction;
  * @param function    computes the quantity from the full parameter vector (in the law's order)
  */
 public record DerivedQuantity(String name, String unit, String description, ToDoubleFunction<double[]> function) {
-    /** Validates that no component is null. */
+    /**
+     * Validates that no component is null.
+     *
+     * @param name        machine name, e.g. {@code doubling_time_months}
+     * @param unit        unit text, empty when dimensionless
+     * @param description one line for humans
+     * @param function    computes the quantity from the full parameter vector (in the law's order)
+     * @throws NullPointerException if a required component is null
+     */
     public DerivedQuantity {
         Objects.requireNonNull(name);
         Objects.requireNonNull(unit);

@@ -34,7 +34,13 @@ public final class Laws {
      * @param t0             an explicit reference date for time laws, as days since 1970-01-01
      */
     public record Context(List<String> predictorNames, Observations data, OptionalDouble t0) {
-        /** Copies the names. */
+        /**
+         * Copies the names.
+         *
+         * @param predictorNames the predictor names as the user gave them (e.g. {@code [N, D]} or {@code [compute]})
+         * @param data           the observations to be fitted (a doubling trend takes its reference date from them)
+         * @param t0             an explicit reference date for time laws, as days since 1970-01-01
+         */
         public Context {
             predictorNames = List.copyOf(predictorNames);
         }

@@ -17,7 +17,13 @@ import org.scalefit.InvalidDataException;
  * @param upper upper end (finite, above lower)
  */
 public record ParameterRange(double lower, double upper) {
-    /** Validates the ends. */
+    /**
+     * Validates the ends.
+     *
+     * @param lower lower end (finite)
+     * @param upper upper end (finite, above lower)
+     * @throws InvalidDataException if a component is outside its domain (the message says which)
+     */
     public ParameterRange {
         if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(lower < upper)) {
             throw new InvalidDataException("a parameter range needs finite lower < upper, got " + lower + ":" + upper);

@@ -34,6 +34,7 @@ public final class SmallNnls {
 
     /**
      * @param k number of coefficients, 1 ≤ k ≤ {@value #MAX_K}
+     * @throws IllegalArgumentException if k is not between 1 and {@link #MAX_K}
      */
     public SmallNnls(int k) {
         if (k < 1 || k > MAX_K) {

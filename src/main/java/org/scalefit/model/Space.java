@@ -5,6 +5,11 @@ package org.scalefit.model;
  * default: residual = ln y − ln f(x), which treats relative errors alike across many decades (noise in
  * losses, horizons and compute is multiplicative). {@link #LINEAR} uses y − f(x), the classic choice
  * for user formulas and certified test problems.
+ *
+ * <pre>{@code
+ * FitOptions linear = FitOptions.builder().space(Space.LINEAR).build();
+ * Space s = Space.parse("log");        // as --space takes it
+ * }</pre>
  */
 public enum Space {
     /** Residuals ln y − ln f(x); needs y &gt; 0 and f(x) &gt; 0. */

@@ -37,6 +37,7 @@ public final class SuperexponentialTrend implements Law {
 
     /**
      * @param t0EpochDay the reference date t0 in days since 1970-01-01
+     * @throws InvalidDataException if t0 is not a finite date
      */
     public SuperexponentialTrend(double t0EpochDay) {
         if (!Double.isFinite(t0EpochDay)) {

@@ -49,7 +49,13 @@ public final class Envelope {
      * @param dOpt     D_opt = k'·C^b
      */
     public record Result(List<Point> envelope, ScalingFit nOpt, ScalingFit dOpt) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param envelope the budgets, ascending
+         * @param nOpt     N_opt = k·C^a
+         * @param dOpt     D_opt = k'·C^b
+         */
         public Result {
             envelope = List.copyOf(envelope);
         }

@@ -70,7 +70,13 @@ public final class IsoFlop {
      * @param dOpt     D_opt = k·C^b over the valid profiles
      */
     public record Result(List<Profile> profiles, ScalingFit nOpt, ScalingFit dOpt) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param profiles one per compute budget, ascending in compute
+         * @param nOpt     N_opt = k·C^a over the valid profiles
+         * @param dOpt     D_opt = k·C^b over the valid profiles
+         */
         public Result {
             profiles = List.copyOf(profiles);
         }

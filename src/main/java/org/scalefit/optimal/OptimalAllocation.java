@@ -62,6 +62,7 @@ public final class OptimalAllocation {
      * @param dof        residual degrees of freedom of the fit (for the t quantile; ≤ 0 uses the normal)
      * @param level      confidence level, e.g. 0.95
      * @return allocations with delta-method intervals
+     * @throws InvalidDataException if the covariance is not 5×5 or the parameters are not a Chinchilla law's
      */
     public static OptimalAllocation delta(double[] parameters, double[][] covariance, int dof, double level) {
         if (covariance.length != 5) {
@@ -96,6 +97,7 @@ public final class OptimalAllocation {
      * @param replicates parameter vectors of bootstrap replicates, one per row
      * @param level      confidence level
      * @return allocations with percentile intervals
+     * @throws InvalidDataException with fewer than 2 replicates or a replicate of the wrong length
      */
     public static OptimalAllocation bootstrap(double[] parameters, double[][] replicates, double level) {
         if (replicates.length < 2) {
@@ -145,6 +147,7 @@ public final class OptimalAllocation {
     /**
      * @param compute training FLOP C &gt; 0
      * @return N_opt, D_opt, tokens per parameter and loss at C, with intervals
+     * @throws InvalidDataException if the compute is not a positive number
      */
     public Allocation at(double compute) {
         if (!(compute > 0) || !Double.isFinite(compute)) {
@@ -161,6 +164,7 @@ public final class OptimalAllocation {
      * @param targetLoss the loss to reach
      * @return the FLOP needed at the compute-optimal allocation, with its interval; value NaN when the
      *         target is at or below E (never reached)
+     * @throws InvalidDataException if the target loss is not finite
      */
     public Estimate computeForLoss(double targetLoss) {
         if (!Double.isFinite(targetLoss)) {

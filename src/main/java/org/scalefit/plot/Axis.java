@@ -19,7 +19,18 @@ import java.util.Objects;
  * @param tickLabels whether major tick labels are drawn
  */
 public record Axis(Scale scale, double min, double max, Ticks ticks, String title, boolean tickLabels) {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param scale      linear or log
+     * @param min        lower end in data units (&gt; 0 on a log axis)
+     * @param max        upper end (&gt; min)
+     * @param ticks      major and minor ticks
+     * @param title      axis title, may hold {@code ^{…}}/{@code _{…}} markup; empty for none
+     * @param tickLabels whether major tick labels are drawn
+     * @throws IllegalArgumentException if a component is outside its domain
+     * @throws NullPointerException if a required component is null
+     */
     public Axis {
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(ticks, "ticks");

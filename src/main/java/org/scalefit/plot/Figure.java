@@ -85,7 +85,13 @@ public final class Figure {
      * @param area   its plot area
      */
     public record Placed(Panel panel, Rect area) {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param panel the panel
+         * @param area  its plot area
+         * @throws NullPointerException if a required component is null
+         */
         public Placed {
             Objects.requireNonNull(panel, "panel");
             Objects.requireNonNull(area, "area");
@@ -101,7 +107,15 @@ public final class Figure {
      * @param height height (&gt; 0)
      */
     public record Rect(double x, double y, double width, double height) {
-        /** Checks the size. */
+        /**
+         * Checks the size.
+         *
+         * @param x      left
+         * @param y      top
+         * @param width  width (&gt; 0)
+         * @param height height (&gt; 0)
+         * @throws IllegalArgumentException if a component is outside its domain
+         */
         public Rect {
             if (!(width > 0) || !(height > 0)) {
                 throw new IllegalArgumentException("rectangle must have a positive size, got " + width + " × " + height);
@@ -131,7 +145,18 @@ public final class Figure {
      * @param rotation counter-clockwise rotation in degrees (0 or 90)
      */
     public record Text(String text, double x, double y, TextStyle style, HAlign halign, VAlign valign, double rotation) {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param text     the text, with optional markup and line breaks
+         * @param x        anchor x in points
+         * @param y        anchor y in points
+         * @param style    font and colour
+         * @param halign   horizontal alignment to the anchor
+         * @param valign   vertical alignment to the anchor
+         * @param rotation counter-clockwise rotation in degrees (0 or 90)
+         * @throws NullPointerException if a required component is null
+         */
         public Text {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(style, "style");

@@ -125,6 +125,7 @@ public final class FigureWriter {
      * @param figure a figure
      * @param dpi    resolution
      * @return its raster image (white background, RGB)
+     * @throws InvalidDataException if the image would be too large to hold in memory
      */
     public static BufferedImage image(Figure figure, int dpi) {
         double scale = dpi / 72.0;

@@ -63,13 +63,30 @@ public final class FitPlot {
      * @param height    figure height in points
      * @param extend    how far the dashed curve runs beyond the data, as a fraction of the data's
      *                  span on the x axis (in log units on a log axis), each side
-     * @param band      a band to draw instead of the delta-method band, or null
+     * @param band      a band to draw instead of the delta-method band, or null; the curve is drawn
+     *                  over the band's x range too when that is wider
      * @param showBand  whether to draw a band at all
      * @param title     a title above the plot, or empty for none
      */
     public record Options(Axes axes, boolean residuals, LogStyle logStyle, double width, double height, double extend,
                           PointwiseBand band, boolean showBand, String title) {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param axes      which axes are logarithmic
+         * @param residuals add a residual panel below the fit
+         * @param logStyle  how decades are labelled ({@code 10ⁿ} or {@code 1e15})
+         * @param width     figure width in points
+         * @param height    figure height in points
+         * @param extend    how far the dashed curve runs beyond the data, as a fraction of the data's
+         *                  span on the x axis (in log units on a log axis), each side
+         * @param band      a band to draw instead of the delta-method band, or null; the curve is drawn
+         *                  over the band's x range too when that is wider
+         * @param showBand  whether to draw a band at all
+         * @param title     a title above the plot, or empty for none
+         * @throws IllegalArgumentException if a component is outside its domain
+         * @throws NullPointerException if a required component is null
+         */
         public Options {
             Objects.requireNonNull(axes, "axes");
             Objects.requireNonNull(logStyle, "logStyle");
@@ -189,11 +206,19 @@ public final class FitPlot {
         double tmax = sx.transform(xmax);
         double span = tmax > tmin ? tmax - tmin : (logX ? 1 : Math.max(1, Math.abs(tmin)));
         double ext = options.extend() * span;
-        double curveMin = sx.inverse(tmin - ext);
-        double curveMax = sx.inverse(tmax + ext);
+        double lowT = tmin - ext;
+        double highT = tmax + ext;
+        if (options.showBand() && options.band() != null && options.band().size() > 0) {
+            // A band given for a wider range (e.g. an extrapolation to 1e25) takes the curve with it.
+            double[] bx = options.band().x();
+            lowT = Math.min(lowT, sx.transform(bx[0]));
+            highT = Math.max(highT, sx.transform(bx[bx.length - 1]));
+        }
+        double curveMin = sx.inverse(lowT);
+        double curveMax = sx.inverse(highT);
         double[] grid = new double[GRID];
         for (int i = 0; i < GRID; i++) {
-            grid[i] = sx.inverse(tmin - ext + (span + 2 * ext) * i / (GRID - 1));
+            grid[i] = sx.inverse(lowT + (highT - lowT) * i / (GRID - 1));
         }
         PointwiseBand band = options.showBand()
                 ? (options.band() != null ? options.band() : DeltaMethodBand.of(fit, grid)) : null;
@@ -221,9 +246,9 @@ public final class FitPlot {
         }
 
         // Axis ranges: the data (with bars) and the curve, padded by 5% of the span on each side.
-        double xPad = 0.03 * (span + 2 * ext);
-        double axMin = sx.inverse(tmin - ext - xPad);
-        double axMax = sx.inverse(tmax + ext + xPad);
+        double xPad = 0.03 * (highT - lowT);
+        double axMin = sx.inverse(lowT - xPad);
+        double axMax = sx.inverse(highT + xPad);
         Scale sy = logY ? Scale.LOG : Scale.LINEAR;
         List<Double> ys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -277,7 +302,7 @@ public final class FitPlot {
         List<Legend.Entry> entries = new ArrayList<>();
         entries.add(Legend.Entry.marker("data (n = " + n + ")" + (data.hasSigma() ? ", ±1σ" : ""), marker));
         entries.add(Legend.Entry.line(formula, solid));
-        if (options.extend() > 0) {
+        if (curveMin < xmin || curveMax > xmax) {
             entries.add(Legend.Entry.line("extrapolation", dashed));
         }
         if (band != null) {

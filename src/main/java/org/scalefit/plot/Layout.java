@@ -24,6 +24,7 @@ public final class Layout {
      * @param width  width
      * @param height height
      * @return the plot area
+     * @throws IllegalArgumentException if the rectangle leaves no room for the plot area
      */
     public static Figure.Rect plotArea(Panel panel, double x, double y, double width, double height) {
         double left = leftMargin(panel);

@@ -36,7 +36,15 @@ public record Legend(List<Entry> entries, Corner corner, boolean framed, TextSty
         OUTSIDE_RIGHT
     }
 
-    /** Copies the entries. */
+    /**
+     * Copies the entries.
+     *
+     * @param entries the entries, top to bottom
+     * @param corner  where it sits
+     * @param framed  whether a rounded white frame is drawn behind it
+     * @param style   label font
+     * @throws NullPointerException if a required component is null
+     */
     public Legend {
         entries = List.copyOf(entries);
         Objects.requireNonNull(corner, "corner");
@@ -67,7 +75,15 @@ public record Legend(List<Entry> entries, Corner corner, boolean framed, TextSty
      * @param patch  colour patch (for bands), or null
      */
     public record Entry(String label, LineStyle line, MarkerStyle marker, Color patch) {
-        /** Checks the label. */
+        /**
+         * Checks the label.
+         *
+         * @param label  text with optional markup
+         * @param line   line sample, or null
+         * @param marker marker sample, or null
+         * @param patch  colour patch (for bands), or null
+         * @throws NullPointerException if a required component is null
+         */
         public Entry {
             Objects.requireNonNull(label, "label");
         }

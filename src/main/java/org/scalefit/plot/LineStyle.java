@@ -31,7 +31,15 @@ public record LineStyle(Color color, double width, Dash dash) {
         DASH_DOT
     }
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param color colour, alpha included
+     * @param width width in points, &gt; 0
+     * @param dash  dash pattern
+     * @throws IllegalArgumentException if a component is outside its domain
+     * @throws NullPointerException if a required component is null
+     */
     public LineStyle {
         Objects.requireNonNull(color, "color");
         Objects.requireNonNull(dash, "dash");

@@ -24,7 +24,14 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
      * @param style how the line is drawn
      */
     record Line(double[] x, double[] y, LineStyle style) implements Mark {
-        /** Copies and checks the arrays. */
+        /**
+         * Copies and checks the arrays.
+         *
+         * @param x     x values (copied)
+         * @param y     y values (copied)
+         * @param style how the line is drawn
+         * @throws NullPointerException if a required component is null
+         */
         public Line {
             x = x.clone();
             y = y.clone();
@@ -32,11 +39,13 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
             Objects.requireNonNull(style, "style");
         }
 
+        /** @return x values (a copy: the record keeps its own array) */
         @Override
         public double[] x() {
             return x.clone();
         }
 
+        /** @return y values (a copy: the record keeps its own array) */
         @Override
         public double[] y() {
             return y.clone();
@@ -51,7 +60,14 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
      * @param marker how each point is drawn
      */
     record Points(double[] x, double[] y, MarkerStyle marker) implements Mark {
-        /** Copies and checks the arrays. */
+        /**
+         * Copies and checks the arrays.
+         *
+         * @param x      x values (copied)
+         * @param y      y values (copied)
+         * @param marker how each point is drawn
+         * @throws NullPointerException if a required component is null
+         */
         public Points {
             x = x.clone();
             y = y.clone();
@@ -59,11 +75,13 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
             Objects.requireNonNull(marker, "marker");
         }
 
+        /** @return x values (a copy: the record keeps its own array) */
         @Override
         public double[] x() {
             return x.clone();
         }
 
+        /** @return y values (a copy: the record keeps its own array) */
         @Override
         public double[] y() {
             return y.clone();
@@ -80,7 +98,15 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
      * @param fill  fill colour, usually translucent
      */
     record Band(double[] x, double[] lower, double[] upper, Color fill) implements Mark {
-        /** Copies and checks the arrays. */
+        /**
+         * Copies and checks the arrays.
+         *
+         * @param x     x values, increasing (copied)
+         * @param lower lower curve (copied)
+         * @param upper upper curve (copied)
+         * @param fill  fill colour, usually translucent
+         * @throws NullPointerException if a required component is null
+         */
         public Band {
             x = x.clone();
             lower = lower.clone();
@@ -90,16 +116,19 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
             Objects.requireNonNull(fill, "fill");
         }
 
+        /** @return x values, increasing (a copy: the record keeps its own array) */
         @Override
         public double[] x() {
             return x.clone();
         }
 
+        /** @return lower curve (a copy: the record keeps its own array) */
         @Override
         public double[] lower() {
             return lower.clone();
         }
 
+        /** @return upper curve (a copy: the record keeps its own array) */
         @Override
         public double[] upper() {
             return upper.clone();
@@ -117,7 +146,17 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
      * @param capWidth cap width in points, ≥ 0
      */
     record ErrorBars(double[] x, double[] lower, double[] upper, LineStyle style, double capWidth) implements Mark {
-        /** Copies and checks the arrays. */
+        /**
+         * Copies and checks the arrays.
+         *
+         * @param x        x values (copied)
+         * @param lower    bar bottoms (copied)
+         * @param upper    bar tops (copied)
+         * @param style    line style of the bars
+         * @param capWidth cap width in points, ≥ 0
+         * @throws IllegalArgumentException if a component is outside its domain
+         * @throws NullPointerException if a required component is null
+         */
         public ErrorBars {
             x = x.clone();
             lower = lower.clone();
@@ -130,16 +169,19 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
             }
         }
 
+        /** @return x values (a copy: the record keeps its own array) */
         @Override
         public double[] x() {
             return x.clone();
         }
 
+        /** @return bar bottoms (a copy: the record keeps its own array) */
         @Override
         public double[] lower() {
             return lower.clone();
         }
 
+        /** @return bar tops (a copy: the record keeps its own array) */
         @Override
         public double[] upper() {
             return upper.clone();
@@ -161,7 +203,19 @@ public sealed interface Mark permits Mark.Line, Mark.Points, Mark.Band, Mark.Err
      */
     record Text(double x, double y, String text, TextStyle style, HAlign halign, VAlign valign, double dx, double dy)
             implements Mark {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param x      x in data units
+         * @param y      y in data units
+         * @param text   the text
+         * @param style  font and colour
+         * @param halign horizontal alignment to the point
+         * @param valign vertical alignment to the point
+         * @param dx     horizontal nudge in points
+         * @param dy     vertical nudge in points (positive is up)
+         * @throws NullPointerException if a required component is null
+         */
         public Text {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(style, "style");

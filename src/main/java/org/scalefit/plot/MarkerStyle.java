@@ -30,7 +30,17 @@ public record MarkerStyle(Shape shape, double size, Color fill, Color edge, doub
         STAR
     }
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param shape     the shape
+     * @param size      diameter (or side) in points, &gt; 0
+     * @param fill      fill colour, alpha allowed
+     * @param edge      edge colour, or null for none
+     * @param edgeWidth edge width in points (ignored without an edge)
+     * @throws IllegalArgumentException if a component is outside its domain
+     * @throws NullPointerException if a required component is null
+     */
     public MarkerStyle {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(fill, "fill");

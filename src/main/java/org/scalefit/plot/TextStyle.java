@@ -20,7 +20,17 @@ import java.util.Objects;
  * @param color  colour
  */
 public record TextStyle(String family, double size, boolean isBold, boolean isItalic, Color color) {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param family   font family
+     * @param size     size in points, &gt; 0
+     * @param isBold   bold weight
+     * @param isItalic italic
+     * @param color    colour
+     * @throws IllegalArgumentException if a component is outside its domain
+     * @throws NullPointerException if a required component is null
+     */
     public TextStyle {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(color, "color");

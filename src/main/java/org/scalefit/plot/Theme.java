@@ -50,7 +50,17 @@ public record Theme(TextStyle tickLabels, TextStyle axisTitle, Frame frame, Colo
      * @param minor  style of minor grid lines
      */
     public record Grid(boolean majorX, boolean majorY, boolean minorX, boolean minorY, LineStyle major, LineStyle minor) {
-        /** Checks the styles. */
+        /**
+         * Checks the styles.
+         *
+         * @param majorX vertical lines at major x ticks
+         * @param majorY horizontal lines at major y ticks
+         * @param minorX vertical lines at minor x ticks
+         * @param minorY horizontal lines at minor y ticks
+         * @param major  style of major grid lines
+         * @param minor  style of minor grid lines
+         * @throws NullPointerException if a required component is null
+         */
         public Grid {
             Objects.requireNonNull(major, "major");
             Objects.requireNonNull(minor, "minor");
@@ -63,7 +73,21 @@ public record Theme(TextStyle tickLabels, TextStyle axisTitle, Frame frame, Colo
         }
     }
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param tickLabels      font of tick labels
+     * @param axisTitle       font of axis titles
+     * @param frame           which spines are drawn
+     * @param frameColor      spine colour
+     * @param frameWidth      spine width in points
+     * @param tickColor       tick mark colour
+     * @param tickLength      major tick length in points (outward); 0 for none
+     * @param minorTickLength minor tick length in points; 0 for none
+     * @param grid            grid lines
+     * @param background      plot-area background, or null for none
+     * @throws NullPointerException if a required component is null
+     */
     public Theme {
         Objects.requireNonNull(tickLabels, "tickLabels");
         Objects.requireNonNull(axisTitle, "axisTitle");

@@ -13,7 +13,14 @@ import java.util.Objects;
  * @param label text drawn at it (may be empty for an unlabelled major tick)
  */
 public record Tick(double value, String label) {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param value position in data units
+     * @param label text drawn at it (may be empty for an unlabelled major tick)
+     * @throws IllegalArgumentException if a component is outside its domain
+     * @throws NullPointerException if a required component is null
+     */
     public Tick {
         Objects.requireNonNull(label, "label");
         if (!Double.isFinite(value)) {

@@ -59,7 +59,14 @@ public record Ticks(List<Tick> major, List<Double> minor) {
         DECIMAL
     }
 
-    /** Copies the lists and checks that they are sorted. */
+    /**
+     * Copies the lists and checks that they are sorted.
+     *
+     * @param major labelled ticks in increasing order
+     * @param minor positions of unlabelled ticks in increasing order
+     * @throws IllegalArgumentException if a component is outside its domain
+     * @throws NullPointerException if a required component is null
+     */
     public Ticks {
         major = List.copyOf(Objects.requireNonNull(major, "major"));
         minor = List.copyOf(Objects.requireNonNull(minor, "minor"));

@@ -21,7 +21,18 @@ import java.util.Objects;
  */
 public record Comparison(String quantity, double fitted, double lower, double upper, double published, String source,
                          String note) {
-    /** Checks the text fields. */
+    /**
+     * Checks the text fields.
+     *
+     * @param quantity  what the number is, e.g. {@code alpha_N}
+     * @param fitted    the value scalefit found
+     * @param lower     lower end of its interval (NaN for none)
+     * @param upper     upper end of its interval (NaN for none)
+     * @param published the published value (NaN when there is none to compare with)
+     * @param source    where the published value is printed
+     * @param note      anything a reader needs to interpret the comparison (may be empty)
+     * @throws NullPointerException if a required component is null
+     */
     public Comparison {
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(source, "source");

@@ -23,7 +23,18 @@ import org.scalefit.plot.Figure;
  */
 public record FigureResult(String id, String title, String reproduces, Figure figure, List<Comparison> numbers,
                            List<String> notes, List<String> datasets) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param id         file-name stem, e.g. {@code kaplan2020-figure1}
+     * @param title      one line for humans
+     * @param reproduces the published figure, e.g. {@code Kaplan et al. (2020), Figure 1}
+     * @param figure     the picture
+     * @param numbers    fitted against published numbers
+     * @param notes      where the data come from and caveats
+     * @param datasets   the bundled data sets read
+     * @throws NullPointerException if a required component is null
+     */
     public FigureResult {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

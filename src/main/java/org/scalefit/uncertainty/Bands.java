@@ -97,6 +97,36 @@ public final class Bands {
     }
 
     /**
+     * The bootstrap confidence band of the curve at many x, ready for a plot
+     * ({@code FitPlot.Options.withBand}): at each x the percentile interval of the replicate curves,
+     * around the full-data curve.
+     *
+     * <pre>{@code
+     * BootstrapResult boot = Bootstrap.run(fit, Resampler.rows(), 2000, 42, 4);
+     * PointwiseBand band = Bands.bootstrapBand(boot, new double[] {1e18, 1e20, 1e22, 1e24});
+     * }</pre>
+     *
+     * @param result a bootstrap of a single-predictor fit
+     * @param xs     where to evaluate, increasing
+     * @return the band, method {@code bootstrap-percentile}, at the fit's confidence level
+     * @throws InvalidDataException if the law has more than one predictor
+     */
+    public static PointwiseBand bootstrapBand(BootstrapResult result, double[] xs) {
+        int n = xs.length;
+        double[] center = new double[n];
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        for (int i = 0; i < n; i++) {
+            Prediction p = bootstrap(result, xs[i]);
+            center[i] = p.value();
+            lower[i] = p.confidence().lower();
+            upper[i] = p.confidence().upper();
+        }
+        return new PointwiseBand(xs, center, lower, upper, result.fit().options().confidenceLevel(),
+                IntervalMethod.PERCENTILE.label());
+    }
+
+    /**
      * @param fit a fit
      * @param x   a prediction point
      * @return its distance beyond the fit's data (decades for laws of a positive x, spans otherwise)

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.scalefit.InvalidDataException;
+import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
@@ -51,12 +52,35 @@ public final class Bootstrap {
      * @return the replicate parameters, failures and jackknife
      */
     public static BootstrapResult run(Fit fit, Resampler resampler, int replicates, long seed, int threads) {
+        return run(fit, resampler, replicates, seed, threads, Progress.NONE);
+    }
+
+    /**
+     * The same bootstrap, telling {@code progress} as replicates (then jackknife refits) complete: the
+     * total is the replicates plus the jackknife's units. The result does not depend on the listener.
+     *
+     * <pre>{@code
+     * BootstrapResult b = Bootstrap.run(fit, Resampler.rows(), 2000, 42, 4,
+     *         (done, total) -> System.err.printf("\r%d/%d", done, total));
+     * }</pre>
+     *
+     * @param fit        the full-data fit
+     * @param resampler  how replicates are drawn
+     * @param replicates number of replicates (≥ 1)
+     * @param seed       seed
+     * @param threads    worker threads (≥ 1); does not change the result
+     * @param progress   told of completed refits (see {@link Progress})
+     * @return the replicate parameters, failures and jackknife
+     * @throws InvalidDataException if {@code replicates} &lt; 1 or the resampler cannot draw from this data
+     */
+    public static BootstrapResult run(Fit fit, Resampler resampler, int replicates, long seed, int threads,
+                                      Progress progress) {
         if (replicates < 1) {
             throw new InvalidDataException("--bootstrap needs at least 1 replicate, got " + replicates);
         }
         Observations data = fit.data();
         return collect(fit, resampler.name(), replicates, seed, threads,
-                i -> resampler.resample(data, Seeds.random(seed, STREAM, i)), resampler.jackknifeUnits(data));
+                i -> resampler.resample(data, Seeds.random(seed, STREAM, i)), resampler.jackknifeUnits(data), progress);
     }
 
     /**
@@ -72,6 +96,7 @@ public final class Bootstrap {
      * @param indices one row-index array per replicate (each index in [0, n))
      * @param threads worker threads
      * @return the result; its method is {@code given-indices}
+     * @throws InvalidDataException if no replicate is given or an index lies outside the data
      */
     public static BootstrapResult fromIndices(Fit fit, int[][] indices, int threads) {
         Observations data = fit.data();
@@ -89,7 +114,7 @@ public final class Bootstrap {
             }
         }
         return collect(fit, "given-indices", copy.length, 0L, threads, i -> data.select(copy[i]),
-                Resampler.rows().jackknifeUnits(data));
+                Resampler.rows().jackknifeUnits(data), Progress.NONE);
     }
 
     private interface Draw {
@@ -97,7 +122,9 @@ public final class Bootstrap {
     }
 
     private static BootstrapResult collect(Fit fit, String method, int replicates, long seed, int threads, Draw draw,
-                                           List<int[]> units) {
+                                           List<int[]> units, Progress progress) {
+        List<int[]> blocks = blocks(units);
+        long total = (long) replicates + (blocks.size() < 3 ? 0 : blocks.size());
         FitOptions warm = warmOptions(fit);
         double[][] params = new double[replicates][];
         String[] failure = new String[replicates];
@@ -112,7 +139,7 @@ public final class Bootstrap {
             } catch (ScalefitException e) {
                 failure[i] = "replicate " + i + ": " + e.getMessage();
             }
-        });
+        }, progress.stage(0, replicates, total));
         List<double[]> ok = new ArrayList<>();
         List<Integer> okIndex = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -124,7 +151,7 @@ public final class Bootstrap {
                 failures.add(failure[i]);
             }
         }
-        double[][] jack = jackknife(fit, warm, blocks(units), threads);
+        double[][] jack = jackknife(fit, warm, blocks, threads, progress.stage(replicates, total - replicates, total));
         return new BootstrapResult(fit, method, ok.toArray(new double[0][]),
                 okIndex.stream().mapToInt(Integer::intValue).toArray(), replicates, failures, seed, jack);
     }
@@ -158,7 +185,7 @@ public final class Bootstrap {
     }
 
     /** Leave-one-unit-out refits (warm); a null row where the refit failed or too few points remain. */
-    private static double[][] jackknife(Fit fit, FitOptions warm, List<int[]> units, int threads) {
+    private static double[][] jackknife(Fit fit, FitOptions warm, List<int[]> units, int threads, Progress progress) {
         Observations data = fit.data();
         int n = data.size();
         double[][] out = new double[units.size()][];
@@ -188,7 +215,7 @@ public final class Bootstrap {
             } catch (ScalefitException e) {
                 out[u] = null;
             }
-        });
+        }, progress);
         return out;
     }
 

@@ -109,6 +109,7 @@ public final class BootstrapResult {
     /**
      * @param name parameter name
      * @return the fitted value with the bootstrap standard error and percentile interval
+     * @throws InvalidDataException if the law has no parameter of that name
      */
     public Estimate parameter(String name) {
         int j = fit.parameterNames().indexOf(name);

@@ -20,7 +20,18 @@ import java.util.Objects;
  * @param method how the band was computed, e.g. {@code delta} or {@code bootstrap-percentile}
  */
 public record PointwiseBand(double[] x, double[] center, double[] lower, double[] upper, double level, String method) {
-    /** Copies and checks the arrays. */
+    /**
+     * Copies and checks the arrays.
+     *
+     * @param x      x values (copied)
+     * @param center the fitted curve at x (copied)
+     * @param lower  lower bound at x (copied)
+     * @param upper  upper bound at x (copied)
+     * @param level  confidence level, e.g. 0.95
+     * @param method how the band was computed, e.g. {@code delta} or {@code bootstrap-percentile}
+     * @throws IllegalArgumentException if a component is outside its domain
+     * @throws NullPointerException if a required component is null
+     */
     public PointwiseBand {
         x = x.clone();
         center = center.clone();
@@ -35,21 +46,25 @@ public record PointwiseBand(double[] x, double[] center, double[] lower, double[
         }
     }
 
+    /** @return x values (a copy: the record keeps its own array) */
     @Override
     public double[] x() {
         return x.clone();
     }
 
+    /** @return the fitted curve at x (a copy: the record keeps its own array) */
     @Override
     public double[] center() {
         return center.clone();
     }
 
+    /** @return lower bound at x (a copy: the record keeps its own array) */
     @Override
     public double[] lower() {
         return lower.clone();
     }
 
+    /** @return upper bound at x (a copy: the record keeps its own array) */
     @Override
     public double[] upper() {
         return upper.clone();

@@ -46,7 +46,15 @@ public final class HexChart {
      * @param fitted   the fitted frontier model over the frontier's range, or null
      */
     public record Board(int size, List<XY> runs, XY frontier, XY fitted) {
-        /** Copies the runs. */
+        /**
+         * Copies the runs.
+         *
+         * @param size     board size n (n×n board)
+         * @param runs     Elo against compute of each training run
+         * @param frontier the best Elo reached at each compute (the frontier)
+         * @param fitted   the fitted frontier model over the frontier's range, or null
+         * @throws NullPointerException if a required component is null
+         */
         public Board {
             runs = List.copyOf(runs);
             Objects.requireNonNull(frontier, "frontier");
@@ -58,7 +66,13 @@ public final class HexChart {
      * @param caption a line above the chart saying where the runs come from
      */
     public record Input(List<Board> boards, String caption) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param boards  the board sizes, smallest first
+         * @param caption a line above the chart saying where the runs come from
+         * @throws NullPointerException if a required component is null
+         */
         public Input {
             boards = List.copyOf(boards);
             Objects.requireNonNull(caption, "caption");

@@ -59,7 +59,18 @@ public final class HorizonChart {
      */
     public record Model(String name, String label, double releaseDay, double p50Minutes, double lowMinutes,
                         double highMinutes, boolean labelLeft) {
-        /** Checks the names. */
+        /**
+         * Checks the names.
+         *
+         * @param name        model name
+         * @param label       text drawn next to its marker (empty for none)
+         * @param releaseDay  release date, days since 1970-01-01
+         * @param p50Minutes  50%-success horizon in minutes
+         * @param lowMinutes  lower end of its interval
+         * @param highMinutes upper end of its interval
+         * @param labelLeft   place the label left of the marker (METR does so for GPT-4)
+         * @throws NullPointerException if a required component is null
+         */
         public Model {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(label, "label");
@@ -77,7 +88,16 @@ public final class HorizonChart {
      * @param fitTo     last date of the fitted data (… to here, dashed elsewhere)
      */
     public record Trend(double[] days, double[] minutes, double[] lower, double[] upper, double fitFrom, double fitTo) {
-        /** Copies the arrays. */
+        /**
+         * Copies the arrays.
+         *
+         * @param days    dates, days since 1970-01-01, increasing
+         * @param minutes the trend at each date
+         * @param lower   lower end of its band
+         * @param upper   upper end of its band
+         * @param fitFrom first date of the fitted data (the trend is solid from here …)
+         * @param fitTo   last date of the fitted data (… to here, dashed elsewhere)
+         */
         public Trend {
             days = days.clone();
             minutes = minutes.clone();
@@ -85,21 +105,25 @@ public final class HorizonChart {
             upper = upper.clone();
         }
 
+        /** @return dates, days since 1970-01-01, increasing (a copy: the record keeps its own array) */
         @Override
         public double[] days() {
             return days.clone();
         }
 
+        /** @return the trend at each date (a copy: the record keeps its own array) */
         @Override
         public double[] minutes() {
             return minutes.clone();
         }
 
+        /** @return lower end of its band (a copy: the record keeps its own array) */
         @Override
         public double[] lower() {
             return lower.clone();
         }
 
+        /** @return upper end of its band (a copy: the record keeps its own array) */
         @Override
         public double[] upper() {
             return upper.clone();
@@ -116,7 +140,16 @@ public final class HorizonChart {
      * @param dayHigh upper end
      */
     public record Milestone(String name, double minutes, double day, double dayLow, double dayHigh) {
-        /** Checks the name. */
+        /**
+         * Checks the name.
+         *
+         * @param name    e.g. {@code work day}
+         * @param minutes its length in minutes
+         * @param day     projected date, days since 1970-01-01
+         * @param dayLow  lower end of the date's interval
+         * @param dayHigh upper end
+         * @throws NullPointerException if a required component is null
+         */
         public Milestone {
             Objects.requireNonNull(name, "name");
         }
@@ -138,7 +171,22 @@ public final class HorizonChart {
     public record Input(List<Model> models, Trend trend, List<Milestone> milestones, double doublingDays, double r2,
                         String fitNote, String source, double fromDay, double toDay, double minMinutes,
                         double maxMinutes) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param models       frontier models to draw
+         * @param trend        the fitted trend
+         * @param milestones   milestone lines
+         * @param doublingDays fitted doubling time in days
+         * @param r2           R² of the trend (in log space)
+         * @param fitNote      second line of the corner note, e.g. {@code 2019-02-14+ data, 11 frontier models}
+         * @param source       footer text naming the data
+         * @param fromDay      left end of the date axis
+         * @param toDay        right end
+         * @param minMinutes   bottom of the time axis
+         * @param maxMinutes   top of the time axis
+         * @throws NullPointerException if a required component is null
+         */
         public Input {
             models = List.copyOf(models);
             milestones = List.copyOf(milestones);

@@ -51,7 +51,14 @@ public final class IsoFlopChart {
      * @param parabola the fitted parabola (in ln N) over a slightly wider range
      */
     public record Budget(double flops, XY runs, XY parabola) {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param flops    the budget
+         * @param runs     loss against parameters
+         * @param parabola the fitted parabola (in ln N) over a slightly wider range
+         * @throws NullPointerException if a required component is null
+         */
         public Budget {
             Objects.requireNonNull(runs, "runs");
             Objects.requireNonNull(parabola, "parabola");
@@ -67,7 +74,15 @@ public final class IsoFlopChart {
      * @param atGopher the fit's value at the Gopher budget
      */
     public record Optimum(XY minima, XY fit, double exponent, double atGopher) {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param minima   the parabolas' minima against FLOPs
+         * @param fit      the power-law fit over the whole FLOP axis
+         * @param exponent its exponent, for the legend
+         * @param atGopher the fit's value at the Gopher budget
+         * @throws NullPointerException if a required component is null
+         */
         public Optimum {
             Objects.requireNonNull(minima, "minima");
             Objects.requireNonNull(fit, "fit");
@@ -82,7 +97,16 @@ public final class IsoFlopChart {
      * @param caption     a line saying where the runs come from
      */
     public record Input(List<Budget> budgets, Optimum params, Optimum tokens, double gopherFlops, String caption) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param budgets     the FLOP budgets, smallest first
+         * @param params      compute-optimal parameters against FLOPs
+         * @param tokens      compute-optimal tokens against FLOPs
+         * @param gopherFlops the budget at which the fits are read off (Gopher's, 5.76e23)
+         * @param caption     a line saying where the runs come from
+         * @throws NullPointerException if a required component is null
+         */
         public Input {
             budgets = List.copyOf(budgets);
             Objects.requireNonNull(params, "params");

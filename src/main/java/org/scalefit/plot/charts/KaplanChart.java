@@ -59,7 +59,19 @@ public final class KaplanChart {
      */
     public record Input(List<XY> learningCurves, XY frontier, PowerLawLine computeFit, XY dataPoints, PowerLawLine dataFit,
                         XY paramPoints, PowerLawLine paramFit, String caption) {
-        /** Copies the list and checks the arguments. */
+        /**
+         * Copies the list and checks the arguments.
+         *
+         * @param learningCurves loss against compute (PF-days) for each model size
+         * @param frontier       their lower envelope
+         * @param computeFit     the law fitted to the frontier, drawn across the whole panel
+         * @param dataPoints     loss against dataset size (tokens)
+         * @param dataFit        the law fitted to them
+         * @param paramPoints    loss against non-embedding parameters
+         * @param paramFit       the law fitted to them
+         * @param caption        a line above the panels saying where the points come from
+         * @throws NullPointerException if a required component is null
+         */
         public Input {
             learningCurves = List.copyOf(learningCurves);
             Objects.requireNonNull(frontier, "frontier");

@@ -14,7 +14,15 @@ package org.scalefit.plot.charts;
  * @param to       right end of the drawn line
  */
 public record PowerLawLine(double scale, double exponent, double from, double to) {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param scale    X_c, the value of X at which L would be 1
+     * @param exponent α
+     * @param from     left end of the drawn line
+     * @param to       right end of the drawn line
+     * @throws IllegalArgumentException if a component is outside its domain
+     */
     public PowerLawLine {
         if (!(scale > 0) || !Double.isFinite(exponent) || !(from > 0) || !(to > from)) {
             throw new IllegalArgumentException("bad power law: scale " + scale + ", exponent " + exponent + ", range "

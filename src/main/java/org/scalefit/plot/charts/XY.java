@@ -11,7 +11,13 @@ package org.scalefit.plot.charts;
  * @param y y values
  */
 public record XY(double[] x, double[] y) {
-    /** Copies and checks the arrays. */
+    /**
+     * Copies and checks the arrays.
+     *
+     * @param x x values
+     * @param y y values
+     * @throws IllegalArgumentException if a component is outside its domain
+     */
     public XY {
         x = x.clone();
         y = y.clone();
@@ -20,11 +26,13 @@ public record XY(double[] x, double[] y) {
         }
     }
 
+    /** @return x values (a copy: the record keeps its own array) */
     @Override
     public double[] x() {
         return x.clone();
     }
 
+    /** @return y values (a copy: the record keeps its own array) */
     @Override
     public double[] y() {
         return y.clone();
