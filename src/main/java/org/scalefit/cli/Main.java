@@ -154,9 +154,12 @@ public final class Main implements Runnable {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.getSubcommands().get("help").getCommandSpec().usageMessage().footer("", "Examples:",
-                "  scalefit help fit        # the same as: scalefit fit --help",
-                "  scalefit help            # the list of commands");
+        CommandLine help = cl.getSubcommands().get("help");
+        if (help != null) {
+            help.getCommandSpec().usageMessage().footer("", "Examples:",
+                    "  scalefit help fit        # the same as: scalefit fit --help",
+                    "  scalefit help            # the list of commands");
+        }
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getCommandName().equals("scalefit") ? "scalefit: " + ex.getMessage()

@@ -213,6 +213,14 @@ public final class Fitter {
             }
         }
         int first = -1;
+        int blamed = 0;
+        for (int row = 0; row < problem.n; row++) {
+            blamed += everywhere[row] ? 1 : 0;
+        }
+        if (blamed == problem.n && tried.size() == 1) {
+            // One start that cannot evaluate the model at any row says more about that start than the data.
+            return;
+        }
         for (int row = 0; row < problem.n; row++) {
             if (everywhere[row] && (first < 0 || problem.order[row] < first)) {
                 first = problem.order[row];

@@ -54,6 +54,7 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
      * @param points  one point per model
      * @param version the benchmark version kept, or null when the table has none
      * @param notes   notes for the reader (e.g. which version was chosen)
+     * @param skipped rows left out as invalid, in file order
      */
     public HorizonTable {
         points = List.copyOf(points);
