@@ -316,7 +316,7 @@ public final class Compare {
     /** Min wall seconds over reps, after warm-up runs (at least 2 and at least 1 s) so that the JIT has compiled the path. */
     static double time(Supplier<Object> work) {
         long warmStart = System.nanoTime();
-        for (int w = 0; w < 2 || System.nanoTime() - warmStart < 1_000_000_000L && w < 20; w++) {
+        for (int w = 0; w < 5 || System.nanoTime() - warmStart < 3_000_000_000L && w < 50; w++) {
             work.get();
         }
         double best = Double.POSITIVE_INFINITY;

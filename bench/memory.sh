@@ -13,7 +13,7 @@ cd "$here"
 XMX="${XMX:-2g}"
 SIZES="${SIZES:-250000 500000 1000000}"
 REPLICATES="${REPLICATES:-1000}"
-EXTRA_REPLICATES="${EXTRA_REPLICATES:-0 250 500}"
+EXTRA_REPLICATES="${EXTRA_REPLICATES-0 250 500}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 ./scalefit --version >/dev/null   # builds the jar and the start-up archive outside the timing
@@ -21,11 +21,17 @@ run() {   # rows replicates
   local file="$tmp/runs-$1.jsonl"
   [ -f "$file" ] || python3 bench/gen_metr_runs.py --runs "$1" --out "$file"
   local gc="$tmp/gc.log"
-  SCALEFIT_JAVA_OPTS="-Xmx$XMX -Xlog:gc:file=$gc" /usr/bin/time -f "%e %U %M" -o "$tmp/time" \
-    ./scalefit horizon "$file" --bootstrap "$2" --json -q > "$tmp/out.json"
+  SCALEFIT_JAVA_OPTS="-Xmx$XMX -Xlog:gc:file=$gc -Xlog:gc+heap+exit=info:file=$gc.exit" /usr/bin/time -f "%e %U %M" \
+    -o "$tmp/time" ./scalefit horizon "$file" --bootstrap "$2" --json -q > "$tmp/out.json"
   read -r wall user rss < "$tmp/time"
-  peak=$(grep -o '[0-9]*M->[0-9]*M' "$gc" | sed 's/M->.*//' | sort -n | tail -1)
-  live=$(grep -o '[0-9]*M->[0-9]*M' "$gc" | tail -1 | sed 's/.*->//; s/M//')
+  # A small run may end before any collection: then the heap in use at exit is both the peak and the live figure.
+  local at_exit
+  at_exit=$(grep -o 'used [0-9]*K' "$gc.exit" | head -1 | tr -dc '0-9')
+  at_exit=$(( ${at_exit:-0} / 1024 ))
+  peak=$( { grep -o '[0-9]*M->[0-9]*M' "$gc" || true; } | sed 's/M->.*//' | sort -n | tail -1)
+  live=$( { grep -o '[0-9]*M->[0-9]*M' "$gc" || true; } | tail -1 | sed 's/.*->//; s/M//')
+  peak=$(( ${peak:-0} > at_exit ? ${peak:-0} : at_exit ))
+  live=${live:-$at_exit}
   printf '| %9d | %5d | %12d | %6.2f | %6.2f | %5s MB | %5s MB | %4d MB |\n' "$1" "$2" $(( $1 * $2 )) "$wall" "$user" \
     "${peak:-?}" "${live:-?}" $(( rss / 1024 ))
 }

@@ -88,6 +88,15 @@ class JsonSchemaDocTest {
     }
 
     @Test
+    void fitBy() throws IOException {
+        Path bad = dir.resolve("groups.csv");
+        Files.write(bad, List.of("model,step,loss", "a,1,5.0", "a,10,4.1", "a,100,3.6", "a,1000,3.3", "a,oops,3.1",
+                "b,1,4.0", "b,10,3.4"));
+        assertEquals(documented("fit --by COLUMN --json"), fields("fit", bad.toString(), "--x", "step", "--y", "loss",
+                "--law", "power-law", "--by", "model", "--skip-invalid", "--json"));
+    }
+
+    @Test
     void compareBreaksAndSlopes() throws IOException {
         assertEquals(documented("compare --json"), fields("compare", LOSS, "--x", "compute", "--y", "loss", "--json"));
         assertEquals(documented("breaks --json"), fields("breaks", LOSS, "--x", "compute", "--y", "loss", "--json"));
