@@ -7,7 +7,7 @@
 #
 # Workloads (1,000 replicates each):
 #   T4    SciPy's anchor ../shared/bench/anchors/t4_metr_horizon.py ("binomial" and "rows" variants) and
-#         scalefit on exactly the same 1,000 task resamples (bench/HorizonBench.java).
+#         scalefit on exactly the same 1,000 task resamples (bench/Compare.java --tasks T4, as compare.sh).
 #   METR  the family -> task -> run bootstrap of METR's run snapshot (10 models, 6,852 runs):
 #         scalefit's Horizons.fit against bench/metr_crosscheck.py --bootstrap (NumPy resampling +
 #         SciPy L-BFGS-B per model, run rows, as one would write it with sklearn).
@@ -24,7 +24,8 @@ out=bench/results/horizon_bootstrap.jsonl
 if [ ! -f target/scalefit.jar ] || [ -n "$(find src/main pom.xml -newer target/scalefit.jar -print -quit)" ]; then
   mvn -B -q -DskipTests package >&2
 fi
-echo "== scalefit (bench/HorizonBench.java)" >&2
+echo "== scalefit (bench/Compare.java --tasks T4, bench/HorizonBench.java)" >&2
+java -cp target/scalefit.jar bench/Compare.java --shared "$SHARED" --reps 5 --tasks T4 | tee -a "$out" >&2
 java -XX:+UseSerialGC -cp target/scalefit.jar bench/HorizonBench.java --reps 5 --shared "$SHARED" | tee -a "$out" >&2
 echo "== SciPy T4 anchor" >&2
 "$PY" "$SHARED/bench/anchors/t4_metr_horizon.py" --reps 3 --boot-reps 2 | tee -a "$out" >&2
@@ -42,7 +43,7 @@ def pick(task, tool_part, threads=None):
         if r["task"] == task and tool_part in r["tool"] and (threads is None or r.get("threads") == threads):
             return r["seconds"]
     return None
-sf_t4 = pick("T4", "scalefit")
+sf_t4 = pick("T4", "scalefit", 1)
 sp_bin = pick("T4", "binomial) + numpy.polyfit OLS [1000")
 sp_rows = pick("T4", "rows) + numpy.polyfit OLS [1000")
 sf_m1 = pick("metr-ftr-bootstrap", "scalefit", 1)
