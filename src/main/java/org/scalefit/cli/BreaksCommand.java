@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
 import org.scalefit.compare.BreakOptions;
 import org.scalefit.compare.BreakResult;
@@ -76,10 +75,7 @@ public final class BreaksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new InvalidDataException("--threads must be ≥ 1, got " + t);
-        }
+        int t = Threads.resolve(threads);
         BreakOptions options = new BreakOptions(law, level, holdout, simulations, seed, t);
         LoadResult loaded = data.load(options.trend().equals("doubling"));
         Observations obs = loaded.observations();

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
-import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
 import org.scalefit.compare.Backtest;
 import org.scalefit.compare.Candidate;
@@ -105,10 +104,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (!loaded.skipped().isEmpty() && !common.quiet()) {
             spec.commandLine().getErr().println("scalefit compare: " + DataOptions.skippedNote(loaded.skipped()));
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new InvalidDataException("--threads must be ≥ 1, got " + t);
-        }
+        int t = Threads.resolve(threads);
         List<Law> candidates = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String name : laws) {

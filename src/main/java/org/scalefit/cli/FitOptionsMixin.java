@@ -88,10 +88,7 @@ public final class FitOptionsMixin {
 
     /** @return the thread count (all cores unless given) */
     public int threads() {
-        if (threads != null && threads < 1) {
-            throw new InvalidDataException("--threads must be ≥ 1, got " + threads);
-        }
-        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return Threads.resolve(threads);
     }
 
     static Map<String, String> pairs(List<String> items, String flag) {

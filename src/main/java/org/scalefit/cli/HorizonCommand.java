@@ -103,7 +103,7 @@ public final class HorizonCommand implements Callable<Integer> {
             }
             probabilities = ps;
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int nThreads = Threads.resolve(threads);
         Runs runs = runOptions.read(model, file);
         HorizonOptions options = runOptions.options(bootstrap, seed, nThreads, level);
         HorizonResult result;

@@ -116,10 +116,7 @@ public final class OptimalCommand implements Callable<Integer> {
                 throw new InvalidDataException("--bootstrap needs at least 2 replicates, got " + bootstrap);
             }
             Fit refit = refit(fitJson, p);
-            int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            if (t < 1) {
-                throw new InvalidDataException("--threads must be ≥ 1, got " + t);
-            }
+            int t = Threads.resolve(threads);
             try (ProgressBar bar = common.progress(spec, "bootstrap")) {
                 boot = Bootstrap.run(refit, Resampler.rows(), bootstrap, seed, t, bar);
             }

@@ -105,10 +105,7 @@ public final class SlopesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new InvalidDataException("--threads must be ≥ 1, got " + t);
-        }
+        int t = Threads.resolve(threads);
         Law l = switch (law.trim().toLowerCase(Locale.ROOT)) {
             case "power-law" -> new PowerLaw();
             case "offset-power-law" -> new OffsetPowerLaw();

@@ -147,10 +147,7 @@ public final class TrendInputOptions {
      * @return the fit and its context
      */
     Loaded fit(double fitUntil, double projectUntil, Function<String, ProgressBar> bars) {
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) {
-            throw new InvalidDataException("--threads must be ≥ 1, got " + nThreads);
-        }
+        int nThreads = Threads.resolve(threads);
         Set<TrendKind> kinds = EnumSet.of(TrendKind.EXPONENTIAL);
         if (trends.isEmpty()) {
             kinds = EnumSet.allOf(TrendKind.class);

@@ -57,6 +57,26 @@ class HorizonCommandsTest {
         return p;
     }
 
+    /** Every command reads --threads the same way: below 1 is one line and exit 2, before any reading or fitting. */
+    @Test
+    void threadsBelowOneIsRefusedByEveryCommandThatTakesIt() throws IOException {
+        String runs = smallRuns().toString();
+        String[][] commands = {
+            {"horizon", runs, "--threads", "0"},
+            {"trend", DATA.toString(), "--threads", "0"},
+            {"project", DATA.toString(), "--threads", "0"},
+            {"compare", "datasets/synthetic-loss-vs-compute.csv", "--x", "compute", "--y", "loss", "--threads", "0"},
+            {"breaks", "datasets/synthetic-loss-vs-compute.csv", "--x", "compute", "--y", "loss", "--threads", "-1"},
+            {"fit", "datasets/synthetic-loss-vs-compute.csv", "--x", "compute", "--y", "loss", "--law", "power-law",
+                "--threads", "0"},
+        };
+        for (String[] c : commands) {
+            Result r = run(c);
+            assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
+            assertEquals("scalefit " + c[0] + ": error: --threads must be ≥ 1, got " + c[c.length - 1] + "\n", r.err());
+        }
+    }
+
     @Test
     void horizonJsonHasOneObjectPerModelWithP50P80AndTheirIntervals() throws IOException {
         Result r = run("horizon", smallRuns().toString(), "--bootstrap", "200", "--seed", "3", "--threads", "2", "--json");
