@@ -95,6 +95,10 @@ abstract class Node {
         return new Div(nodes[op.a()], nodes[op.b()]);
     }
 
+    /**
+     * The functions scaling-law formulas use most get a node of their own, which calls the JVM intrinsic
+     * directly; the rest go through {@link MathFunction#apply}'s switch on every evaluation.
+     */
     private static Node call(MathFunction f, Node a) {
         return switch (f) {
             case EXP -> new Exp(a);
