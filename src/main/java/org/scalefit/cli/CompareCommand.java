@@ -161,7 +161,7 @@ public final class CompareCommand implements Callable<Integer> {
                 Numbers.format(cand.looRmse(), 3), cand.backtest().available() ? Numbers.format(cand.backtest().rmse(), 3) : "—"});
         }
         s.append(Tables.align(rows, "  "));
-        s.append("  k counts the noise scale; RMSEs are of ").append(c.space() == Space.LOG ? "ln y" : "y");
+        s.append("  k counts the noise scale; RMSEs are of ").append(c.space().symbol("y"));
         if (c.holdout() > 0) {
             s.append("; the backtest fits all but the ").append(c.holdout()).append(" largest x and predicts those");
         }

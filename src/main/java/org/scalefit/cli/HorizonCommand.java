@@ -14,7 +14,7 @@ import org.scalefit.horizon.HorizonOptions;
 import org.scalefit.horizon.HorizonResult;
 import org.scalefit.horizon.HorizonStatus;
 import org.scalefit.horizon.Horizons;
-import org.scalefit.horizon.Interval;
+import org.scalefit.stats.Interval;
 import org.scalefit.horizon.ModelHorizon;
 import org.scalefit.horizon.Runs;
 import org.scalefit.horizon.SuccessBucket;

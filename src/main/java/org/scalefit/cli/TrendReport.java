@@ -7,7 +7,7 @@ import java.util.List;
 import org.scalefit.Numbers;
 import org.scalefit.data.Dates;
 import org.scalefit.horizon.HorizonPoint;
-import org.scalefit.horizon.Interval;
+import org.scalefit.stats.Interval;
 import org.scalefit.horizon.TrendComparison;
 import org.scalefit.horizon.TrendCurve;
 import org.scalefit.horizon.TrendFit;

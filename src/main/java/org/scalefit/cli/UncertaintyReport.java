@@ -12,7 +12,7 @@ import org.scalefit.model.DerivedQuantity;
 import org.scalefit.uncertainty.Bands;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.Extrapolation;
-import org.scalefit.uncertainty.Interval;
+import org.scalefit.stats.Interval;
 import org.scalefit.uncertainty.IntervalMethod;
 import org.scalefit.uncertainty.Prediction;
 

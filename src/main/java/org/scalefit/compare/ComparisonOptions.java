@@ -56,6 +56,6 @@ public record ComparisonOptions(FitOptions fitOptions, Criterion criterion, int 
 
     /** @return the residual space every candidate is fitted in */
     public Space space() {
-        return fitOptions.spaceChoice().orElse(Space.LOG);
+        return fitOptions.spaceChoice().orElse(Space.DEFAULT);
     }
 }

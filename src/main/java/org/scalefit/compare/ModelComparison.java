@@ -13,7 +13,7 @@ import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.fit.Parallel;
+import org.scalefit.stats.Parallel;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.Law;
 import org.scalefit.model.Space;
@@ -183,19 +183,12 @@ public final class ModelComparison {
             }
             try {
                 Fit f = Fitter.fit(fit.law(), data.select(keep), warm);
-                err[i] = f.converged() ? error(fit.space(), f, data.x(i), data.y(i)) : Double.NaN;
+                err[i] = f.converged() ? f.residualAt(data.y(i), data.x(i)) : Double.NaN;
             } catch (ScalefitException e) {
                 err[i] = Double.NaN;
             }
         });
         return err;
-    }
-
-    /** Observed minus predicted in the comparison space. */
-    private static double error(Space space, Fit f, double x, double y) {
-        double g = space == Space.LOG ? f.law().logValue(new double[] {x}, f.values()) : f.predict(x);
-        double t = space == Space.LOG ? Math.log(y) : y;
-        return t - g;
     }
 
     /** A fresh fit (its own starts, never the full-data optimum) on all but the k largest x. */
@@ -233,7 +226,7 @@ public final class ModelComparison {
         double max = 0;
         for (int j = n - k; j < n; j++) {
             int i = order[j];
-            double e = error(f.space(), f, data.x(i), data.y(i));
+            double e = f.residualAt(data.y(i), data.x(i));
             if (!Double.isFinite(e)) {
                 return new Backtest(k, n - k, Double.NaN, Double.NaN, Double.NaN,
                         "the trained law cannot be evaluated at row " + data.row(i));

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
 import org.scalefit.Progress;
@@ -15,6 +13,7 @@ import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.model.Law;
+import org.scalefit.stats.Quantiles;
 import org.scalefit.uncertainty.Bootstrap;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.Extrapolation;
@@ -104,8 +103,8 @@ public final class SlopeComparison {
         double si = fi.parameter("alpha").stderr();
         double se = Math.sqrt(sb * sb + si * si);
         double nu = Math.pow(sb * sb + si * si, 2) / (Math.pow(sb, 4) / Math.max(fb.dof(), 1) + Math.pow(si, 4) / Math.max(fi.dof(), 1));
-        double t = Double.isFinite(nu) && nu > 0 ? new TDistribution(null, nu).inverseCumulativeProbability((1 + level) / 2)
-                : new NormalDistribution(null, 0, 1).inverseCumulativeProbability((1 + level) / 2);
+        double t = Double.isFinite(nu) && nu > 0 ? Quantiles.t((1 + level) / 2, nu)
+                : Quantiles.normal((1 + level) / 2);
         Estimate exponentDifference;
         if (joint.paired() > 1) {
             double[] d = joint.distribution(p -> p[nb + j] - p[j]);

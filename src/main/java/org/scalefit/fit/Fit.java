@@ -10,6 +10,7 @@ import org.scalefit.data.Observations;
 import org.scalefit.model.DerivedQuantity;
 import org.scalefit.model.Law;
 import org.scalefit.model.Space;
+import org.scalefit.stats.Quantiles;
 
 /**
  * The immutable result of fitting a {@link Law} to {@link Observations}: parameters with standard
@@ -92,7 +93,7 @@ public final class Fit {
         this.bestStart = bestStart;
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
-        this.tQuantile = TQuantiles.twoSided(options.confidenceLevel(), dof);
+        this.tQuantile = Quantiles.tTwoSided(options.confidenceLevel(), dof);
         this.curvature = curvature;
     }
 
@@ -331,6 +332,29 @@ public final class Fit {
             throw new InvalidDataException(law.name() + " takes " + law.predictors().size() + " predictors, got " + x.length);
         }
         return law.value(x, values);
+    }
+
+    /**
+     * The fitted law in the fit's residual space, as the residuals measure it.
+     *
+     * <pre>{@code
+     * double g = fit.valueInSpace(1e21);     // ln f(1e21) for a log-space fit
+     * }</pre>
+     *
+     * @param x predictor values, one per predictor
+     * @return ln f(x) in log space, f(x) in linear space
+     */
+    public double valueInSpace(double... x) {
+        return space.value(law, x, values);
+    }
+
+    /**
+     * @param y an observed response
+     * @param x its predictor values
+     * @return the residual of that observation in the fit's space: ln y − ln f(x), or y − f(x) (unweighted)
+     */
+    public double residualAt(double y, double... x) {
+        return space.target(y) - valueInSpace(x);
     }
 
     /** @return the formula with parameter names, labelled with the data's column names */

@@ -12,6 +12,9 @@ import org.scalefit.data.Observations;
 import org.scalefit.model.Law;
 import org.scalefit.model.ParameterDomain;
 import org.scalefit.model.Space;
+import org.scalefit.stats.Parallel;
+import org.scalefit.stats.Seeds;
+import org.scalefit.stats.Stream;
 
 /**
  * The fitting engine: fits a {@link Law} to {@link Observations} by (robust, weighted) nonlinear least
@@ -155,7 +158,7 @@ public final class Fitter {
 
     private static Solved solve(Law law, Observations data, FitOptions options, Lbfgs.Curvature seed,
                                 Progress progress) {
-        Space space = options.spaceChoice().orElse(law.defaultSpace());
+        Space space = Space.resolve(options.space(), law);
         validate(law, data, options, space);
         Problem problem = problem(law, data, options, space);
         List<double[]> starts = starts(problem, law, data, options);
@@ -169,7 +172,7 @@ public final class Fitter {
         }
         List<double[]> tried = new ArrayList<>(starts);
         if (options.starts().isAuto() && !anyGood(results)) {
-            List<double[]> more = randomStarts(problem, starts.get(0), AUTO_FALLBACK_STARTS, options.seed(), 1);
+            List<double[]> more = randomStarts(problem, starts.get(0), AUTO_FALLBACK_STARTS, options.seed(), Stream.FALLBACK_STARTS);
             tried.addAll(more);
             List<LeastSquaresRun.Result> extra = options.solver() == Solver.VARPRO
                     ? runVarPro(problem, more, options, Progress.NONE)
@@ -430,7 +433,7 @@ public final class Fitter {
                 }
             }
         }
-        if (space == Space.LOG) {
+        if (space.needsPositive()) {
             for (int i = 0; i < n; i++) {
                 if (!(data.y(i) > 0)) {
                     throw new InvalidDataException("fitting in log space needs " + data.responseColumn() + " > 0: "
@@ -552,7 +555,7 @@ public final class Fitter {
             starts.addAll(gridStarts(problem, starts.get(0)));
         }
         if (options.starts().randomCount() > 0) {
-            starts.addAll(randomStarts(problem, starts.get(0), options.starts().randomCount(), options.seed(), 0));
+            starts.addAll(randomStarts(problem, starts.get(0), options.starts().randomCount(), options.seed(), Stream.RANDOM_STARTS));
         }
         return starts;
     }
@@ -631,7 +634,7 @@ public final class Fitter {
     }
 
     /** Seeded random starts: start s draws from Seeds.random(seed, stream, s), whatever the thread count. */
-    private static List<double[]> randomStarts(Problem problem, double[] guess, int count, long seed, int stream) {
+    private static List<double[]> randomStarts(Problem problem, double[] guess, int count, long seed, Stream stream) {
         List<double[]> out = new ArrayList<>();
         for (int s = 0; s < count; s++) {
             SplittableRandom rng = Seeds.random(seed, stream, s);

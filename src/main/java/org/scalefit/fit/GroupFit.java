@@ -11,6 +11,7 @@ import org.scalefit.InvalidDataException;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.model.Law;
+import org.scalefit.stats.Parallel;
 
 /**
  * One group of a sweep fitted on its own ({@code scalefit fit --by COLUMN}): the group's label and either

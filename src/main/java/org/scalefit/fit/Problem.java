@@ -53,7 +53,7 @@ final class Problem {
             for (int j = 0; j < k; j++) {
                 xRows[row][j] = data.x(j, i);
             }
-            target[row] = space == Space.LOG ? Math.log(data.y(i)) : data.y(i);
+            target[row] = space.target(data.y(i));
             sqrtW[row] = Math.sqrt(data.weight(i));
         }
         this.kernel = PointKernel.forProblem(this);
@@ -96,7 +96,7 @@ final class Problem {
 
     /** The model in the fit's space: ln f or f. */
     double model(double[] x, double[] p) {
-        return space == Space.LOG ? law.logValue(x, p) : law.value(x, p);
+        return space.value(law, x, p);
     }
 
     /** The model in the fit's space at full parameters p for every problem row, into g. */
@@ -141,13 +141,8 @@ final class Problem {
             kernel.jacobian(p, free, sqrtW, jac, grad);
             return;
         }
-        boolean log = space == Space.LOG;
         for (int i = 0; i < n; i++) {
-            if (log) {
-                law.logGradient(xRows[i], p, grad);
-            } else {
-                law.gradient(xRows[i], p, grad);
-            }
+            space.gradient(law, xRows[i], p, grad);
             for (int j = 0; j < m; j++) {
                 double v = sqrtW[i] * grad[free[j]];
                 jac[i][j] = Double.isFinite(v) ? v : 0.0;

@@ -13,7 +13,7 @@ final class RobustObjective implements SmoothObjective {
     private final double[] p;
     private final double[] lawGrad;
     private final double[] dpdTheta;
-    private final boolean log;
+    private final Space space;
 
     RobustObjective(Problem problem, Loss loss) {
         this.problem = problem;
@@ -21,7 +21,7 @@ final class RobustObjective implements SmoothObjective {
         this.p = new double[problem.template.length];
         this.lawGrad = new double[problem.template.length];
         this.dpdTheta = new double[problem.m];
-        this.log = problem.space == Space.LOG;
+        this.space = problem.space;
     }
 
     @Override
@@ -40,7 +40,7 @@ final class RobustObjective implements SmoothObjective {
         double f = 0;
         for (int i = 0; i < problem.n; i++) {
             double[] x = problem.xRows[i];
-            double g = log ? problem.law.logValue(x, p) : problem.law.value(x, p);
+            double g = space.value(problem.law, x, p);
             if (!Double.isFinite(g)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -49,11 +49,7 @@ final class RobustObjective implements SmoothObjective {
             f += loss.rho(r);
             double c = loss.psi(r) * sw;
             if (c != 0) {
-                if (log) {
-                    problem.law.logGradient(x, p, lawGrad);
-                } else {
-                    problem.law.gradient(x, p, lawGrad);
-                }
+                space.gradient(problem.law, x, p, lawGrad);
                 for (int j = 0; j < m; j++) {
                     grad[j] -= c * lawGrad[problem.free[j]];
                 }

@@ -75,7 +75,7 @@ final class VarProObjective implements SmoothObjective {
         this.yRaw = new double[n];
         this.w = new double[n];
         for (int i = 0; i < n; i++) {
-            yRaw[i] = log ? Math.exp(problem.target[i]) : problem.target[i];
+            yRaw[i] = problem.space.response(problem.target[i]);
             w[i] = problem.sqrtW[i] * problem.sqrtW[i];
         }
         this.c = new double[k];
@@ -351,15 +351,12 @@ final class VarProObjective implements SmoothObjective {
                 fi += cc[q] * row[q];
             }
             f[i] = fi;
-            double g;
+            if (log && !(fi > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double g = problem.space.target(fi);
             if (log) {
-                if (!(fi > 0)) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                g = Math.log(fi);
                 lnF[i] = g;
-            } else {
-                g = fi;
             }
             double r = problem.sqrtW[i] * (problem.target[i] - g);
             res[i] = r;

@@ -18,6 +18,7 @@ import org.scalefit.data.Dates;
 import org.scalefit.data.RowFilter;
 import org.scalefit.data.Table;
 import org.scalefit.data.TableReader;
+import org.scalefit.stats.Interval;
 
 /**
  * Reads per-model horizons (a model, a release date, a horizon in minutes and optionally its

@@ -17,11 +17,14 @@ import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.fit.Parallel;
-import org.scalefit.fit.Seeds;
+import org.scalefit.stats.Interval;
+import org.scalefit.stats.Parallel;
+import org.scalefit.stats.Quantiles;
+import org.scalefit.stats.Seeds;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.Space;
 import org.scalefit.model.SuperexponentialTrend;
+import org.scalefit.stats.Stream;
 
 /**
  * Fits the trend of horizons over release dates — METR's "doubling every 7 months" — and the
@@ -52,8 +55,6 @@ import org.scalefit.model.SuperexponentialTrend;
  * }</pre>
  */
 public final class Trends {
-    /** The {@link Seeds} stream of parametric horizon draws. */
-    public static final int PARAMETRIC_STREAM = 4;
     private static final double LN2 = Math.log(2);
     private static final int MIN_SIDE = 3;
     /** An estimated break leaves at least this many days (or a quarter of the date range) on each side. */
@@ -243,7 +244,7 @@ public final class Trends {
             for (TrendKind k : curves.keySet()) {
                 reps.put(k, new TrendCurve[replicateCount]);
             }
-            double z = normalQuantile((1 + options.intervalLevel()) / 2);
+            double z = Quantiles.normal((1 + options.intervalLevel()) / 2);
             final UncertaintySource src = source;
             final double fixedBreak = options.breakDate();
             int threads = options.threads();
@@ -294,7 +295,7 @@ public final class Trends {
         double[] tb = new double[n];
         double[] yb = new double[n];
         int m = 0;
-        SplittableRandom rng = src == UncertaintySource.PUBLISHED_INTERVALS ? Seeds.random(o.seed(), PARAMETRIC_STREAM, b) : null;
+        SplittableRandom rng = src == UncertaintySource.PUBLISHED_INTERVALS ? Seeds.random(o.seed(), Stream.HORIZON_PARAMETRIC, b) : null;
         for (int i = 0; i < n; i++) {
             HorizonPoint p = used.get(i);
             double h;
@@ -551,16 +552,11 @@ public final class Trends {
             sxx += (t[i] - mean) * (t[i] - mean);
         }
         double se = Math.sqrt(exp.rss() / (n - 2) / sxx);
-        double q = new org.apache.commons.math3.distribution.TDistribution(n - 2).inverseCumulativeProbability((1 + level) / 2);
+        double q = Quantiles.t((1 + level) / 2, n - 2);
         double b = exp.slopePerDay();
         double lo = b - q * se;
         double hi = b + q * se;
         return new Interval(hi > 0 ? LN2 / hi : Double.POSITIVE_INFINITY, lo > 0 ? LN2 / lo : Double.POSITIVE_INFINITY,
                 level, n, 0);
-    }
-
-    /** The standard normal quantile. */
-    static double normalQuantile(double p) {
-        return new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(p);
     }
 }

@@ -10,7 +10,7 @@ import org.scalefit.data.Cells;
 import org.scalefit.data.Dates;
 import org.scalefit.data.Table;
 import org.scalefit.horizon.HorizonPoint;
-import org.scalefit.horizon.Interval;
+import org.scalefit.stats.Interval;
 import org.scalefit.horizon.Milestone;
 import org.scalefit.horizon.Projection;
 import org.scalefit.horizon.TrendCurve;

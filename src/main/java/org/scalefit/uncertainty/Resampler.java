@@ -172,7 +172,7 @@ public interface Resampler {
                 double[] y = new double[g.length];
                 for (int i = 0; i < g.length; i++) {
                     double e = pool[rng.nextInt(pool.length)] / Math.sqrt(data.weight(i));
-                    y[i] = Noise.toResponse(fit, g[i] + e);
+                    y[i] = fit.space().response(g[i] + e);
                 }
                 return data.withResponse(y);
             }
@@ -199,7 +199,7 @@ public interface Resampler {
                 double[] g = Noise.fitted(fit, data);
                 double[] y = new double[g.length];
                 for (int i = 0; i < g.length; i++) {
-                    y[i] = Noise.toResponse(fit, g[i] + sigma * rng.nextGaussian() / Math.sqrt(data.weight(i)));
+                    y[i] = fit.space().response(g[i] + sigma * rng.nextGaussian() / Math.sqrt(data.weight(i)));
                 }
                 return data.withResponse(y);
             }

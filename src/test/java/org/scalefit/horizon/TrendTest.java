@@ -22,6 +22,7 @@ import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.model.DoublingTrend;
 import org.scalefit.model.Space;
+import org.scalefit.stats.Interval;
 
 /**
  * Trend fits on METR's published horizons reproduce METR's doubling times, and on exact synthetic
