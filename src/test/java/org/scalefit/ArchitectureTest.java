@@ -67,4 +67,46 @@ class ArchitectureTest {
         }
         assertEquals(List.of(), found, "ask the law for a capability instead of checking its class");
     }
+
+    /**
+     * The library never speaks of command-line flags: no string literal outside {@code cli} holds a
+     * {@code --flag}; messages refer to options through {@link OptionKey} and the command line names them.
+     */
+    @Test
+    void noFlagNamesInLibraryStrings() throws IOException {
+        Pattern literal = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+        Pattern flag = Pattern.compile("--[a-z]");
+        List<String> found = new ArrayList<>();
+        int scanned = 0;
+        for (Path p : sources(MAIN)) {
+            if (p.startsWith(MAIN.resolve("cli"))) {
+                continue;
+            }
+            scanned++;
+            List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).trim();
+                if (line.startsWith("*") || line.startsWith("//") || line.startsWith("/*")) {
+                    continue;
+                }
+                Matcher m = literal.matcher(line);
+                while (m.find()) {
+                    if (flag.matcher(m.group()).find()) {
+                        found.add(MAIN.relativize(p) + ":" + (i + 1) + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertTrue(scanned > 150, "scanned only " + scanned + " files");
+        assertEquals(List.of(), found, "name options through OptionKey; the command line renders them as flags");
+    }
+
+    @Test
+    void optionReferencesReadInTheLibrarysWordsAndAsFlags() {
+        String text = "unknown parameter \"zzz\" in " + OptionKey.FIX.noun() + "; use " + OptionKey.SPACE.with("linear");
+        assertEquals("unknown parameter \"zzz\" in the fixed parameters; use space linear", OptionKey.plain(text));
+        assertEquals("unknown parameter \"zzz\" in --fix; use --space linear",
+                OptionKey.render(text, k -> "--" + k.name().toLowerCase(java.util.Locale.ROOT)));
+        assertEquals(List.of(OptionKey.FIX, OptionKey.SPACE), OptionKey.referencedIn(text));
+    }
 }

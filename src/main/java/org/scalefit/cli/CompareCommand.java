@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.compare.Backtest;
 import org.scalefit.compare.Candidate;
 import org.scalefit.compare.Comparison;
@@ -21,6 +22,7 @@ import org.scalefit.data.LoadResult;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
+import org.scalefit.fit.Loss;
 import org.scalefit.fit.Parameter;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.Law;
@@ -80,6 +82,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Residual space of every fit (default: ${DEFAULT-VALUE}).")
     String space;
 
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "squares", completionCandidates = Completions.Losses.class,
+            description = "Loss of every fit: squares, huber:DELTA or asymmetric:LAMBDA (default: ${DEFAULT-VALUE}).")
+    String loss;
+
     @Option(names = "--no-loo", description = "Skip the leave-one-out error (n refits per law).")
     boolean noLoo;
 
@@ -87,11 +93,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "auto, grid, random:N or grid+random:N (default: ${DEFAULT-VALUE}).")
     String starts;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20240229", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = FitOptionsMixin.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     /** Created by picocli. */
     public CompareCommand() {
@@ -104,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (!loaded.skipped().isEmpty() && !common.quiet()) {
             spec.commandLine().getErr().println("scalefit compare: " + DataOptions.skippedNote(loaded.skipped()));
         }
-        int t = Threads.resolve(threads);
+        int t = threads.count();
         List<Law> candidates = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String name : laws) {
@@ -115,7 +121,8 @@ public final class CompareCommand implements Callable<Integer> {
             seen.add(key);
             candidates.add(Laws.create(key, new Laws.Context(obs.predictorNames(), obs, OptionalDouble.empty())));
         }
-        FitOptions fo = FitOptions.builder().space(Space.parse(space)).starts(Starts.parse(starts)).seed(seed).threads(t).build();
+        FitOptions fo = FitOptions.builder().space(Space.parse(space)).loss(Loss.parse(loss)).starts(Starts.parse(starts)).seed(seed)
+                .threads(t).build();
         ComparisonOptions options = new ComparisonOptions(fo, Criterion.parse(criterion), holdout, !noLoo, 2.0, t);
         Comparison c;
         try (ProgressBar bar = common.progress(spec, "compare")) {
@@ -160,7 +167,7 @@ public final class CompareCommand implements Callable<Integer> {
                 Numbers.format(f.bic(), 5), Numbers.format(cand.delta(), 3), Numbers.format(cand.weight(), 3),
                 Numbers.format(cand.looRmse(), 3), cand.backtest().available() ? Numbers.format(cand.backtest().rmse(), 3) : "—"});
         }
-        s.append(Tables.align(rows, "  "));
+        s.append(TextTable.align(rows, "  "));
         s.append("  k counts the noise scale; RMSEs are of ").append(c.space().symbol("y"));
         if (c.holdout() > 0) {
             s.append("; the backtest fits all but the ").append(c.holdout()).append(" largest x and predicts those");
@@ -236,7 +243,7 @@ public final class CompareCommand implements Callable<Integer> {
                 Json.put(values, p.name(), p.value());
             }
             ArrayNode w = r.putArray("warnings");
-            f.warnings().forEach(w::add);
+            f.warnings(Flags::of).forEach(w::add);
         }
         ArrayNode skipped = o.putArray("skipped");
         for (Candidate cand : c.skipped()) {

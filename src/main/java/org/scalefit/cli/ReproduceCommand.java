@@ -21,9 +21,9 @@ import org.scalefit.reproduce.Reproduction;
 import org.scalefit.reproduce.Reproductions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code scalefit reproduce}: draws every figure of the scaling-laws talk from the bundled data
@@ -130,8 +130,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                         String.join(", ", files), secs));
             } catch (ScalefitException e) {
                 badInput |= e instanceof InvalidDataException;
-                failed.add(r.id() + ": " + e.getMessage());
-                note(String.format(Locale.ROOT, "[%d/%d] %-20s failed: %s", k, figures.size(), r.id(), e.getMessage()));
+                failed.add(r.id() + ": " + Flags.message(e));
+                note(String.format(Locale.ROOT, "[%d/%d] %-20s failed: %s", k, figures.size(), r.id(), Flags.message(e)));
             }
         }
         double total = (System.nanoTime() - start) / 1e9;

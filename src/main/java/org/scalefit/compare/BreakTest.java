@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
 import org.scalefit.Numbers;
+import org.scalefit.OptionKey;
 import org.scalefit.Progress;
 import org.scalefit.data.Observations;
 import org.scalefit.stats.Parallel;
@@ -42,6 +44,9 @@ import org.scalefit.stats.Stream;
  * BreakResult r = BreakTest.run(data, BreakOptions.defaults());
  * System.out.println(r.verdict());
  * }</pre>
+ *
+ * <p>Why one class of about 460 lines: the break statistic, its null simulations and the holdout test
+ * share the projected design matrices of one data set.
  */
 public final class BreakTest {
     /** Candidate break locations on the grid. */
@@ -88,7 +93,7 @@ public final class BreakTest {
         }
         int k = options.holdout() == 0 ? Math.max(1, (int) Math.round(n / 3.0)) : options.holdout();
         if (n - k < 4) {
-            throw new InvalidDataException("--holdout " + k + " leaves " + (n - k) + " points to fit the earlier trend; "
+            throw new InvalidOptionException(OptionKey.HOLDOUT.with(String.valueOf(k)) + " leaves " + (n - k) + " points to fit the earlier trend; "
                     + "it needs at least 4 (" + data.source() + " has " + n + ")");
         }
         int[] order = sortedOrder(data);

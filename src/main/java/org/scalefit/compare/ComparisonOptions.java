@@ -1,6 +1,8 @@
 package org.scalefit.compare;
 
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Loss;
 import org.scalefit.model.Space;
@@ -39,7 +41,7 @@ public record ComparisonOptions(FitOptions fitOptions, Criterion criterion, int 
                     + "Gaussian residuals, got " + fitOptions.loss().spec());
         }
         if (holdoutLargest < 0) {
-            throw new InvalidDataException("--holdout-largest must be ≥ 0, got " + holdoutLargest);
+            throw new InvalidOptionException(OptionKey.HOLDOUT_LARGEST.label() + " must be ≥ 0, got " + holdoutLargest);
         }
         if (!(evidenceThreshold > 0)) {
             throw new InvalidDataException("evidence threshold must be > 0, got " + evidenceThreshold);

@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
 import org.scalefit.Numbers;
+import org.scalefit.OptionKey;
 import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
@@ -88,7 +90,7 @@ public final class ModelComparison {
         int n = data.size();
         int k = options.holdoutLargest();
         if (k >= n) {
-            throw new InvalidDataException("--holdout-largest " + k + " leaves nothing to fit: " + data.source()
+            throw new InvalidOptionException(OptionKey.HOLDOUT_LARGEST.with(String.valueOf(k)) + " leaves nothing to fit: " + data.source()
                     + " has " + n + " point" + (n == 1 ? "" : "s"));
         }
         Space space = options.space();
@@ -105,7 +107,7 @@ public final class ModelComparison {
                 c = evaluate(law, data, fitOptions, options);
             } catch (InvalidDataException e) {
                 c = skip(law.name(), e.getMessage(), k);
-                firstBadData = firstBadData == null ? e.getMessage() : firstBadData;
+                firstBadData = firstBadData == null ? e.template() : firstBadData;
             }
             (c.fitted() ? fitted : skipped).add(c);
             progress.update(fitted.size() + skipped.size(), laws.size());

@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.OptionKey;
 import org.scalefit.Progress;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Estimate;
@@ -306,7 +307,7 @@ public final class SlopeComparison {
             throw new InvalidDataException(baseline.predictorColumn(0) + " ranges of the two files are " + Numbers.format(gap, 2)
                     + " decades apart (" + baseline.source() + " " + Numbers.format(xb[0], 3) + "–" + Numbers.format(xb[1], 3) + ", "
                     + improved.source() + " " + Numbers.format(xi[0], 3) + "–" + Numbers.format(xi[1], 3)
-                    + "): are both in the same units? (--allow-unit-mismatch to compare anyway)");
+                    + "): are both in the same units? (" + OptionKey.ALLOW_UNIT_MISMATCH.label() + " to compare anyway)");
         }
         double mb = median(baseline);
         double mi = median(improved);
@@ -315,7 +316,7 @@ public final class SlopeComparison {
             throw new InvalidDataException("median " + baseline.responseColumn() + " differs by a factor "
                     + Numbers.format(ratio, 3) + " between the two files (" + baseline.source() + " " + Numbers.format(mb, 4) + ", "
                     + improved.source() + " " + Numbers.format(mi, 4)
-                    + "): are both in the same units (nats, bits, perplexity)? (--allow-unit-mismatch to compare anyway)");
+                    + "): are both in the same units (nats, bits, perplexity)? (" + OptionKey.ALLOW_UNIT_MISMATCH.label() + " to compare anyway)");
         }
     }
 

@@ -29,6 +29,10 @@ import org.scalefit.stats.Quantiles;
  * Parameter alpha = fit.parameter("alpha");
  * double lossAt1e24 = fit.predict(1e24);
  * }</pre>
+ *
+ * <p>Why one class of about 500 lines: the immutable result: one documented accessor for each thing a fit
+ * carries (parameters, errors, covariances, criteria, diagnostics, options); no logic beyond lookups and
+ * the predictions built on them.
  */
 public final class Fit {
     private final Law law;
@@ -287,9 +291,42 @@ public final class Fit {
         return convergenceReason;
     }
 
+    /**
+     * The text summary of the fit (lmfit's {@code fit_report()}): parameters with standard errors and
+     * intervals, derived quantities, goodness of fit, criteria, residual diagnostics, the solver's end and
+     * the warnings — the table {@code scalefit fit} prints.
+     *
+     * <pre>{@code
+     * System.out.print(Fitter.fit(new PowerLaw(), data).summary());
+     * }</pre>
+     *
+     * @return the summary, ending with a newline
+     */
+    public String summary() {
+        return FitSummary.of(this, List.of(), null);
+    }
+
     /** @return warnings a reader should see (parameter on a bound, ill-conditioned, outliers …) */
     public List<String> warnings() {
-        return warnings;
+        return warnings(null);
+    }
+
+    /**
+     * The warnings with each option they mention named by a front end (the command line: its flags).
+     *
+     * <pre>{@code
+     * List<String> lines = fit.warnings(key -> "--" + key.name().toLowerCase(java.util.Locale.ROOT));
+     * }</pre>
+     *
+     * @param optionNames the front end's name of each option, or null for the library's words
+     * @return the warnings
+     */
+    public List<String> warnings(java.util.function.Function<org.scalefit.OptionKey, String> optionNames) {
+        List<String> out = new java.util.ArrayList<>(warnings.size());
+        for (String w : warnings) {
+            out.add(org.scalefit.OptionKey.render(w, optionNames));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** @return number of starts tried */

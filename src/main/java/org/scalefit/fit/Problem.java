@@ -1,5 +1,6 @@
 package org.scalefit.fit;
 
+import java.util.List;
 import org.scalefit.data.Observations;
 import org.scalefit.model.Law;
 import org.scalefit.model.Space;
@@ -57,6 +58,43 @@ final class Problem {
             sqrtW[row] = Math.sqrt(data.weight(i));
         }
         this.kernel = PointKernel.forProblem(this);
+    }
+
+    /** The problem of fitting {@code law} to {@code data} under {@code options}' fixed values and bounds, in {@code space}. */
+    static Problem of(Law law, Observations data, FitOptions options, Space space) {
+        List<String> params = law.parameters();
+        int[] freeAll = new int[params.size()];
+        int freeCount = 0;
+        double[] template = new double[params.size()];
+        for (int j = 0; j < params.size(); j++) {
+            Double f = options.fixed().isEmpty() ? null : options.fixed().get(params.get(j));
+            if (f != null) {
+                template[j] = f;
+            } else {
+                freeAll[freeCount++] = j;
+            }
+        }
+        int[] free = java.util.Arrays.copyOf(freeAll, freeCount);
+        Transform[] transforms = new Transform[free.length];
+        Bound[] bounds = new Bound[free.length];
+        boolean[] fromLaw = new boolean[free.length];
+        for (int j = 0; j < free.length; j++) {
+            Bound user = options.bounds().get(params.get(free[j]));
+            if (user != null) {
+                bounds[j] = user;
+                transforms[j] = Transform.of(law.domain(free[j]), user);
+                continue;
+            }
+            var range = law.range(free[j], data);
+            if (range.isPresent()) {
+                bounds[j] = new Bound(range.get().lower(), range.get().upper());
+                fromLaw[j] = true;
+                transforms[j] = Transform.ofRange(law.domain(free[j]), bounds[j]);
+            } else {
+                transforms[j] = Transform.of(law.domain(free[j]), null);
+            }
+        }
+        return new Problem(law, data, space, free, transforms, template, bounds, fromLaw, options.stallTolerance());
     }
 
     /**

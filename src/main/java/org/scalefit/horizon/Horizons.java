@@ -40,6 +40,10 @@ import org.scalefit.stats.Stream;
  * Interval ci = r.interval("o1", 0.5);
  * List<SuccessBucket> buckets = Horizons.successBuckets(runs, "o1", Weighting.INVSQRT, Horizons.defaultBucketEdges(runs));
  * }</pre>
+ *
+ * <p>Why one class of about 460 lines: METR's horizon pipeline in order (logistic fit per model, the
+ * bootstrap over runs and tasks, the result) over one prepared data structure; the bootstrap's chunking
+ * shares its arrays.
  */
 public final class Horizons {
     private static final double LOG2 = Math.log(2);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.scalefit.InvalidDataException;
+import org.scalefit.OptionKey;
 import org.scalefit.data.Cells;
 import org.scalefit.data.Table;
 import org.scalefit.data.TableReader;
@@ -51,6 +52,9 @@ import org.scalefit.data.TableReader;
  * Runs mine = RunReader.read(Path.of("evals.csv"),
  *         RunColumns.metr().withModel("agent").withScore("passed"), false);
  * }</pre>
+ *
+ * <p>Why one class of about 590 lines: not split yet — it reads runs from JSON Lines and from tables; the
+ * two readers should become two classes over the shared field resolution.
  */
 public final class RunReader {
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -283,7 +287,7 @@ public final class RunReader {
             if (!hasModel) {
                 if (!rowKeys.contains(columns.model())) {
                     fail(line, columns.model(), "line " + line + " of " + source + " has no field \"" + columns.model()
-                            + "\" (it has: " + String.join(", ", rowKeys) + "); name the model field with --model");
+                            + "\" (it has: " + String.join(", ", rowKeys) + "); name the model field with " + OptionKey.MODEL.label());
                 } else {
                     fail(line, columns.model(), where(line, columns.model()) + " is empty");
                 }
@@ -297,7 +301,7 @@ public final class RunReader {
                 if (scoreFieldSeen == null) {
                     throw new InvalidDataException("line " + line + " of " + source + " has no score field \""
                             + RunColumns.SCORE_BINARIZED + "\" or \"" + RunColumns.SCORE_CONTINUOUS + "\" (it has: "
-                            + String.join(", ", rowKeys) + "); name it with --score");
+                            + String.join(", ", rowKeys) + "); name it with " + OptionKey.SCORE.label());
                 }
                 scoreField = scoreFieldSeen;
                 if (scoreField.equals(RunColumns.SCORE_CONTINUOUS)) {
@@ -307,11 +311,11 @@ public final class RunReader {
                 }
             }
             if (!hasTask) {
-                missing(line, columns.task(), "--task");
+                missing(line, columns.task(), OptionKey.TASK);
                 return;
             }
             if (!hasMinutes) {
-                missing(line, columns.minutes(), "--minutes");
+                missing(line, columns.minutes(), OptionKey.MINUTES);
                 return;
             }
             if (minutesProblem != null) {
@@ -324,7 +328,7 @@ public final class RunReader {
                 return;
             }
             if (!hasScore) {
-                missing(line, scoreField, "--score");
+                missing(line, scoreField, OptionKey.SCORE);
                 return;
             }
             if (scoreProblem != null) {
@@ -349,10 +353,10 @@ public final class RunReader {
             builder.append(builder.internModel(model), t, score);
         }
 
-        private void missing(int line, String field, String flag) {
+        private void missing(int line, String field, OptionKey option) {
             if (!rowKeys.contains(field)) {
                 fail(line, field, "line " + line + " of " + source + " has no field \"" + field + "\" (it has: "
-                        + String.join(", ", rowKeys) + "); name it with " + flag);
+                        + String.join(", ", rowKeys) + "); name it with " + option.label());
             } else {
                 fail(line, field, where(line, field) + " is empty");
             }

@@ -53,6 +53,10 @@ import org.scalefit.stats.Stream;
  * TrendFit fit = Trends.fit(pts, TrendOptions.defaults().withFrontier(true));
  * System.out.println(fit.doublingTimeDays() + " days, 95% CI " + fit.doublingTimeInterval());
  * }</pre>
+ *
+ * <p>Why one class of about 560 lines: not split yet — its jobs are the trend fits (exponential,
+ * superexponential, broken) and their replicate refits; a later step should move the refits into a class
+ * that takes one replicate's inputs as a record.
  */
 public final class Trends {
     private static final double LN2 = Math.log(2);

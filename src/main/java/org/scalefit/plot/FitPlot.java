@@ -28,6 +28,10 @@ import org.scalefit.uncertainty.PointwiseBand;
  * Figure f = FitPlot.of(fit, FitPlot.Options.defaults().withResiduals(true));
  * FigureWriter.write(f, Path.of("fit.png"), 144);
  * }</pre>
+ *
+ * <p>Why one class of about 510 lines: the one figure of a fit (data, curve, band, residual panel, legend
+ * placement) whose parts share the resolved axes; the axis resolution could move out if another figure
+ * needs it.
  */
 public final class FitPlot {
     /** Colour of the data points. */

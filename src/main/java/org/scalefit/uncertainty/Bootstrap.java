@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
@@ -75,7 +77,7 @@ public final class Bootstrap {
     public static BootstrapResult run(Fit fit, Resampler resampler, int replicates, long seed, int threads,
                                       Progress progress) {
         if (replicates < 1) {
-            throw new InvalidDataException("--bootstrap needs at least 1 replicate, got " + replicates);
+            throw new InvalidOptionException(OptionKey.BOOTSTRAP.label() + " needs at least 1 replicate, got " + replicates);
         }
         Observations data = fit.data();
         return collect(fit, resampler.name(), replicates, seed, threads,

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 
@@ -123,7 +125,7 @@ public interface Resampler {
             @Override
             public Observations resample(Observations data, SplittableRandom rng) {
                 if (!data.hasItems()) {
-                    throw new InvalidDataException("the hierarchical bootstrap needs group and item labels (--group and --item)");
+                    throw new InvalidOptionException("the hierarchical bootstrap needs group and item labels (" + OptionKey.GROUP.label() + " and " + OptionKey.ITEM.label() + ")");
                 }
                 List<List<int[]>> tree = Hierarchy.tree(data);
                 List<int[]> drawn = new ArrayList<>();
@@ -225,19 +227,19 @@ public interface Resampler {
             case "rows" -> rows();
             case "groups" -> {
                 if (!data.hasGroups()) {
-                    throw new InvalidDataException("--resample groups needs a group column (--group COLUMN)");
+                    throw new InvalidOptionException(OptionKey.RESAMPLE.with("groups") + " needs a group column (" + OptionKey.GROUP.with("COLUMN") + ")");
                 }
                 yield groups();
             }
             case "hierarchical" -> {
                 if (!data.hasGroups() || !data.hasItems()) {
-                    throw new InvalidDataException("--resample hierarchical needs --group COLUMN and --item COLUMN");
+                    throw new InvalidOptionException(OptionKey.RESAMPLE.with("hierarchical") + " needs " + OptionKey.GROUP.with("COLUMN") + " and " + OptionKey.ITEM.with("COLUMN"));
                 }
                 yield hierarchical();
             }
             case "residuals" -> residuals(fit);
             case "parametric" -> parametric(fit);
-            default -> throw new InvalidDataException("unknown --resample \"" + name
+            default -> throw new InvalidOptionException("unknown " + OptionKey.RESAMPLE.label() + " \"" + name
                     + "\": use rows, groups, hierarchical, residuals or parametric");
         };
     }

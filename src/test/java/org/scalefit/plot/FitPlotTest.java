@@ -112,17 +112,24 @@ class FitPlotTest {
         }
     }
 
-    @Test
-    void doublingTrendGetsADateAxisAndALogY() {
+    /** Twelve horizons 200 days apart from 2019-02-14, doubling every 210 days with a wobble. */
+    private static final double T0 = LocalDate.of(2019, 2, 14).toEpochDay();
+
+    private static Observations datedHorizons() {
         int n = 12;
         double[] t = new double[n];
         double[] y = new double[n];
-        double t0 = LocalDate.of(2019, 2, 14).toEpochDay();
         for (int i = 0; i < n; i++) {
-            t[i] = t0 + 200 * i;
-            y[i] = 0.05 * Math.pow(2, (t[i] - t0) / 210.0) * (1 + 0.1 * Math.sin(i));
+            t[i] = T0 + 200 * i;
+            y[i] = 0.05 * Math.pow(2, (t[i] - T0) / 210.0) * (1 + 0.1 * Math.sin(i));
         }
-        Observations obs = Observations.builder().predictor("release_date", t).response("p50_minutes", y).build();
+        return Observations.builder().predictor("release_date", t).response("p50_minutes", y).build();
+    }
+
+    @Test
+    void doublingTrendGetsADateAxisAndALogY() {
+        double t0 = T0;
+        Observations obs = datedHorizons();
         Fit fit = Fitter.fit(new DoublingTrend(t0), obs, FitOptions.defaults());
         Panel p = FitPlot.of(fit).panels().get(0).panel();
         assertEquals(Scale.LINEAR, p.x().scale());
@@ -138,15 +145,7 @@ class FitPlotTest {
      */
     @Test
     void superexponentialTrendGetsADateAxisToo() {
-        int n = 12;
-        double[] t = new double[n];
-        double[] y = new double[n];
-        double t0 = LocalDate.of(2019, 2, 14).toEpochDay();
-        for (int i = 0; i < n; i++) {
-            t[i] = t0 + 200 * i;
-            y[i] = 0.05 * Math.pow(2, (t[i] - t0) / 210.0) * (1 + 0.1 * Math.sin(i));
-        }
-        Observations obs = Observations.builder().predictor("release_date", t).response("p50_minutes", y).build();
+        Observations obs = datedHorizons();
         Fit fit = Fitter.fit(SuperexponentialTrend.endingAtLastDate(obs), obs, FitOptions.defaults());
         Panel p = FitPlot.of(fit).panels().get(0).panel();
         assertEquals(Scale.LINEAR, p.x().scale());

@@ -96,9 +96,11 @@ class BootstrapTest {
         Observations plain = Observations.of(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1.5});
         Fit fit = Fitter.fit(new PowerLaw(), plain);
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Resampler.named("groups", fit));
-        assertEquals("--resample groups needs a group column (--group COLUMN)", e.getMessage());
+        assertEquals("--resample groups needs a group column (--group COLUMN)", org.scalefit.TestFlags.message(e));
+        assertEquals("resampling plan groups needs a group column (group column COLUMN)", e.getMessage());
+        assertEquals(List.of(org.scalefit.OptionKey.RESAMPLE, org.scalefit.OptionKey.GROUP), e.optionKeys());
         e = assertThrows(InvalidDataException.class, () -> Resampler.named("bogus", fit));
-        assertEquals("unknown --resample \"bogus\": use rows, groups, hierarchical, residuals or parametric", e.getMessage());
+        assertEquals("unknown --resample \"bogus\": use rows, groups, hierarchical, residuals or parametric", org.scalefit.TestFlags.message(e));
     }
 
     @Test
