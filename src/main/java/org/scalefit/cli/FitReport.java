@@ -8,8 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.scalefit.Numbers;
-import org.scalefit.TextTable;
 import org.scalefit.fit.Bound;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;

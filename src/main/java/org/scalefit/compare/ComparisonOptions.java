@@ -4,7 +4,6 @@ import org.scalefit.InvalidDataException;
 import org.scalefit.InvalidOptionException;
 import org.scalefit.OptionKey;
 import org.scalefit.fit.FitOptions;
-import org.scalefit.fit.Loss;
 import org.scalefit.model.Space;
 
 /**

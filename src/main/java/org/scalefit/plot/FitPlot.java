@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.scalefit.Numbers;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.model.PlotHints;

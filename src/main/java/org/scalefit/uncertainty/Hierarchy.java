@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.scalefit.InvalidDataException;
 import org.scalefit.InvalidOptionException;
 import org.scalefit.OptionKey;
 import org.scalefit.data.Observations;

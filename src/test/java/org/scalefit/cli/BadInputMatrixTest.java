@@ -47,7 +47,6 @@ import org.scalefit.horizon.Projection;
 import org.scalefit.horizon.Resampling;
 import org.scalefit.horizon.RunColumns;
 import org.scalefit.horizon.RunReader;
-import org.scalefit.horizon.Runs;
 import org.scalefit.horizon.TrendFit;
 import org.scalefit.horizon.TrendOptions;
 import org.scalefit.horizon.Trends;
