@@ -78,26 +78,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Criterion the verdict ranks by (default: ${DEFAULT-VALUE}).")
     String criterion;
 
-    @Option(names = "--space", paramLabel = "log|linear", defaultValue = "log",
-            description = "Residual space of every fit (default: ${DEFAULT-VALUE}).")
-    String space;
-
-    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "squares", completionCandidates = Completions.Losses.class,
-            description = "Loss of every fit: squares, huber:DELTA or asymmetric:LAMBDA (default: ${DEFAULT-VALUE}).")
-    String loss;
+    @Mixin
+    FitOptionsMixin fit;
 
     @Option(names = "--no-loo", description = "Skip the leave-one-out error (n refits per law).")
     boolean noLoo;
 
-    @Option(names = "--starts", paramLabel = "STARTS", defaultValue = "auto",
-            description = "auto, grid, random:N or grid+random:N (default: ${DEFAULT-VALUE}).")
-    String starts;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = FitOptionsMixin.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Mixin
-    Threads threads;
 
     /** Created by picocli. */
     public CompareCommand() {
@@ -110,7 +96,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (!loaded.skipped().isEmpty() && !common.quiet()) {
             spec.commandLine().getErr().println("scalefit compare: " + DataOptions.skippedNote(loaded.skipped()));
         }
-        int t = threads.count();
+        int t = fit.threads();
         List<Law> candidates = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String name : laws) {
@@ -121,8 +107,7 @@ public final class CompareCommand implements Callable<Integer> {
             seen.add(key);
             candidates.add(Laws.create(key, new Laws.Context(obs.predictorNames(), obs, OptionalDouble.empty())));
         }
-        FitOptions fo = FitOptions.builder().space(Space.parse(space)).loss(Loss.parse(loss)).starts(Starts.parse(starts)).seed(seed)
-                .threads(t).build();
+        FitOptions fo = fit.toOptions();
         ComparisonOptions options = new ComparisonOptions(fo, Criterion.parse(criterion), holdout, !noLoo, 2.0, t);
         Comparison c;
         try (ProgressBar bar = common.progress(spec, "compare")) {
@@ -131,6 +116,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (common.json()) {
             ObjectNode json = json(c, obs);
             DataOptions.putSkipped(json, loaded.skipped());
+            // The space every law was fitted in: --space, else the comparison's default (log for all laws).
+            json.putObject("options").put("space", c.space().toString());
             Json.recordInvocation(json, spec);
             spec.commandLine().getOut().println(Json.write(json));
         } else {
@@ -179,7 +166,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (!c.skipped().isEmpty()) {
             s.append("\n  skipped\n");
             for (Candidate cand : c.skipped()) {
-                s.append("    - ").append(cand.law()).append(": ").append(cand.skipReason().orElse("")).append('\n');
+                s.append("    - ").append(cand.law()).append(": ").append(cand.skipReason(Flags::of).orElse("")).append('\n');
             }
         }
         s.append("\n  best: ").append(c.best().orElse("cannot tell")).append('\n');
@@ -249,7 +236,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (Candidate cand : c.skipped()) {
             ObjectNode s = skipped.addObject();
             s.put("law", cand.law());
-            s.put("reason", cand.skipReason().orElse(""));
+            s.put("reason", cand.skipReason(Flags::of).orElse(""));
         }
         ObjectNode d = o.putObject("data");
         d.put("source", obs.source());

@@ -30,7 +30,7 @@ public final class FitOptionsMixin {
     static final String DEFAULT_SEED = "" + FitOptions.DEFAULT_SEED;
 
     @Option(names = "--space", paramLabel = "log|linear", completionCandidates = Completions.Spaces.class,
-            description = "Residual space (default: log for built-in laws, linear for formulas).")
+            description = "Residual space (default: log for built-in laws, linear for formulas; compare fits every law in log).")
     String space;
 
     @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "squares", completionCandidates = Completions.Losses.class,

@@ -14,7 +14,7 @@ import org.scalefit.OutputFiles;
 import org.scalefit.ScalefitException;
 import org.scalefit.plot.FigureWriter;
 import org.scalefit.plot.ImageFormat;
-import org.scalefit.reproduce.Comparison;
+import org.scalefit.reproduce.PublishedComparison;
 import org.scalefit.reproduce.Datasets;
 import org.scalefit.reproduce.FigureResult;
 import org.scalefit.reproduce.Reproduction;
@@ -183,7 +183,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             ArrayNode ds = f.putArray("datasets");
             r.datasets().forEach(ds::add);
             ArrayNode nums = f.putArray("numbers");
-            for (Comparison c : r.numbers()) {
+            for (PublishedComparison c : r.numbers()) {
                 ObjectNode n = nums.addObject();
                 n.put("quantity", c.quantity());
                 Json.put(n, "fitted", c.fitted());
@@ -223,7 +223,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                     .append(".\n\n");
             s.append("| quantity | scalefit | 95% interval | published | difference | source |\n");
             s.append("|---|---|---|---|---|---|\n");
-            for (Comparison c : r.numbers()) {
+            for (PublishedComparison c : r.numbers()) {
                 s.append("| ").append(c.quantity()).append(" | ").append(num(c.fitted())).append(" | ")
                         .append(Double.isFinite(c.lower()) ? num(c.lower()) + " – " + num(c.upper()) : "–").append(" | ")
                         .append(num(c.published())).append(" | ")
@@ -250,7 +250,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "%-20s %-44s %12s %12s %8s%n", "figure", "quantity", "scalefit", "published",
                 "diff"));
         for (Done d : done) {
-            for (Comparison c : d.result().numbers()) {
+            for (PublishedComparison c : d.result().numbers()) {
                 s.append(String.format(Locale.ROOT, "%-20s %-44s %12s %12s %8s%n", d.result().id(),
                         c.quantity().length() > 44 ? c.quantity().substring(0, 43) + "…" : c.quantity(), num(c.fitted()),
                         num(c.published()), Double.isFinite(c.relativeDifference())

@@ -36,8 +36,8 @@ public record ComparisonOptions(FitOptions fitOptions, Criterion criterion, int 
      */
     public ComparisonOptions {
         if (!fitOptions.loss().isSquares()) {
-            throw new InvalidDataException("model comparison needs the squares loss: information criteria assume "
-                    + "Gaussian residuals, got " + fitOptions.loss().spec());
+            throw new InvalidOptionException("model comparison needs the squares loss: information criteria assume "
+                    + "Gaussian residuals, got " + OptionKey.LOSS.with(fitOptions.loss().spec()));
         }
         if (holdoutLargest < 0) {
             throw new InvalidOptionException(OptionKey.HOLDOUT_LARGEST.label() + " must be ≥ 0, got " + holdoutLargest);

@@ -106,7 +106,7 @@ public final class ModelComparison {
             try {
                 c = evaluate(law, data, fitOptions, options);
             } catch (InvalidDataException e) {
-                c = skip(law.name(), e.getMessage(), k);
+                c = skip(law.name(), e.template(), k);
                 firstBadData = firstBadData == null ? e.template() : firstBadData;
             }
             (c.fitted() ? fitted : skipped).add(c);
@@ -114,7 +114,7 @@ public final class ModelComparison {
         }
         if (fitted.isEmpty()) {
             // Nothing to rank: one line with the first reason, as bad input when the data were the problem.
-            String first = firstBadData != null ? firstBadData : skipped.get(0).skipReason().orElse("");
+            String first = firstBadData != null ? firstBadData : skipped.get(0).skipTemplate().orElse("");
             String message = "none of the " + laws.size() + " law" + (laws.size() == 1 ? "" : "s") + " could be fitted to "
                     + data.source() + " (" + n + " point" + (n == 1 ? "" : "s") + "); the first reason: " + first;
             if (firstBadData != null) {
@@ -150,7 +150,7 @@ public final class ModelComparison {
         } catch (InvalidDataException e) {
             throw e;
         } catch (ScalefitException e) {
-            return skip(law.name(), e.getMessage(), holdout);
+            return skip(law.name(), e.template(), holdout);
         }
         if (!fit.converged()) {
             return skip(law.name(), "the fit did not converge: " + fit.convergenceReason(), holdout);
@@ -255,7 +255,7 @@ public final class ModelComparison {
         for (int r = 0; r < sorted.size(); r++) {
             Candidate c = sorted.get(r);
             double delta = c.score() - best;
-            out.add(new Candidate(c.law(), c.fit(), c.skipReason(), c.score(), delta, Math.exp(-delta / 2) / total,
+            out.add(new Candidate(c.law(), c.fit(), c.skipTemplate(), c.score(), delta, Math.exp(-delta / 2) / total,
                     c.looRmse(), c.looFailed(), c.backtest(), r + 1));
         }
         return out;

@@ -28,16 +28,23 @@ final class MultiStart {
     record Solved(Problem problem, LeastSquaresRun.Result best, int tried, int convergedCount, boolean fellBack) {
     }
 
+    /**
+     * Validates, builds the problem and the starts, runs the plan's optimiser from every start (then from the
+     * fallback starts if none converged) and keeps the best run.
+     *
+     * @param seed     curvature to start L-BFGS's memory with (a refit near a previous optimum), or null
+     * @param progress told of completed starts
+     */
     static Solved solve(RunPlan plan, Observations data, Lbfgs.Curvature seed, Progress progress) {
         FitValidation.validate(plan.law(), data, plan.options(), plan.space());
         Problem problem = Problem.of(plan.law(), data, plan.options(), plan.space());
-        Optimizer optimizer = plan.optimizer(problem);
         List<double[]> starts = StartGenerator.starts(problem, plan.law(), data, plan.options());
+        Optimizer optimizer = plan.optimizer(problem);
         List<LeastSquaresRun.Result> results = optimizer.run(problem, starts, 0, seed, progress);
         boolean fellBack = false;
         List<double[]> tried = new ArrayList<>(starts);
-        if (plan.starts().isAuto() && !anyGood(results)) {
-            List<double[]> more = StartGenerator.randomStarts(problem, starts.get(0), Fitter.AUTO_FALLBACK_STARTS,
+        if (plan.fallbackStarts() > 0 && !anyGood(results)) {
+            List<double[]> more = StartGenerator.randomStarts(problem, starts.get(0), plan.fallbackStarts(),
                     plan.seed(), Stream.FALLBACK_STARTS);
             tried.addAll(more);
             results = new ArrayList<>(results);

@@ -68,6 +68,14 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
     }
 
     /**
+     * @return how many seeded random starts to fall back to when no start converged: the safety net of the
+     *         automatic starts, none for starts the caller chose
+     */
+    int fallbackStarts() {
+        return options.starts().isAuto() ? Fitter.AUTO_FALLBACK_STARTS : 0;
+    }
+
+    /**
      * @param problem the problem the optimiser will run on
      * @return the plan's optimiser
      * @throws org.scalefit.InvalidOptionException when variable projection cannot be used on this problem
