@@ -204,7 +204,7 @@ final class SpecLoader {
         String what = d.name() + " = " + Cells.escape(d.describe());
         if (denominator == 0) {
             throw new InvalidDataException("cannot compute " + what + ": "
-                    + table.where(r, cols[1]) + " is " + Cells.escape(table.cell(r, cols[1]).strip()));
+                    + table.where(r, cols[1]) + " is " + Cells.escape(table.cell(r, cols[1]).strip()), table.place(r, cols[1]));
         }
         double v = d.apply(numerator, denominator);
         if (!Double.isFinite(v)) {
@@ -220,7 +220,7 @@ final class SpecLoader {
         double v = Cells.number(table, r, col);
         if (!(v > 0)) {
             throw new InvalidDataException(what + " must be > 0: " + table.where(r, col) + " is "
-                    + Cells.escape(table.cell(r, col).strip()));
+                    + Cells.escape(table.cell(r, col).strip()), table.place(r, col));
         }
         return v;
     }

@@ -57,7 +57,8 @@ final class FitValidation {
             for (int i = 0; i < n; i++) {
                 if (!(data.x(k, i) > 0)) {
                     throw new InvalidDataException(law.name() + " fit needs " + law.predictors().get(k) + " > 0: "
-                            + data.where(i, data.predictorColumn(k)) + " is " + data.x(k, i));
+                            + data.where(i, data.predictorColumn(k)) + " is " + data.x(k, i),
+                            new Place(data.source(), data.row(i), data.predictorColumn(k), String.valueOf(data.x(k, i))));
                 }
             }
         }
