@@ -13,6 +13,7 @@ import org.scalefit.fit.Starts;
 import org.scalefit.model.OffsetPowerLaw;
 import org.scalefit.model.Space;
 import org.scalefit.uncertainty.Bootstrap;
+import org.scalefit.stats.Quantiles;
 import org.scalefit.uncertainty.BootstrapResult;
 
 /**
@@ -85,7 +86,7 @@ public class BootstrapThroughput {
         }
         double[] a = Arrays.copyOf(alphas, ok);
         Arrays.sort(a);
-        return new double[] {BootstrapResult.quantile(a, 0.025), BootstrapResult.quantile(a, 0.975), failures};
+        return new double[] {Quantiles.percentile(a, 0.025), Quantiles.percentile(a, 0.975), failures};
     }
 
     static double[] summary(BootstrapResult b) {

@@ -10,7 +10,7 @@ import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.fit.Loss;
-import org.scalefit.fit.Parallel;
+import org.scalefit.stats.Parallel;
 import org.scalefit.fit.Solver;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.ChinchillaLaw;
@@ -82,7 +82,7 @@ public final class ChinchillaBench {
     private static void epochStyleBootstrap(Observations data, int resamples, int threads, double[][] out) {
         FitOptions o = FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.warm(HOFFMANN)).build();
         Parallel.forEach(threads, resamples, i -> {
-            SplittableRandom rng = org.scalefit.fit.Seeds.random(42, 7, i);
+            SplittableRandom rng = org.scalefit.stats.Seeds.random(42, 7, i);
             int n = data.size();
             int[] idx = new int[n];
             for (int k = 0; k < n; k++) {

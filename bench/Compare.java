@@ -16,7 +16,7 @@ import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.fit.Loss;
-import org.scalefit.fit.Parallel;
+import org.scalefit.stats.Parallel;
 import org.scalefit.fit.Solver;
 import org.scalefit.fit.Starts;
 import org.scalefit.horizon.Logistic;
@@ -25,6 +25,7 @@ import org.scalefit.model.OffsetPowerLaw;
 import org.scalefit.model.PowerLaw;
 import org.scalefit.model.Space;
 import org.scalefit.uncertainty.Bootstrap;
+import org.scalefit.stats.Quantiles;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.Resampler;
 
@@ -150,7 +151,7 @@ public final class Compare {
             double[] sorted = alpha.clone();
             Arrays.sort(sorted);
             emit("T2", "anchor's work: each resample from (1, 100, 0.1)", t, sec, opt + String.format(Locale.ROOT,
-                    ", \"alpha_ci95\": [%.6f, %.6f]", BootstrapResult.quantile(sorted, 0.025), BootstrapResult.quantile(sorted, 0.975)));
+                    ", \"alpha_ci95\": [%.6f, %.6f]", Quantiles.percentile(sorted, 0.025), Quantiles.percentile(sorted, 0.975)));
         }
     }
 
@@ -282,7 +283,7 @@ public final class Compare {
             double[] sorted = dt.clone();
             Arrays.sort(sorted);
             emit("T4", "task bootstrap", th, sec, String.format(Locale.ROOT, "\"doubling_ci95\": [%.3f, %.3f]",
-                    BootstrapResult.quantile(sorted, 0.025), BootstrapResult.quantile(sorted, 0.975)));
+                    Quantiles.percentile(sorted, 0.025), Quantiles.percentile(sorted, 0.975)));
         }
     }
 

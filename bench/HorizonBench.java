@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.scalefit.horizon.HorizonOptions;
 import org.scalefit.horizon.HorizonResult;
 import org.scalefit.horizon.Horizons;
-import org.scalefit.horizon.Interval;
+import org.scalefit.stats.Interval;
 import org.scalefit.horizon.RunReader;
 import org.scalefit.horizon.Runs;
 

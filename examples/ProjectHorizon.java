@@ -15,7 +15,7 @@ import java.util.List;
 import org.scalefit.data.Dates;
 import org.scalefit.horizon.HorizonPoint;
 import org.scalefit.horizon.HorizonTable;
-import org.scalefit.horizon.Interval;
+import org.scalefit.stats.Interval;
 import org.scalefit.horizon.Milestone;
 import org.scalefit.horizon.Projection;
 import org.scalefit.horizon.TrendCurve;

@@ -26,4 +26,12 @@ public class InvalidDataException extends ScalefitException {
     public InvalidDataException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * @param message one line naming the place and the problem
+     * @param place   where the bad value sits (source, row, column, value)
+     */
+    public InvalidDataException(String message, Place place) {
+        super(message, place, null);
+    }
 }

@@ -17,7 +17,7 @@ import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.fit.Parallel;
+import org.scalefit.stats.Parallel;
 import org.scalefit.model.PowerLaw;
 import org.scalefit.model.Space;
 

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scalefit.fit.Parallel;
+import org.scalefit.stats.Parallel;
 import org.scalefit.horizon.Logistic;
 
 /**

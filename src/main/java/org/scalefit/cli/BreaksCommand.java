@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.compare.BreakOptions;
 import org.scalefit.compare.BreakResult;
 import org.scalefit.compare.BreakTest;
@@ -63,11 +64,11 @@ public final class BreaksCommand implements Callable<Integer> {
             description = "Simulations of the null distribution (default: ${DEFAULT-VALUE}).")
     int simulations;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20240229", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = FitOptionsMixin.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     /** Created by picocli. */
     public BreaksCommand() {
@@ -75,7 +76,7 @@ public final class BreaksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = Threads.resolve(threads);
+        int t = threads.count();
         BreakOptions options = new BreakOptions(law, level, holdout, simulations, seed, t);
         LoadResult loaded = data.load(options.trend().equals("doubling"));
         Observations obs = loaded.observations();
@@ -138,7 +139,7 @@ public final class BreaksCommand implements Callable<Integer> {
                 rows.add(new String[] {Integer.toString(p.row()), x(r, p.x()), Numbers.format(p.y(), 5),
                     Numbers.format(p.predicted(), 5), "[" + Numbers.format(p.lower(), 5) + ", " + Numbers.format(p.upper(), 5) + "]"});
             }
-            s.append(Tables.align(rows, "    "));
+            s.append(TextTable.align(rows, "    "));
         }
         s.append("\n  ").append(r.verdict()).append('\n');
         return s.toString();

@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.compare.Backtest;
 import org.scalefit.compare.Candidate;
 import org.scalefit.compare.Comparison;
@@ -22,10 +23,8 @@ import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Parameter;
-import org.scalefit.fit.Starts;
 import org.scalefit.model.Law;
 import org.scalefit.model.Laws;
-import org.scalefit.model.Space;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,22 +75,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Criterion the verdict ranks by (default: ${DEFAULT-VALUE}).")
     String criterion;
 
-    @Option(names = "--space", paramLabel = "log|linear", defaultValue = "log",
-            description = "Residual space of every fit (default: ${DEFAULT-VALUE}).")
-    String space;
+    @Mixin
+    FitOptionsMixin fit;
 
     @Option(names = "--no-loo", description = "Skip the leave-one-out error (n refits per law).")
     boolean noLoo;
 
-    @Option(names = "--starts", paramLabel = "STARTS", defaultValue = "auto",
-            description = "auto, grid, random:N or grid+random:N (default: ${DEFAULT-VALUE}).")
-    String starts;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20240229", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); results do not depend on it.")
-    Integer threads;
 
     /** Created by picocli. */
     public CompareCommand() {
@@ -104,7 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (!loaded.skipped().isEmpty() && !common.quiet()) {
             spec.commandLine().getErr().println("scalefit compare: " + DataOptions.skippedNote(loaded.skipped()));
         }
-        int t = Threads.resolve(threads);
+        int t = fit.threads();
         List<Law> candidates = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String name : laws) {
@@ -115,7 +104,7 @@ public final class CompareCommand implements Callable<Integer> {
             seen.add(key);
             candidates.add(Laws.create(key, new Laws.Context(obs.predictorNames(), obs, OptionalDouble.empty())));
         }
-        FitOptions fo = FitOptions.builder().space(Space.parse(space)).starts(Starts.parse(starts)).seed(seed).threads(t).build();
+        FitOptions fo = fit.toOptions();
         ComparisonOptions options = new ComparisonOptions(fo, Criterion.parse(criterion), holdout, !noLoo, 2.0, t);
         Comparison c;
         try (ProgressBar bar = common.progress(spec, "compare")) {
@@ -124,6 +113,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (common.json()) {
             ObjectNode json = json(c, obs);
             DataOptions.putSkipped(json, loaded.skipped());
+            // The space every law was fitted in: --space, else the comparison's default (log for all laws).
+            json.putObject("options").put("space", c.space().toString());
             Json.recordInvocation(json, spec);
             spec.commandLine().getOut().println(Json.write(json));
         } else {
@@ -160,8 +151,8 @@ public final class CompareCommand implements Callable<Integer> {
                 Numbers.format(f.bic(), 5), Numbers.format(cand.delta(), 3), Numbers.format(cand.weight(), 3),
                 Numbers.format(cand.looRmse(), 3), cand.backtest().available() ? Numbers.format(cand.backtest().rmse(), 3) : "—"});
         }
-        s.append(Tables.align(rows, "  "));
-        s.append("  k counts the noise scale; RMSEs are of ").append(c.space() == Space.LOG ? "ln y" : "y");
+        s.append(TextTable.align(rows, "  "));
+        s.append("  k counts the noise scale; RMSEs are of ").append(c.space().symbol("y"));
         if (c.holdout() > 0) {
             s.append("; the backtest fits all but the ").append(c.holdout()).append(" largest x and predicts those");
         }
@@ -172,7 +163,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (!c.skipped().isEmpty()) {
             s.append("\n  skipped\n");
             for (Candidate cand : c.skipped()) {
-                s.append("    - ").append(cand.law()).append(": ").append(cand.skipReason().orElse("")).append('\n');
+                s.append("    - ").append(cand.law()).append(": ").append(cand.skipReason(Flags::of).orElse("")).append('\n');
             }
         }
         s.append("\n  best: ").append(c.best().orElse("cannot tell")).append('\n');
@@ -236,13 +227,13 @@ public final class CompareCommand implements Callable<Integer> {
                 Json.put(values, p.name(), p.value());
             }
             ArrayNode w = r.putArray("warnings");
-            f.warnings().forEach(w::add);
+            f.warnings(Flags::of).forEach(w::add);
         }
         ArrayNode skipped = o.putArray("skipped");
         for (Candidate cand : c.skipped()) {
             ObjectNode s = skipped.addObject();
             s.put("law", cand.law());
-            s.put("reason", cand.skipReason().orElse(""));
+            s.put("reason", cand.skipReason(Flags::of).orElse(""));
         }
         ObjectNode d = o.putObject("data");
         d.put("source", obs.source());

@@ -11,6 +11,7 @@ import org.scalefit.fit.Loss;
 import org.scalefit.fit.Solver;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.Space;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,8 +26,11 @@ import picocli.CommandLine.Option;
  * }</pre>
  */
 public final class FitOptionsMixin {
+    /** The default of every command's {@code --seed}: {@link FitOptions#DEFAULT_SEED}, as picocli takes it. */
+    static final String DEFAULT_SEED = "" + FitOptions.DEFAULT_SEED;
+
     @Option(names = "--space", paramLabel = "log|linear", completionCandidates = Completions.Spaces.class,
-            description = "Residual space (default: log for built-in laws, linear for formulas).")
+            description = "Residual space (default: log for built-in laws, linear for formulas; compare fits every law in log).")
     String space;
 
     @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "squares", completionCandidates = Completions.Losses.class,
@@ -53,12 +57,11 @@ public final class FitOptionsMixin {
                     + "for chinchilla: E, A, B solved exactly at each alpha, beta) (default: ${DEFAULT-VALUE}).")
     String solver;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20240229", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = FitOptionsMixin.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for multi-start and resampling (default: all cores); results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "2000",
             description = "Iteration limit per optimiser run (default: ${DEFAULT-VALUE}).")
@@ -88,7 +91,7 @@ public final class FitOptionsMixin {
 
     /** @return the thread count (all cores unless given) */
     public int threads() {
-        return Threads.resolve(threads);
+        return threads.count();
     }
 
     static Map<String, String> pairs(List<String> items, String flag) {

@@ -1,17 +1,23 @@
 package org.scalefit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.scalefit.Numbers;
+import org.scalefit.fit.Bound;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
+import org.scalefit.fit.FitSummary;
+import org.scalefit.fit.Loss;
 import org.scalefit.fit.Parameter;
 import org.scalefit.fit.ResidualDiagnostics;
+import org.scalefit.fit.Solver;
+import org.scalefit.model.Space;
 
 /**
  * Renders a {@link Fit} for people (an aligned table) and for programs (the JSON object documented in
@@ -38,78 +44,10 @@ public final class FitReport {
         this.targets = List.copyOf(targets);
     }
 
-    private boolean isDateLaw() {
-        return fit.law().timePredictor();
-    }
 
-    /** @return the human-readable report, ending with a newline */
+    /** @return the human-readable report, ending with a newline: the library's {@link Fit#summary()} with flags */
     public String table() {
-        StringBuilder s = new StringBuilder();
-        String level = Numbers.format(100 * fit.options().confidenceLevel(), 3) + "%";
-        s.append(fit.law().name()).append(" fit of ").append(fit.data().responseColumn()).append(" on ")
-                .append(String.join(", ", predictorSources())).append(" (").append(fit.data().source()).append(", ")
-                .append(fit.n()).append(" points, ").append(fit.space()).append(" space, ")
-                .append(fit.options().loss().spec()).append(")\n\n");
-        s.append("  ").append(fit.formula()).append('\n');
-        s.append("  ").append(fit.formulaWithValues()).append("\n\n");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"parameter", "value", "std. error", level + " interval"});
-        for (Parameter p : fit.parameters()) {
-            rows.add(new String[] {p.name(), Numbers.format(p.value(), 6),
-                p.fixed() ? "fixed" : Numbers.format(p.stderr(), 3),
-                p.fixed() ? "" : "[" + Numbers.format(p.lower(), 5) + ", " + Numbers.format(p.upper(), 5) + "]"});
-        }
-        List<Estimate> derived = new ArrayList<>(fit.derived());
-        for (double t : targets) {
-            Optional<Estimate> e = fit.solveForX(t);
-            derived.add(e.orElse(new Estimate("x_at_target", "", fit.data().responseColumn() + " = "
-                    + Numbers.format(t, 6) + " is never reached", Double.NaN, Double.NaN, Double.NaN, Double.NaN, "")));
-        }
-        if (!derived.isEmpty()) {
-            rows.add(new String[] {"", "", "", ""});
-            rows.add(new String[] {"derived", "value", "std. error", level + " interval"});
-            for (Estimate e : derived) {
-                String name = e.name().equals("x_at_target") ? e.description() : e.name();
-                if (Double.isNaN(e.value())) {
-                    rows.add(new String[] {name, "—", "", ""});
-                } else if (e.name().equals("x_at_target") && isDateLaw()) {
-                    rows.add(new String[] {name, date(e.value()), Numbers.format(e.stderr(), 3) + " days",
-                        "[" + date(e.lower()) + ", " + date(e.upper()) + "]"});
-                } else {
-                    rows.add(new String[] {name, Numbers.format(e.value(), 6), Numbers.format(e.stderr(), 3),
-                        "[" + Numbers.format(e.lower(), 5) + ", " + Numbers.format(e.upper(), 5) + "]"});
-                }
-            }
-        }
-        s.append(Tables.align(rows, "  "));
-        s.append("  std. errors: ").append(fit.stderrFromAbsoluteCovariance()
-                ? "absolute covariance (from the given sigmas)"
-                : "covariance scaled by the residual variance RSS/dof").append("; intervals use t with ")
-                .append(fit.dof()).append(" dof\n\n");
-        ResidualDiagnostics d = fit.diagnostics();
-        s.append("  fit        R² ").append(Numbers.format(fit.r2(), 6)).append("   RSS ").append(Numbers.format(fit.rss(), 5))
-                .append(fit.options().loss().isSquares() ? "" : "   objective " + Numbers.format(fit.objective(), 6))
-                .append("   n ").append(fit.n()).append("   dof ").append(fit.dof()).append('\n');
-        s.append("  criteria   log L ").append(Numbers.format(fit.logLikelihood(), 6)).append("   AIC ")
-                .append(Numbers.format(fit.aic(), 6)).append("   AICc ").append(Numbers.format(fit.aicc(), 6))
-                .append("   BIC ").append(Numbers.format(fit.bic(), 6)).append('\n');
-        s.append("  residuals  RMS ").append(Numbers.format(d.rms(), 4)).append("   max |z| ")
-                .append(Numbers.format(d.maxStandardized(), 3)).append(" (row ").append(d.maxRow()).append(")   Durbin-Watson ")
-                .append(Numbers.format(d.durbinWatson(), 3)).append("   sign runs ").append(d.runs()).append(" (expected ")
-                .append(Numbers.format(d.expectedRuns(), 3)).append(")\n");
-        s.append("  solver     ").append(fit.converged() ? "converged" : "NOT CONVERGED").append(" in ")
-                .append(fit.iterations()).append(" iterations, best of ").append(fit.startsTried()).append(" start")
-                .append(fit.startsTried() == 1 ? "" : "s").append(" (").append(fit.startsConverged())
-                .append(" converged); ").append(fit.convergenceReason()).append('\n');
-        if (fit.warnings().isEmpty()) {
-            s.append("  warnings   none\n");
-        } else {
-            s.append("  warnings\n");
-            for (String w : fit.warnings()) {
-                s.append("    - ").append(w).append('\n');
-            }
-        }
-        return s.toString();
+        return FitSummary.of(fit, targets, Flags::of);
     }
 
     private List<String> predictorColumns() {
@@ -120,29 +58,8 @@ public final class FitReport {
         return out;
     }
 
-    /** Each predictor as {@code NAME = COLUMN}, marked when it is derived per row (e.g. D = compute/(6*params)). */
-    private List<String> predictorSources() {
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k < fit.data().predictorCount(); k++) {
-            String name = fit.data().predictorNames().get(k);
-            String column = fit.data().predictorColumn(k);
-            String text = name.equals(column) ? column : name + " = " + column;
-            out.add(isDerived(column) ? text + " (derived)" : text);
-        }
-        return out;
-    }
 
-    /** A predictor source with a quotient in it was derived per row (see {@link DataOptions#isDerived}). */
-    private static boolean isDerived(String column) {
-        return column.indexOf('/') > 0;
-    }
 
-    private static String date(double epochDay) {
-        if (!Double.isFinite(epochDay)) {
-            return "—";
-        }
-        return java.time.LocalDate.ofEpochDay((long) Math.floor(epochDay)).toString();
-    }
 
     /** @return the JSON object of the fit */
     public ObjectNode json() {
@@ -173,7 +90,7 @@ public final class FitReport {
         o.put("starts_tried", fit.startsTried());
         o.put("starts_converged", fit.startsConverged());
         ArrayNode w = o.putArray("warnings");
-        fit.warnings().forEach(w::add);
+        fit.warnings(Flags::of).forEach(w::add);
         ObjectNode derived = o.putObject("derived");
         for (Estimate e : fit.derived()) {
             putEstimate(derived.putObject(e.name()), e);
@@ -186,7 +103,7 @@ public final class FitReport {
                 Optional<Estimate> e = fit.solveForX(target);
                 if (e.isPresent()) {
                     putEstimate(to, e.get());
-                    if (isDateLaw()) {
+                    if (fit.law().timePredictor()) {
                         to.put("date", date(e.get().value()));
                     }
                 } else {
@@ -276,5 +193,56 @@ public final class FitReport {
             fix.put(e.getKey(), e.getValue());
         }
         return o;
+    }
+
+    /**
+     * The inverse of {@link #options(FitOptions, Fit)}: the options a fit JSON records, as {@code optimal}
+     * re-fits a saved fit with them (loss, space, solver, iteration limit, level, fixed values and bounds;
+     * not the starts, which a re-fit replaces by a warm start at the saved optimum).
+     *
+     * @param o the {@code options} object of a fit JSON
+     * @return the options
+     */
+    static FitOptions readOptions(JsonNode o) {
+        FitOptions.Builder b = FitOptions.builder();
+        if (o.hasNonNull("loss")) {
+            b.loss(Loss.parse(o.get("loss").asText()));
+        }
+        if (o.hasNonNull("space")) {
+            b.space(Space.parse(o.get("space").asText()));
+        }
+        if (o.hasNonNull("solver")) {
+            b.solver(Solver.parse(o.get("solver").asText()));
+        }
+        if (o.hasNonNull("max_iterations")) {
+            b.maxIterations(o.get("max_iterations").asInt());
+        }
+        if (o.hasNonNull("confidence_level")) {
+            b.confidenceLevel(o.get("confidence_level").asDouble());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("fix").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            b.fix(e.getKey(), e.getValue().asDouble());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("bound").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode lohi = e.getValue();
+            double lo = lohi.path(0).isNumber() ? lohi.path(0).asDouble() : Double.NEGATIVE_INFINITY;
+            double hi = lohi.path(1).isNumber() ? lohi.path(1).asDouble() : Double.POSITIVE_INFINITY;
+            b.bound(e.getKey(), new Bound(lo, hi));
+        }
+        return b.build();
+    }
+
+    /** A predictor source with a quotient in it was derived per row (see {@link DataOptions#isDerived}). */
+    private static boolean isDerived(String column) {
+        return column.indexOf('/') > 0;
+    }
+
+    private static String date(double epochDay) {
+        if (!Double.isFinite(epochDay)) {
+            return "—";
+        }
+        return java.time.LocalDate.ofEpochDay((long) Math.floor(epochDay)).toString();
     }
 }

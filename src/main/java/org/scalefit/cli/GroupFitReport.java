@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.GroupFit;
 
@@ -36,8 +37,8 @@ final class GroupFitReport {
     /** @return the first failed group with its reason, for the one-line note on stderr */
     String firstFailure() {
         for (GroupFit g : groups) {
-            if (g.error().isPresent()) {
-                return column + " " + g.group() + ": " + g.error().get();
+            if (g.error(Flags::of).isPresent()) {
+                return column + " " + g.group() + ": " + g.error(Flags::of).get();
             }
             if (!g.fit().get().converged()) {
                 return column + " " + g.group() + ": did not converge: " + g.fit().get().convergenceReason();
@@ -61,7 +62,7 @@ final class GroupFitReport {
                 ((ObjectNode) fit.get("data")).set("spec", dataSpec);
                 row.setAll(fit);
             } else {
-                row.put("error", g.error().orElse(""));
+                row.put("error", g.error(Flags::of).orElse(""));
                 row.put("exit_code", g.invalidData() ? Main.BAD_INPUT : Main.FIT_FAILED);
             }
             arr.add(row);
@@ -104,10 +105,10 @@ final class GroupFitReport {
                     row.add("");
                 }
                 row.add("");
-                row.add("failed: " + g.error().orElse(""));
+                row.add("failed: " + g.error(Flags::of).orElse(""));
             }
             rows.add(row.toArray(new String[0]));
         }
-        return Tables.align(rows, "");
+        return TextTable.align(rows, "");
     }
 }

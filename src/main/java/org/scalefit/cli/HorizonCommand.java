@@ -9,21 +9,22 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.horizon.HorizonBootstrap;
 import org.scalefit.horizon.HorizonOptions;
 import org.scalefit.horizon.HorizonResult;
 import org.scalefit.horizon.HorizonStatus;
 import org.scalefit.horizon.Horizons;
-import org.scalefit.horizon.Interval;
 import org.scalefit.horizon.ModelHorizon;
 import org.scalefit.horizon.Runs;
 import org.scalefit.horizon.SuccessBucket;
+import org.scalefit.stats.Interval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code scalefit horizon}: per-model time horizons (METR's method) from a run file, with bootstrap intervals.
@@ -61,11 +62,11 @@ public final class HorizonCommand implements Callable<Integer> {
             description = "Bootstrap replicates for the intervals, 0 for none (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "20240229", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = FitOptionsMixin.DEFAULT_SEED, description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Option(names = "--level", paramLabel = "L", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
     double level;
@@ -103,7 +104,7 @@ public final class HorizonCommand implements Callable<Integer> {
             }
             probabilities = ps;
         }
-        int nThreads = Threads.resolve(threads);
+        int nThreads = threads.count();
         Runs runs = runOptions.read(model, file);
         HorizonOptions options = runOptions.options(bootstrap, seed, nThreads, level);
         HorizonResult result;
@@ -278,7 +279,7 @@ public final class HorizonCommand implements Callable<Integer> {
             }
             rows.add(row.toArray(new String[0]));
         }
-        s.append(Tables.align(rows, ""));
+        s.append(TextTable.align(rows, ""));
         if (buckets) {
             s.append("\nweighted success rate by task length (minutes):\n");
             List<String[]> b = new ArrayList<>();
@@ -294,7 +295,7 @@ public final class HorizonCommand implements Callable<Integer> {
                 }
                 b.add(row.toArray(new String[0]));
             }
-            s.append(Tables.align(b, ""));
+            s.append(TextTable.align(b, ""));
         }
         List<String> warnings = new ArrayList<>();
         r.models().forEach(h -> warnings.addAll(h.warnings()));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.scalefit.Numbers;
 import org.scalefit.data.Dates;
-import org.scalefit.horizon.Interval;
+import org.scalefit.stats.Interval;
 
 /** Formatting shared by the horizon, trend and project commands: durations, dates, intervals. */
 final class HorizonText {

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
 import org.scalefit.ScalefitException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code scalefit} command line. Exit codes: 0 success, 1 a fit failed (or did not converge),
@@ -174,13 +174,13 @@ public final class Main implements Runnable {
             String message;
             if (ex instanceof InvalidDataException) {
                 code = BAD_INPUT;
-                message = name + ": error: " + ex.getMessage();
+                message = name + ": error: " + Flags.message((ScalefitException) ex);
             } else if (ex instanceof FitFailedException) {
                 code = FIT_FAILED;
-                message = name + ": fit failed: " + ex.getMessage();
-            } else if (ex instanceof ScalefitException) {
+                message = name + ": fit failed: " + Flags.message((ScalefitException) ex);
+            } else if (ex instanceof ScalefitException se) {
                 code = FIT_FAILED;
-                message = name + ": error: " + ex.getMessage();
+                message = name + ": error: " + Flags.message(se);
             } else {
                 code = FIT_FAILED;
                 message = name + ": internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");

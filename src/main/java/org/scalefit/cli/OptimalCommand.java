@@ -8,23 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.data.Observations;
-import org.scalefit.fit.Bound;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.fit.Loss;
 import org.scalefit.fit.Solver;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.ChinchillaLaw;
-import org.scalefit.model.Space;
 import org.scalefit.optimal.Allocation;
 import org.scalefit.optimal.ComputeOptimal;
 import org.scalefit.optimal.OptimalAllocation;
@@ -33,10 +29,10 @@ import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.Resampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code scalefit optimal}: the compute-optimal model size, token count, tokens per parameter and loss
@@ -90,12 +86,11 @@ public final class OptimalCommand implements Callable<Integer> {
             description = "With --bootstrap: the data file to resample (default: the file recorded in the fit JSON).")
     Path dataFile;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20240229", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = FitOptionsMixin.DEFAULT_SEED, description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for the bootstrap (default: all cores); results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     /** Created by picocli. */
     public OptimalCommand() {
@@ -116,7 +111,7 @@ public final class OptimalCommand implements Callable<Integer> {
                 throw new InvalidDataException("--bootstrap needs at least 2 replicates, got " + bootstrap);
             }
             Fit refit = refit(fitJson, p);
-            int t = Threads.resolve(threads);
+            int t = threads.count();
             try (ProgressBar bar = common.progress(spec, "bootstrap")) {
                 boot = Bootstrap.run(refit, Resampler.rows(), bootstrap, seed, t, bar);
             }
@@ -238,7 +233,7 @@ public final class OptimalCommand implements Callable<Integer> {
                     + " does not exist here; give it with --data FILE");
         }
         Observations obs = d.load(false).observations();
-        FitOptions recorded = options(fitJson.path("options"));
+        FitOptions recorded = FitReport.readOptions(fitJson.path("options"));
         // Refits start at the saved optimum: one start, where L-BFGS is quicker than variable projection and
         // reaches the same optimum (the projection pays off when it collapses many starts into few).
         Solver solver = recorded.solver() == Solver.VARPRO ? Solver.AUTO : recorded.solver();
@@ -256,38 +251,6 @@ public final class OptimalCommand implements Callable<Integer> {
             }
         }
         return fit;
-    }
-
-    /** The options recorded in a fit JSON (loss, space, solver, bounds, fixed values, level). */
-    static FitOptions options(JsonNode o) {
-        FitOptions.Builder b = FitOptions.builder();
-        if (o.hasNonNull("loss")) {
-            b.loss(Loss.parse(o.get("loss").asText()));
-        }
-        if (o.hasNonNull("space")) {
-            b.space(Space.parse(o.get("space").asText()));
-        }
-        if (o.hasNonNull("solver")) {
-            b.solver(Solver.parse(o.get("solver").asText()));
-        }
-        if (o.hasNonNull("max_iterations")) {
-            b.maxIterations(o.get("max_iterations").asInt());
-        }
-        if (o.hasNonNull("confidence_level")) {
-            b.confidenceLevel(o.get("confidence_level").asDouble());
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("fix").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            b.fix(e.getKey(), e.getValue().asDouble());
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("bound").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode lohi = e.getValue();
-            double lo = lohi.path(0).isNumber() ? lohi.path(0).asDouble() : Double.NEGATIVE_INFINITY;
-            double hi = lohi.path(1).isNumber() ? lohi.path(1).asDouble() : Double.POSITIVE_INFINITY;
-            b.bound(e.getKey(), new Bound(lo, hi));
-        }
-        return b.build();
     }
 
     private static List<Double> numbers(List<String> items, String flag, boolean positive) {
@@ -388,7 +351,7 @@ public final class OptimalCommand implements Callable<Integer> {
             t.add(new String[] {Numbers.format(a.compute(), 4), cell(a.nOpt(), 4), cell(a.dOpt(), 4),
                 cell(a.tokensPerParameter(), 4), cell(a.loss(), 5)});
         }
-        s.append(Tables.align(t, "  "));
+        s.append(TextTable.align(t, "  "));
         if (!targets.isEmpty()) {
             s.append('\n');
             List<String[]> u = new ArrayList<>();
@@ -398,7 +361,7 @@ public final class OptimalCommand implements Callable<Integer> {
                 u.add(new String[] {Numbers.format(targets.get(i), 6), Double.isNaN(e.value())
                         ? "never (at or below E = " + Numbers.format(p[0], 5) + ")" : cell(e, 4)});
             }
-            s.append(Tables.align(u, "  "));
+            s.append(TextTable.align(u, "  "));
         }
         return s.toString();
     }

@@ -14,16 +14,16 @@ import org.scalefit.OutputFiles;
 import org.scalefit.ScalefitException;
 import org.scalefit.plot.FigureWriter;
 import org.scalefit.plot.ImageFormat;
-import org.scalefit.reproduce.Comparison;
+import org.scalefit.reproduce.PublishedComparison;
 import org.scalefit.reproduce.Datasets;
 import org.scalefit.reproduce.FigureResult;
 import org.scalefit.reproduce.Reproduction;
 import org.scalefit.reproduce.Reproductions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code scalefit reproduce}: draws every figure of the scaling-laws talk from the bundled data
@@ -130,8 +130,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                         String.join(", ", files), secs));
             } catch (ScalefitException e) {
                 badInput |= e instanceof InvalidDataException;
-                failed.add(r.id() + ": " + e.getMessage());
-                note(String.format(Locale.ROOT, "[%d/%d] %-20s failed: %s", k, figures.size(), r.id(), e.getMessage()));
+                failed.add(r.id() + ": " + Flags.message(e));
+                note(String.format(Locale.ROOT, "[%d/%d] %-20s failed: %s", k, figures.size(), r.id(), Flags.message(e)));
             }
         }
         double total = (System.nanoTime() - start) / 1e9;
@@ -183,7 +183,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             ArrayNode ds = f.putArray("datasets");
             r.datasets().forEach(ds::add);
             ArrayNode nums = f.putArray("numbers");
-            for (Comparison c : r.numbers()) {
+            for (PublishedComparison c : r.numbers()) {
                 ObjectNode n = nums.addObject();
                 n.put("quantity", c.quantity());
                 Json.put(n, "fitted", c.fitted());
@@ -223,7 +223,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                     .append(".\n\n");
             s.append("| quantity | scalefit | 95% interval | published | difference | source |\n");
             s.append("|---|---|---|---|---|---|\n");
-            for (Comparison c : r.numbers()) {
+            for (PublishedComparison c : r.numbers()) {
                 s.append("| ").append(c.quantity()).append(" | ").append(num(c.fitted())).append(" | ")
                         .append(Double.isFinite(c.lower()) ? num(c.lower()) + " – " + num(c.upper()) : "–").append(" | ")
                         .append(num(c.published())).append(" | ")
@@ -250,7 +250,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "%-20s %-44s %12s %12s %8s%n", "figure", "quantity", "scalefit", "published",
                 "diff"));
         for (Done d : done) {
-            for (Comparison c : d.result().numbers()) {
+            for (PublishedComparison c : d.result().numbers()) {
                 s.append(String.format(Locale.ROOT, "%-20s %-44s %12s %12s %8s%n", d.result().id(),
                         c.quantity().length() > 44 ? c.quantity().substring(0, 43) + "…" : c.quantity(), num(c.fitted()),
                         num(c.published()), Double.isFinite(c.relativeDifference())

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.compare.SlopeComparison;
 import org.scalefit.compare.SlopeOptions;
 import org.scalefit.compare.SlopeResult;
@@ -90,11 +91,11 @@ public final class SlopesCommand implements Callable<Integer> {
     @Option(names = "--allow-unit-mismatch", description = "Compare even when the two files look like different units.")
     boolean allowMismatch;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20240229", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = FitOptionsMixin.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     /** Rows left out by --skip-invalid, in both files. */
     private final List<ObjectNode> skippedRows = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class SlopesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = Threads.resolve(threads);
+        int t = threads.count();
         Law l = switch (law.trim().toLowerCase(Locale.ROOT)) {
             case "power-law" -> new PowerLaw();
             case "offset-power-law" -> new OffsetPowerLaw();
@@ -208,7 +209,7 @@ public final class SlopesCommand implements Callable<Integer> {
         Estimate d = r.exponentDifference();
         rows.add(new String[] {"difference", Numbers.format(d.value(), 4), Numbers.format(d.stderr(), 3),
             "[" + Numbers.format(d.lower(), 4) + ", " + Numbers.format(d.upper(), 4) + "]", d.method()});
-        s.append(Tables.align(rows, "  "));
+        s.append(TextTable.align(rows, "  "));
         s.append("\n  compute multiplier (how much more compute the baseline needs)\n");
         List<String[]> m = new ArrayList<>();
         m.add(new String[] {"at", "multiplier", level + " interval", "method", "note"});
@@ -222,7 +223,7 @@ public final class SlopesCommand implements Callable<Integer> {
                     "[" + Numbers.format(x.lower(), 4) + ", " + Numbers.format(x.upper(), 4) + "]", x.method(), x.note()});
             }
         }
-        s.append(Tables.align(m, "  "));
+        s.append(TextTable.align(m, "  "));
         if (r.failedReplicates() > 0) {
             s.append("  ").append(r.failedReplicates()).append(" bootstrap replicates failed and are left out\n");
         }
@@ -285,7 +286,7 @@ public final class SlopesCommand implements Callable<Integer> {
         a.set("ci95", Json.interval(f.parameter("alpha").lower(), f.parameter("alpha").upper()));
         o.put("converged", f.converged());
         ArrayNode w = o.putArray("warnings");
-        f.warnings().forEach(w::add);
+        f.warnings(Flags::of).forEach(w::add);
         return o;
     }
 }

@@ -1,18 +1,31 @@
 package org.scalefit.cli;
 
 import org.scalefit.InvalidDataException;
+import picocli.CommandLine.Option;
 
 /**
- * The meaning of {@code --threads}, shared by every command that takes it: all cores unless given, and
- * never fewer than one. Results never depend on it (every random draw is seeded by its index), which is
- * why JSON output leaves it out.
+ * The {@code --threads} option, declared once for every command that takes it ({@code @Mixin Threads threads;}),
+ * and its meaning: all cores unless given, and never fewer than one. Results never depend on it (every
+ * random draw is seeded by its index), which is why JSON output leaves it out.
  *
  * <pre>{@code
- * int t = Threads.resolve(threads);   // threads: the Integer picocli filled, or null
+ * @Mixin
+ * Threads threads;
+ * ...
+ * int t = threads.count();
  * }</pre>
  */
 final class Threads {
-    private Threads() {
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); results do not depend on it.")
+    Integer given;
+
+    /** Created by picocli. */
+    Threads() {
+    }
+
+    /** @return the thread count to use: all cores unless given */
+    int count() {
+        return resolve(given);
     }
 
     /**

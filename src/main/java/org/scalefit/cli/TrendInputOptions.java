@@ -91,11 +91,11 @@ public final class TrendInputOptions {
                     + "replicates of a run file (default: ${DEFAULT-VALUE}).")
     int replicates;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "20240229", description = "Seed of the replicates (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = FitOptionsMixin.DEFAULT_SEED, description = "Seed of the replicates (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); results do not depend on it.")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Option(names = "--level", paramLabel = "L", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
     double level;
@@ -147,7 +147,7 @@ public final class TrendInputOptions {
      * @return the fit and its context
      */
     Loaded fit(double fitUntil, double projectUntil, Function<String, ProgressBar> bars) {
-        int nThreads = Threads.resolve(threads);
+        int nThreads = threads.count();
         Set<TrendKind> kinds = EnumSet.of(TrendKind.EXPONENTIAL);
         if (trends.isEmpty()) {
             kinds = EnumSet.allOf(TrendKind.class);
@@ -189,7 +189,7 @@ public final class TrendInputOptions {
         }
         HorizonTable table = HorizonTable.read(file, new HorizonTable.Columns(model == null ? "model" : model, date, y,
                 ciLow, ciHigh, version), filters, runOptions.skipInvalid);
-        notes.addAll(table.notes());
+        notes.addAll(table.notes(Flags::of));
         if (!table.skipped().isEmpty()) {
             notes.add(DataOptions.skippedNote(table.skipped()));
         }
@@ -224,7 +224,7 @@ public final class TrendInputOptions {
         try {
             return Dates.toEpochDay(text);
         } catch (InvalidDataException e) {
-            throw new InvalidDataException(flag + " " + e.getMessage());
+            throw new InvalidDataException(flag + " " + Flags.message(e));
         }
     }
 }

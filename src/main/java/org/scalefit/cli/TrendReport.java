@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.data.Dates;
 import org.scalefit.horizon.HorizonPoint;
-import org.scalefit.horizon.Interval;
 import org.scalefit.horizon.TrendComparison;
 import org.scalefit.horizon.TrendCurve;
 import org.scalefit.horizon.TrendFit;
 import org.scalefit.horizon.TrendKind;
 import org.scalefit.horizon.UncertaintySource;
+import org.scalefit.stats.Interval;
 
 /** The table and JSON of a trend fit, shared by {@code trend} and {@code project}. */
 final class TrendReport {
@@ -197,7 +198,7 @@ final class TrendReport {
             m.add(new String[] {p.model(), Dates.format(p.date()), HorizonText.minutes(p.minutes()) + " min",
                 p.hasInterval() ? "[" + HorizonText.minutes(p.lower()) + ", " + HorizonText.minutes(p.upper()) + "]" : ""});
         }
-        s.append(Tables.align(m, "  "));
+        s.append(TextTable.align(m, "  "));
         for (TrendKind k : List.of(TrendKind.PIECEWISE, TrendKind.SUPEREXPONENTIAL)) {
             if (fit.curve(k).isPresent()) {
                 s.append('\n').append(describe(fit.curve(k).get(), pct)).append('\n');
@@ -213,7 +214,7 @@ final class TrendReport {
                 Numbers.format(t.aicc(), 4), Numbers.format(t.deltaAicc(), 3), Numbers.format(t.bic(), 4),
                 Numbers.format(t.deltaBic(), 3), Numbers.format(t.akaikeWeight(), 2)});
         }
-        s.append(Tables.align(c, "  "));
+        s.append(TextTable.align(c, "  "));
         List<String> notes = new ArrayList<>(loaded.notes());
         notes.addAll(fit.notes());
         if (!notes.isEmpty()) {
@@ -258,28 +259,7 @@ final class TrendReport {
 
     /** Aligns rows with every column left-aligned. */
     static String left(List<String[]> rows, String indent) {
-        int cols = 0;
-        for (String[] r : rows) {
-            cols = Math.max(cols, r.length);
-        }
-        int[] width = new int[cols];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].codePointCount(0, r[i].length()));
-            }
-        }
-        StringBuilder s = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder(indent);
-            for (int i = 0; i < r.length; i++) {
-                line.append(r[i]);
-                if (i + 1 < r.length) {
-                    line.append(" ".repeat(width[i] - r[i].codePointCount(0, r[i].length()) + 3));
-                }
-            }
-            s.append(line.toString().replaceAll("\\s+$", "")).append('\n');
-        }
-        return s.toString();
+        return TextTable.left(rows, indent);
     }
 
     UncertaintySource source() {

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.scalefit.Numbers;
+import org.scalefit.TextTable;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.model.DerivedQuantity;
+import org.scalefit.stats.Interval;
 import org.scalefit.uncertainty.Bands;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.Extrapolation;
-import org.scalefit.uncertainty.Interval;
 import org.scalefit.uncertainty.IntervalMethod;
 import org.scalefit.uncertainty.Prediction;
 
@@ -87,7 +88,7 @@ final class UncertaintyReport {
                     "[" + (date ? x(e.lower()) : Numbers.format(e.lower(), 5)) + ", "
                         + (date ? x(e.upper()) : Numbers.format(e.upper(), 5)) + "]"});
             }
-            s.append(Tables.align(rows, "  "));
+            s.append(TextTable.align(rows, "  "));
             if (bootstrap.failed() > 0) {
                 s.append("  failed replicates (").append(bootstrap.failed()).append(" of ").append(bootstrap.requested())
                         .append(") are left out of the intervals; first: ").append(bootstrap.failures().get(0)).append('\n');
@@ -109,7 +110,7 @@ final class UncertaintyReport {
                     notes.add(x(at) + ": " + d.extrapolation().message());
                 }
             }
-            s.append(Tables.align(rows, "  "));
+            s.append(TextTable.align(rows, "  "));
             for (String n : notes) {
                 s.append("  warning: ").append(n).append('\n');
             }

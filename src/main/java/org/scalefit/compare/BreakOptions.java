@@ -2,6 +2,8 @@ package org.scalefit.compare;
 
 import java.util.Locale;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 
 /**
  * How the break test runs.
@@ -37,13 +39,13 @@ public record BreakOptions(String trend, double level, int holdout, int simulati
             throw new InvalidDataException("breaks tests a power-law, exponential or doubling trend, got \"" + trend + "\"");
         }
         if (!(level > 0 && level < 0.5)) {
-            throw new InvalidDataException("--level must lie in (0, 0.5), got " + level);
+            throw new InvalidOptionException(OptionKey.LEVEL.label() + " must lie in (0, 0.5), got " + level);
         }
         if (holdout < 0) {
-            throw new InvalidDataException("--holdout must be ≥ 0, got " + holdout);
+            throw new InvalidOptionException(OptionKey.HOLDOUT.label() + " must be ≥ 0, got " + holdout);
         }
         if (simulations < 99) {
-            throw new InvalidDataException("--simulations must be ≥ 99 for a usable p-value, got " + simulations);
+            throw new InvalidOptionException(OptionKey.SIMULATIONS.label() + " must be ≥ 99 for a usable p-value, got " + simulations);
         }
         if (threads < 1) {
             throw new InvalidDataException("threads must be ≥ 1, got " + threads);

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.FDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
 import org.scalefit.Numbers;
+import org.scalefit.OptionKey;
 import org.scalefit.Progress;
 import org.scalefit.data.Observations;
-import org.scalefit.fit.Parallel;
-import org.scalefit.fit.Seeds;
+import org.scalefit.stats.Parallel;
+import org.scalefit.stats.Quantiles;
+import org.scalefit.stats.Seeds;
+import org.scalefit.stats.Stream;
 
 /**
  * "Are we off the curve?" Tests ordered data (by x, which may be a date) for a break in a log-linear
@@ -41,10 +44,11 @@ import org.scalefit.fit.Seeds;
  * BreakResult r = BreakTest.run(data, BreakOptions.defaults());
  * System.out.println(r.verdict());
  * }</pre>
+ *
+ * <p>Why one class of about 460 lines: the break statistic, its null simulations and the holdout test
+ * share the projected design matrices of one data set.
  */
 public final class BreakTest {
-    /** Seed stream of the null simulations (see {@link Seeds}). */
-    public static final int STREAM = 7;
     /** Candidate break locations on the grid. */
     public static final int GRID = 100;
     /** Fewest points the test needs. */
@@ -89,7 +93,7 @@ public final class BreakTest {
         }
         int k = options.holdout() == 0 ? Math.max(1, (int) Math.round(n / 3.0)) : options.holdout();
         if (n - k < 4) {
-            throw new InvalidDataException("--holdout " + k + " leaves " + (n - k) + " points to fit the earlier trend; "
+            throw new InvalidOptionException(OptionKey.HOLDOUT.with(String.valueOf(k)) + " leaves " + (n - k) + " points to fit the earlier trend; "
                     + "it needs at least 4 (" + data.source() + " has " + n + ")");
         }
         int[] order = sortedOrder(data);
@@ -169,7 +173,7 @@ public final class BreakTest {
         int b = options.simulations();
         double[] simulated = new double[b];
         Parallel.forEach(options.threads(), b, s -> {
-            SplittableRandom rng = Seeds.random(options.seed(), STREAM, s);
+            SplittableRandom rng = Seeds.random(options.seed(), Stream.BREAK_NULL, s);
             double[] z = new double[n];
             for (int r = 0; r < n; r++) {
                 z[r] = rng.nextGaussian();
@@ -230,7 +234,7 @@ public final class BreakTest {
         double[] gap = new double[b];
         double[] signal = hTilde[best];
         Parallel.forEach(options.threads(), b, s -> {
-            SplittableRandom rng = Seeds.random(options.seed(), STREAM + 1, s);
+            SplittableRandom rng = Seeds.random(options.seed(), Stream.BREAK_GAP, s);
             double[] z = new double[n];
             for (int r = 0; r < n; r++) {
                 z[r] = rng.nextGaussian();
@@ -249,7 +253,7 @@ public final class BreakTest {
             gap[s] = max - lr(es, r0, hTilde[best], hNorm[best], n);
         }, progress);
         java.util.Arrays.sort(gap);
-        return org.scalefit.uncertainty.BootstrapResult.quantile(gap, 1 - options.level());
+        return Quantiles.percentile(gap, 1 - options.level());
     }
 
     private static double toX(double tau, BreakOptions options) {
@@ -355,7 +359,7 @@ public final class BreakTest {
         double s2 = rssEarly / dof;
         double f = ((rssAll - rssEarly) / k) / s2;
         double p = s2 > 0 ? 1 - new FDistribution(null, k, dof).cumulativeProbability(Math.max(f, 0)) : Double.NaN;
-        double t = new TDistribution(null, dof).inverseCumulativeProbability(1 - level / 2);
+        double t = Quantiles.t(1 - level / 2, dof);
         double[] coef = early.coefficients(vt);
         List<BreakResult.OutsidePoint> outside = new ArrayList<>();
         for (int r = trained; r < n; r++) {

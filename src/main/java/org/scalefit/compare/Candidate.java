@@ -26,6 +26,25 @@ import org.scalefit.fit.Fit;
 public record Candidate(String law, Optional<Fit> fit, Optional<String> skipReason, double score, double delta,
                         double weight, double looRmse, int looFailed, Backtest backtest, int rank) {
 
+    /** @return why the law was left out, in the library's words; empty when it was fitted */
+    @Override
+    public Optional<String> skipReason() {
+        return skipReason(null);
+    }
+
+    /**
+     * @param optionNames a front end's name of each option the reason mentions, or null for the library's words
+     * @return why the law was left out; empty when it was fitted
+     */
+    public Optional<String> skipReason(java.util.function.Function<org.scalefit.OptionKey, String> optionNames) {
+        return skipReason.map(r -> org.scalefit.OptionKey.render(r, optionNames));
+    }
+
+    /** @return the reason with its option references intact, for a message that quotes it */
+    Optional<String> skipTemplate() {
+        return skipReason;
+    }
+
     /** @return true when the law was fitted and scored */
     public boolean fitted() {
         return fit.isPresent();

@@ -41,7 +41,7 @@ public record Comparison(List<Candidate> ranking, List<Candidate> skipped, Optio
 
     /** @return a sentence on why the scores are comparable */
     public String spaceNote() {
-        return "all laws fitted in " + space + " space (residuals " + (space == Space.LOG ? "ln y − ln ŷ" : "y − ŷ")
+        return "all laws fitted in " + space + " space (residuals " + space.symbol("y") + " − " + space.symbol("ŷ")
                 + "); information criteria are only comparable within one residual space";
     }
 }

@@ -1,8 +1,9 @@
 package org.scalefit.compare;
 
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.fit.FitOptions;
-import org.scalefit.fit.Loss;
 import org.scalefit.model.Space;
 
 /**
@@ -35,11 +36,11 @@ public record ComparisonOptions(FitOptions fitOptions, Criterion criterion, int 
      */
     public ComparisonOptions {
         if (!fitOptions.loss().isSquares()) {
-            throw new InvalidDataException("model comparison needs the squares loss: information criteria assume "
-                    + "Gaussian residuals, got " + fitOptions.loss().spec());
+            throw new InvalidOptionException("model comparison needs the squares loss: information criteria assume "
+                    + "Gaussian residuals, got " + OptionKey.LOSS.with(fitOptions.loss().spec()));
         }
         if (holdoutLargest < 0) {
-            throw new InvalidDataException("--holdout-largest must be ≥ 0, got " + holdoutLargest);
+            throw new InvalidOptionException(OptionKey.HOLDOUT_LARGEST.label() + " must be ≥ 0, got " + holdoutLargest);
         }
         if (!(evidenceThreshold > 0)) {
             throw new InvalidDataException("evidence threshold must be > 0, got " + evidenceThreshold);
@@ -56,6 +57,6 @@ public record ComparisonOptions(FitOptions fitOptions, Criterion criterion, int 
 
     /** @return the residual space every candidate is fitted in */
     public Space space() {
-        return fitOptions.spaceChoice().orElse(Space.LOG);
+        return fitOptions.spaceChoice().orElse(Space.DEFAULT);
     }
 }

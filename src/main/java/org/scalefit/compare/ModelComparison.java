@@ -6,14 +6,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
 import org.scalefit.Numbers;
+import org.scalefit.OptionKey;
 import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.fit.Parallel;
+import org.scalefit.stats.Parallel;
 import org.scalefit.fit.Starts;
 import org.scalefit.model.Law;
 import org.scalefit.model.Space;
@@ -88,7 +90,7 @@ public final class ModelComparison {
         int n = data.size();
         int k = options.holdoutLargest();
         if (k >= n) {
-            throw new InvalidDataException("--holdout-largest " + k + " leaves nothing to fit: " + data.source()
+            throw new InvalidOptionException(OptionKey.HOLDOUT_LARGEST.with(String.valueOf(k)) + " leaves nothing to fit: " + data.source()
                     + " has " + n + " point" + (n == 1 ? "" : "s"));
         }
         Space space = options.space();
@@ -104,15 +106,15 @@ public final class ModelComparison {
             try {
                 c = evaluate(law, data, fitOptions, options);
             } catch (InvalidDataException e) {
-                c = skip(law.name(), e.getMessage(), k);
-                firstBadData = firstBadData == null ? e.getMessage() : firstBadData;
+                c = skip(law.name(), e.template(), k);
+                firstBadData = firstBadData == null ? e.template() : firstBadData;
             }
             (c.fitted() ? fitted : skipped).add(c);
             progress.update(fitted.size() + skipped.size(), laws.size());
         }
         if (fitted.isEmpty()) {
             // Nothing to rank: one line with the first reason, as bad input when the data were the problem.
-            String first = firstBadData != null ? firstBadData : skipped.get(0).skipReason().orElse("");
+            String first = firstBadData != null ? firstBadData : skipped.get(0).skipTemplate().orElse("");
             String message = "none of the " + laws.size() + " law" + (laws.size() == 1 ? "" : "s") + " could be fitted to "
                     + data.source() + " (" + n + " point" + (n == 1 ? "" : "s") + "); the first reason: " + first;
             if (firstBadData != null) {
@@ -148,7 +150,7 @@ public final class ModelComparison {
         } catch (InvalidDataException e) {
             throw e;
         } catch (ScalefitException e) {
-            return skip(law.name(), e.getMessage(), holdout);
+            return skip(law.name(), e.template(), holdout);
         }
         if (!fit.converged()) {
             return skip(law.name(), "the fit did not converge: " + fit.convergenceReason(), holdout);
@@ -183,19 +185,12 @@ public final class ModelComparison {
             }
             try {
                 Fit f = Fitter.fit(fit.law(), data.select(keep), warm);
-                err[i] = f.converged() ? error(fit.space(), f, data.x(i), data.y(i)) : Double.NaN;
+                err[i] = f.converged() ? f.residualAt(data.y(i), data.x(i)) : Double.NaN;
             } catch (ScalefitException e) {
                 err[i] = Double.NaN;
             }
         });
         return err;
-    }
-
-    /** Observed minus predicted in the comparison space. */
-    private static double error(Space space, Fit f, double x, double y) {
-        double g = space == Space.LOG ? f.law().logValue(new double[] {x}, f.values()) : f.predict(x);
-        double t = space == Space.LOG ? Math.log(y) : y;
-        return t - g;
     }
 
     /** A fresh fit (its own starts, never the full-data optimum) on all but the k largest x. */
@@ -233,7 +228,7 @@ public final class ModelComparison {
         double max = 0;
         for (int j = n - k; j < n; j++) {
             int i = order[j];
-            double e = error(f.space(), f, data.x(i), data.y(i));
+            double e = f.residualAt(data.y(i), data.x(i));
             if (!Double.isFinite(e)) {
                 return new Backtest(k, n - k, Double.NaN, Double.NaN, Double.NaN,
                         "the trained law cannot be evaluated at row " + data.row(i));
@@ -260,7 +255,7 @@ public final class ModelComparison {
         for (int r = 0; r < sorted.size(); r++) {
             Candidate c = sorted.get(r);
             double delta = c.score() - best;
-            out.add(new Candidate(c.law(), c.fit(), c.skipReason(), c.score(), delta, Math.exp(-delta / 2) / total,
+            out.add(new Candidate(c.law(), c.fit(), c.skipTemplate(), c.score(), delta, Math.exp(-delta / 2) / total,
                     c.looRmse(), c.looFailed(), c.backtest(), r + 1));
         }
         return out;

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
+import org.scalefit.OptionKey;
 import org.scalefit.Progress;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Estimate;
@@ -15,6 +14,7 @@ import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.model.Law;
+import org.scalefit.stats.Quantiles;
 import org.scalefit.uncertainty.Bootstrap;
 import org.scalefit.uncertainty.BootstrapResult;
 import org.scalefit.uncertainty.Extrapolation;
@@ -104,8 +104,8 @@ public final class SlopeComparison {
         double si = fi.parameter("alpha").stderr();
         double se = Math.sqrt(sb * sb + si * si);
         double nu = Math.pow(sb * sb + si * si, 2) / (Math.pow(sb, 4) / Math.max(fb.dof(), 1) + Math.pow(si, 4) / Math.max(fi.dof(), 1));
-        double t = Double.isFinite(nu) && nu > 0 ? new TDistribution(null, nu).inverseCumulativeProbability((1 + level) / 2)
-                : new NormalDistribution(null, 0, 1).inverseCumulativeProbability((1 + level) / 2);
+        double t = Double.isFinite(nu) && nu > 0 ? Quantiles.t((1 + level) / 2, nu)
+                : Quantiles.normal((1 + level) / 2);
         Estimate exponentDifference;
         if (joint.paired() > 1) {
             double[] d = joint.distribution(p -> p[nb + j] - p[j]);
@@ -307,7 +307,7 @@ public final class SlopeComparison {
             throw new InvalidDataException(baseline.predictorColumn(0) + " ranges of the two files are " + Numbers.format(gap, 2)
                     + " decades apart (" + baseline.source() + " " + Numbers.format(xb[0], 3) + "–" + Numbers.format(xb[1], 3) + ", "
                     + improved.source() + " " + Numbers.format(xi[0], 3) + "–" + Numbers.format(xi[1], 3)
-                    + "): are both in the same units? (--allow-unit-mismatch to compare anyway)");
+                    + "): are both in the same units? (" + OptionKey.ALLOW_UNIT_MISMATCH.label() + " to compare anyway)");
         }
         double mb = median(baseline);
         double mi = median(improved);
@@ -316,7 +316,7 @@ public final class SlopeComparison {
             throw new InvalidDataException("median " + baseline.responseColumn() + " differs by a factor "
                     + Numbers.format(ratio, 3) + " between the two files (" + baseline.source() + " " + Numbers.format(mb, 4) + ", "
                     + improved.source() + " " + Numbers.format(mi, 4)
-                    + "): are both in the same units (nats, bits, perplexity)? (--allow-unit-mismatch to compare anyway)");
+                    + "): are both in the same units (nats, bits, perplexity)? (" + OptionKey.ALLOW_UNIT_MISMATCH.label() + " to compare anyway)");
         }
     }
 

@@ -2,6 +2,8 @@ package org.scalefit.compare;
 
 import java.util.List;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.model.Law;
 import org.scalefit.model.PowerLaw;
@@ -40,16 +42,16 @@ public record SlopeOptions(Law law, FitOptions fitOptions, List<Double> atComput
         atLoss = List.copyOf(atLoss);
         for (double c : atCompute) {
             if (!(c > 0) || !Double.isFinite(c)) {
-                throw new InvalidDataException("--at needs compute values > 0, got " + c);
+                throw new InvalidOptionException(OptionKey.AT.label() + " needs compute values > 0, got " + c);
             }
         }
         for (double l : atLoss) {
             if (!Double.isFinite(l)) {
-                throw new InvalidDataException("--at-loss needs finite values, got " + l);
+                throw new InvalidOptionException(OptionKey.AT_LOSS.label() + " needs finite values, got " + l);
             }
         }
         if (replicates < 0) {
-            throw new InvalidDataException("--bootstrap must be ≥ 0, got " + replicates);
+            throw new InvalidOptionException(OptionKey.BOOTSTRAP.label() + " must be ≥ 0, got " + replicates);
         }
         if (threads < 1) {
             throw new InvalidDataException("threads must be ≥ 1, got " + threads);

@@ -64,7 +64,7 @@ public final class Cells {
         try {
             return parse(table.cell(row, col), table.delimiter());
         } catch (ValueException e) {
-            throw new InvalidDataException(at(table.where(row, col), e));
+            throw new InvalidDataException(at(table.where(row, col), e), table.place(row, col));
         }
     }
 
@@ -90,7 +90,7 @@ public final class Cells {
             }
             return Dates.parse(text);
         } catch (ValueException e) {
-            throw new InvalidDataException(at(table.where(row, col), e));
+            throw new InvalidDataException(at(table.where(row, col), e), table.place(row, col));
         }
     }
 
@@ -110,7 +110,7 @@ public final class Cells {
     public static String label(Table table, int row, int col) {
         String text = table.cell(row, col).strip();
         if (text.isEmpty()) {
-            throw new InvalidDataException(table.where(row, col) + " is empty");
+            throw new InvalidDataException(table.where(row, col) + " is empty", table.place(row, col));
         }
         return text;
     }

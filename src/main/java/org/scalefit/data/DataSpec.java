@@ -2,14 +2,12 @@ package org.scalefit.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntPredicate;
 import org.scalefit.InvalidDataException;
 
 /**
@@ -40,6 +38,10 @@ import org.scalefit.InvalidDataException;
  * LoadResult r = spec.load(Path.of("runs.csv"));  // reads only the columns the spec needs
  * Observations obs = r.observations();
  * }</pre>
+ *
+ *
+ * <p>Why one class of about 400 lines: the specification and its builder, each option with its
+ * documentation; the loading itself is in SpecLoader.
  */
 public final class DataSpec {
     private final List<PredictorSpec> predictors;
@@ -156,13 +158,14 @@ public final class DataSpec {
      */
     public LoadResult load(Path path) {
         // Streamed in chunks: memory holds the numbers kept, not the text of the file.
-        List<Part> parts = new ArrayList<>();
+        List<SpecLoader.Part> parts = new ArrayList<>();
         String[] source = new String[1];
+        SpecLoader loader = new SpecLoader(this);
         TableReader.readChunks(path, columns(), CHUNK_ROWS, chunk -> {
             source[0] = chunk.source();
-            parts.add(part(chunk));
+            parts.add(loader.part(chunk));
         });
-        return finish(source[0], parts);
+        return loader.finish(source[0], parts);
     }
 
     /** Rows per chunk when a file is streamed: a few megabytes of text at a time. */
@@ -181,210 +184,8 @@ public final class DataSpec {
      *                              row remains
      */
     public LoadResult load(Table table) {
-        return finish(table.source(), List.of(part(table)));
-    }
-
-    /** The rows of one table (or one chunk of a file) that were kept, skipped and excluded. */
-    private record Part(double[][] x, double[] y, double[] spread, String[] groups, String[] items, int[] rows, int size,
-                        List<SkippedRow> skipped, int excluded) {
-    }
-
-    private Part part(Table table) {
-        int k = predictors.size();
-        int[][] predictorCols = new int[k][];
-        boolean[] isDate = new boolean[k];
-        for (int j = 0; j < k; j++) {
-            List<String> cols = predictors.get(j).columns();
-            predictorCols[j] = cols.stream().mapToInt(table::columnIndex).toArray();
-            isDate[j] = datePredictors.contains(predictors.get(j).name());
-        }
-        int yCol = table.columnIndex(response);
-        int wCol = weightColumn == null ? -1 : table.columnIndex(weightColumn);
-        int sCol = sigmaColumn == null ? -1 : table.columnIndex(sigmaColumn);
-        int gCol = groupColumn == null ? -1 : table.columnIndex(groupColumn);
-        int iCol = itemColumn == null ? -1 : table.columnIndex(itemColumn);
-        List<IntPredicate> tests = new ArrayList<>(filters.size());
-        for (RowFilter f : filters) {
-            tests.add(f.bind(table));
-        }
-
-        int n = table.rowCount();
-        double[][] x = new double[k][n];
-        double[] y = new double[n];
-        double[] spread = wCol >= 0 || sCol >= 0 ? new double[n] : null;
-        String[] groups = gCol >= 0 ? new String[n] : null;
-        String[] items = iCol >= 0 ? new String[n] : null;
-        int[] rows = new int[n];
-        List<SkippedRow> skipped = new ArrayList<>();
-        int excluded = 0;
-        int m = 0;
-        rowLoop:
-        for (int r = 0; r < n; r++) {
-            for (int f = 0; f < tests.size(); f++) {
-                try {
-                    if (!tests.get(f).test(r)) {
-                        excluded++;
-                        continue rowLoop;
-                    }
-                } catch (InvalidDataException e) {
-                    skipOrThrow(skipped, table.sourceRow(r), filters.get(f).column(), e);
-                    continue rowLoop;
-                }
-            }
-            String column = response;
-            try {
-                for (int j = 0; j < k; j++) {
-                    PredictorSpec p = predictors.get(j);
-                    column = p.columns().get(0);
-                    if (p instanceof DerivedColumn d) {
-                        double numerator = Cells.number(table, r, predictorCols[j][0]);
-                        column = d.denominator();
-                        double denominator = Cells.number(table, r, predictorCols[j][1]);
-                        x[j][m] = derive(table, r, d, predictorCols[j], numerator, denominator);
-                    } else if (isDate[j]) {
-                        x[j][m] = Cells.epochDay(table, r, predictorCols[j][0]);
-                    } else {
-                        x[j][m] = Cells.number(table, r, predictorCols[j][0]);
-                    }
-                }
-                column = response;
-                y[m] = Cells.number(table, r, yCol);
-                if (wCol >= 0) {
-                    column = weightColumn;
-                    spread[m] = positive(table, r, wCol, "weights");
-                } else if (sCol >= 0) {
-                    column = sigmaColumn;
-                    spread[m] = positive(table, r, sCol, "sigma");
-                }
-                if (gCol >= 0) {
-                    column = groupColumn;
-                    groups[m] = Cells.label(table, r, gCol);
-                }
-                if (iCol >= 0) {
-                    column = itemColumn;
-                    items[m] = Cells.label(table, r, iCol);
-                }
-            } catch (InvalidDataException e) {
-                skipOrThrow(skipped, table.sourceRow(r), column, e);
-                continue;
-            }
-            rows[m] = table.sourceRow(r);
-            m++;
-        }
-        // Trimmed: a chunk that a filter mostly excludes must not keep its full-size arrays alive.
-        double[][] xs = new double[k][];
-        for (int j = 0; j < k; j++) {
-            xs[j] = Arrays.copyOf(x[j], m);
-        }
-        return new Part(xs, Arrays.copyOf(y, m), spread == null ? null : Arrays.copyOf(spread, m),
-                groups == null ? null : Arrays.copyOf(groups, m), items == null ? null : Arrays.copyOf(items, m),
-                Arrays.copyOf(rows, m), m, skipped, excluded);
-    }
-
-    /** Joins the parts, in order, into observations. */
-    private LoadResult finish(String source, List<Part> parts) {
-        int k = predictors.size();
-        int m = 0;
-        int excluded = 0;
-        List<SkippedRow> skipped = new ArrayList<>();
-        for (Part p : parts) {
-            m += p.size();
-            excluded += p.excluded();
-            skipped.addAll(p.skipped());
-        }
-        if (m == 0) {
-            throw nothingLeft(source, excluded, skipped);
-        }
-        double[][] x = new double[k][m];
-        double[] y = new double[m];
-        int[] rows = new int[m];
-        boolean spread = weightColumn != null || sigmaColumn != null;
-        double[] s = spread ? new double[m] : null;
-        String[] groups = groupColumn != null ? new String[m] : null;
-        String[] items = itemColumn != null ? new String[m] : null;
-        int at = 0;
-        for (Part p : parts) {
-            int len = p.size();
-            for (int j = 0; j < k; j++) {
-                System.arraycopy(p.x()[j], 0, x[j], at, len);
-            }
-            System.arraycopy(p.y(), 0, y, at, len);
-            System.arraycopy(p.rows(), 0, rows, at, len);
-            if (s != null) {
-                System.arraycopy(p.spread(), 0, s, at, len);
-            }
-            if (groups != null) {
-                System.arraycopy(p.groups(), 0, groups, at, len);
-            }
-            if (items != null) {
-                System.arraycopy(p.items(), 0, items, at, len);
-            }
-            at += len;
-        }
-        Observations.Builder b = Observations.builder().source(source);
-        for (int j = 0; j < k; j++) {
-            PredictorSpec p = predictors.get(j);
-            b.predictor(p.name(), p.describe(), x[j]);
-        }
-        b.response(response, y).rows(rows);
-        if (weightColumn != null) {
-            b.weights(weightColumn, s);
-        } else if (sigmaColumn != null) {
-            b.sigma(sigmaColumn, s);
-        }
-        if (groups != null) {
-            b.groups(groups);
-        }
-        if (items != null) {
-            b.items(items);
-        }
-        return new LoadResult(b.build(), skipped, excluded);
-    }
-
-    private void skipOrThrow(List<SkippedRow> skipped, int row, String column, InvalidDataException e) {
-        if (!skipInvalid) {
-            throw e;
-        }
-        skipped.add(new SkippedRow(row, column, e.getMessage()));
-    }
-
-    private static double derive(Table table, int r, DerivedColumn d, int[] cols, double numerator, double denominator) {
-        String what = d.name() + " = " + Cells.escape(d.describe());
-        if (denominator == 0) {
-            throw new InvalidDataException("cannot compute " + what + ": "
-                    + table.where(r, cols[1]) + " is " + Cells.escape(table.cell(r, cols[1]).strip()));
-        }
-        double v = d.apply(numerator, denominator);
-        if (!Double.isFinite(v)) {
-            throw new InvalidDataException("cannot compute " + what + " in row " + table.sourceRow(r)
-                    + " of " + table.source() + ": " + Cells.escape(d.numerator()) + " " + Cells.escape(table.cell(r, cols[0]).strip())
-                    + " and " + Cells.escape(d.denominator()) + " " + Cells.escape(table.cell(r, cols[1]).strip())
-                    + " give a result too large for a double");
-        }
-        return v;
-    }
-
-    private static double positive(Table table, int r, int col, String what) {
-        double v = Cells.number(table, r, col);
-        if (!(v > 0)) {
-            throw new InvalidDataException(what + " must be > 0: " + table.where(r, col) + " is "
-                    + Cells.escape(table.cell(r, col).strip()));
-        }
-        return v;
-    }
-
-    private InvalidDataException nothingLeft(String source, int excluded, List<SkippedRow> skipped) {
-        if (skipped.isEmpty()) {
-            StringBuilder sb = new StringBuilder("no rows of ").append(source).append(" match the filter");
-            sb.append(filters.size() == 1 ? " " : "s ");
-            for (int i = 0; i < filters.size(); i++) {
-                sb.append(i == 0 ? "" : " and ").append(Cells.escape(filters.get(i).toString()));
-            }
-            return new InvalidDataException(sb.append(" (").append(excluded).append(" rows read)").toString());
-        }
-        String others = excluded == 0 ? "" : "; " + excluded + " more did not match the filters";
-        return new InvalidDataException("no valid rows left in " + source + ": all " + skipped.size()
-                + " remaining rows were skipped as invalid" + others + "; the first: " + skipped.get(0).reason());
+        SpecLoader loader = new SpecLoader(this);
+        return loader.finish(table.source(), List.of(loader.part(table)));
     }
 
     @Override

@@ -23,6 +23,9 @@ import org.scalefit.InvalidDataException;
  * double x0 = obs.x(0);            // first predictor of point 0
  * Observations resample = obs.select(new int[] {0, 0, 2});
  * }</pre>
+ *
+ * <p>Why one class of about 560 lines: the immutable data type every fit reads, with its builder and its
+ * selection and resampling views; most of its length is documented accessors.
  */
 public final class Observations {
     private final String source;

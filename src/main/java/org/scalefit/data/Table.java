@@ -1,5 +1,6 @@
 package org.scalefit.data;
 
+import org.scalefit.Place;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -176,6 +177,17 @@ public final class Table {
      */
     public String where(int row, int col) {
         return "row " + sourceRows[row] + " of " + source + ", column " + Cells.quote(columns.get(col));
+    }
+
+    /**
+     * The place of a cell as an exception carries it: source, source row, column name and the cell's text.
+     *
+     * @param row data row index, 0-based
+     * @param col column index
+     * @return the place
+     */
+    public Place place(int row, int col) {
+        return new Place(source, sourceRows[row], columns.get(col), cell(row, col));
     }
 
     /**

@@ -1,11 +1,5 @@
 package org.scalefit.data;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,22 +10,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.scalefit.InvalidDataException;
 
 /**
@@ -74,19 +59,11 @@ import org.scalefit.InvalidDataException;
  * Table small = TableReader.read(Path.of("big.jsonl"), Set.of("compute", "loss"));
  * Table test = TableReader.parse("compute,loss\n1e18,3.1\n", "runs.csv");
  * }</pre>
+ *
  */
 public final class TableReader {
     private static final int PEEK = 1 << 16;
     private static final int BUFFER = 1 << 13;
-    private static final char[] CANDIDATES = {',', ';', '\t'};
-    private static final String[] CANDIDATE_NAMES = {"comma", "semicolon", "tab"};
-
-    /** Jackson's mapper, built on first JSON Lines read only (holder idiom): a CSV run never pays its start-up. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .build());
-    }
 
     private enum Format { CSV, TSV, JSONL, SNIFF }
 
@@ -278,15 +255,15 @@ public final class TableReader {
                 f = start.startsWith("{") ? Format.JSONL : Format.CSV;
             }
             if (f == Format.JSONL) {
-                Table t = readJsonLines(new BufferedReader(all, BUFFER), utf8, source, keep);
+                Table t = JsonLinesTables.read(new BufferedReader(all, BUFFER), utf8, source, keep);
                 if (sink == null) {
                     return t;
                 }
                 sink.accept(t);
                 return null;
             }
-            char delimiter = f == Format.TSV ? '\t' : detectDelimiter(head, source);
-            return readCsv(all, utf8, source, delimiter, keep, chunkRows, sink);
+            char delimiter = f == Format.TSV ? '\t' : CsvTables.detectDelimiter(head, source);
+            return CsvTables.read(all, utf8, source, delimiter, keep, chunkRows, sink);
         } catch (IOException | UncheckedIOException e) {
             throw ioError(e, utf8, source, null);
         }
@@ -337,174 +314,7 @@ public final class TableReader {
         }
     }
 
-    /** The delimiter among comma, semicolon and tab, from the header line and the line after it. */
-    private static char detectDelimiter(String head, String source) {
-        int[][] counts = new int[2][CANDIDATES.length];
-        boolean[] nonBlank = new boolean[2];
-        int line = 0;
-        boolean quoted = false;
-        for (int i = 0; i < head.length() && line < 2; i++) {
-            char c = head.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-                nonBlank[line] = true;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                if (nonBlank[line]) {
-                    line++;
-                } else {
-                    Arrays.fill(counts[line], 0);
-                }
-            } else if (!quoted) {
-                for (int k = 0; k < CANDIDATES.length; k++) {
-                    if (c == CANDIDATES[k]) {
-                        counts[line][k]++;
-                    }
-                }
-                if (!Character.isWhitespace(c)) {
-                    nonBlank[line] = true;
-                }
-            }
-        }
-        boolean hasSecond = nonBlank[1];
-        List<Integer> found = new ArrayList<>();
-        for (int k = 0; k < CANDIDATES.length; k++) {
-            if (counts[0][k] > 0) {
-                found.add(k);
-            }
-        }
-        if (found.isEmpty()) {
-            return ',';
-        }
-        if (found.size() == 1) {
-            return CANDIDATES[found.get(0)];
-        }
-        List<Integer> consistent = new ArrayList<>();
-        for (int k : found) {
-            if (hasSecond && counts[1][k] == counts[0][k]) {
-                consistent.add(k);
-            }
-        }
-        if (consistent.size() == 1) {
-            return CANDIDATES[consistent.get(0)];
-        }
-        StringBuilder sb = new StringBuilder("cannot tell the delimiter of ").append(source).append(": its header line has ");
-        for (int j = 0; j < found.size(); j++) {
-            int k = found.get(j);
-            sb.append(j == 0 ? "" : j == found.size() - 1 ? " and " : ", ")
-                    .append(counts[0][k]).append(' ').append(CANDIDATE_NAMES[k]).append(counts[0][k] == 1 ? "" : "s");
-        }
-        return fail(sb.append("; quote the names that contain them").toString());
-    }
-
-    private static char fail(String message) {
-        throw new InvalidDataException(message);
-    }
-
-    private static Table readCsv(Reader reader, Utf8Reader utf8, String source, char delimiter, Set<String> keep,
-                                 int chunkRows, Consumer<Table> sink) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(false)
-                .get();
-        CSVParser parser = format.parse(reader);
-        Iterator<CSVRecord> records = parser.iterator();
-        int row = 0;
-        List<String> header = null;
-        while (header == null) {
-            CSVRecord record = next(records, utf8, source, row + 1);
-            if (record == null) {
-                throw new InvalidDataException(source + " is empty");
-            }
-            row++;
-            if (!isBlank(record)) {
-                header = new ArrayList<>(record.size());
-                for (String name : record) {
-                    header.add(name.strip());
-                }
-            }
-        }
-        Table.checkUnique(source, header);
-        int[] kept = keptIndices(header, keep, source);
-        List<List<String>> columns = new ArrayList<>(kept.length);
-        for (int i = 0; i < kept.length; i++) {
-            columns.add(new ArrayList<>());
-        }
-        List<String> names = new ArrayList<>(kept.length);
-        for (int k : kept) {
-            names.add(header.get(k));
-        }
-        IntList rows = new IntList();
-        int handedOver = 0;
-        for (CSVRecord record = next(records, utf8, source, row + 1); record != null;
-                record = next(records, utf8, source, row + 1)) {
-            row++;
-            if (isBlank(record)) {
-                continue;
-            }
-            if (record.size() != header.size()) {
-                String hint = record.size() > header.size() && delimiter != '\t'
-                        ? " (quote values that contain \"" + delimiter + "\")" : "";
-                throw new InvalidDataException("row " + row + " of " + source + " has " + record.size()
-                        + " fields but the header has " + header.size() + hint);
-            }
-            for (int i = 0; i < kept.length; i++) {
-                columns.get(i).add(record.get(kept[i]));
-            }
-            rows.add(row);
-            if (sink != null && rows.size() == chunkRows) {
-                sink.accept(Table.ofColumns(source, names, toArrays(columns), rows.toArray(), delimiter));
-                handedOver += rows.size();
-                columns.forEach(List::clear);
-                rows = new IntList();
-            }
-        }
-        if (rows.size() + handedOver == 0) {
-            throw new InvalidDataException(source + " has a header but no data rows");
-        }
-        Table last = Table.ofColumns(source, names, toArrays(columns), rows.toArray(), delimiter);
-        if (sink == null) {
-            return last;
-        }
-        if (rows.size() > 0) {
-            sink.accept(last);
-        }
-        return null;
-    }
-
-    private static int[] keptIndices(List<String> header, Set<String> keep, String source) {
-        if (keep == null) {
-            int[] all = new int[header.size()];
-            Arrays.setAll(all, i -> i);
-            return all;
-        }
-        for (String name : keep) {
-            if (name.isEmpty() || !header.contains(name)) {
-                throw Table.unknownColumn(name, source, header);
-            }
-        }
-        return java.util.stream.IntStream.range(0, header.size())
-                .filter(i -> keep.contains(header.get(i)))
-                .toArray();
-    }
-
-    private static CSVRecord next(Iterator<CSVRecord> records, Utf8Reader utf8, String source, int row) {
-        try {
-            return records.hasNext() ? records.next() : null;
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw ioError(e, utf8, source, row);
-        }
-    }
-
-    private static boolean isBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static InvalidDataException ioError(Exception e, Utf8Reader utf8, String source, Integer row) {
+    static InvalidDataException ioError(Exception e, Utf8Reader utf8, String source, Integer row) {
         String encoding = utf8 == null ? null : utf8.error(source);
         if (encoding != null) {
             return new InvalidDataException(encoding, e);
@@ -525,122 +335,12 @@ public final class TableReader {
         return new InvalidDataException("cannot read " + source + ": " + oneLine(text), e);
     }
 
-    private static Table readJsonLines(BufferedReader br, Utf8Reader utf8, String source, Set<String> keep)
-            throws IOException {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        Set<String> allKeys = new LinkedHashSet<>();
-        List<List<String>> columns = new ArrayList<>();
-        IntList rows = new IntList();
-        Set<String> seen = new HashSet<>();
-        List<String> pending = new ArrayList<>();
-        int lineNumber = 0;
-        for (String line = br.readLine(); line != null; line = br.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            seen.clear();
-            pending.clear();
-            try (JsonParser p = Json.MAPPER.createParser(line)) {
-                JsonToken first = p.nextToken();
-                if (first != JsonToken.START_OBJECT) {
-                    throw new InvalidDataException("line " + lineNumber + " of " + source
-                            + " is not a JSON object (found " + describe(first) + ")");
-                }
-                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                    String key = p.currentName();
-                    JsonToken value = p.nextToken();
-                    String text = switch (value) {
-                        case VALUE_NULL -> "";
-                        case START_OBJECT, START_ARRAY -> p.readValueAsTree().toString();
-                        default -> p.getText();
-                    };
-                    if (!seen.add(key)) {
-                        throw new InvalidDataException("line " + lineNumber + " of " + source
-                                + ": key " + Cells.quote(key) + " appears twice");
-                    }
-                    allKeys.add(key);
-                    if (keep != null && !keep.contains(key)) {
-                        continue;
-                    }
-                    Integer c = index.get(key);
-                    if (c == null) {
-                        c = names.size();
-                        index.put(key, c);
-                        names.add(key);
-                        List<String> column = new ArrayList<>(Math.max(16, rows.size() * 2));
-                        for (int r = 0; r < rows.size(); r++) {
-                            column.add("");
-                        }
-                        columns.add(column);
-                    }
-                    while (pending.size() <= c) {
-                        pending.add(null);
-                    }
-                    pending.set(c, text);
-                }
-                if (p.nextToken() != null) {
-                    throw new InvalidDataException("line " + lineNumber + " of " + source
-                            + " holds more than one JSON value; put one object per line");
-                }
-            } catch (JsonProcessingException e) {
-                throw new InvalidDataException("line " + lineNumber + " of " + source + " is not valid JSON: "
-                        + jsonProblem(e), e);
-            }
-            for (int c = 0; c < columns.size(); c++) {
-                String v = c < pending.size() ? pending.get(c) : null;
-                columns.get(c).add(v == null ? "" : v);
-            }
-            rows.add(lineNumber);
-        }
-        if (rows.size() == 0) {
-            throw new InvalidDataException(source + " is empty");
-        }
-        if (keep != null) {
-            for (String name : keep) {
-                if (!index.containsKey(name)) {
-                    throw Table.unknownColumn(name, source, allKeys);
-                }
-            }
-        }
-        return Table.ofColumns(source, names, toArrays(columns), rows.toArray(), null);
-    }
-
-    private static String describe(JsonToken token) {
-        if (token == null) {
-            return "nothing";
-        }
-        return switch (token) {
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> token.name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    private static String jsonProblem(JsonProcessingException e) {
-        String text = oneLine(String.valueOf(e.getOriginalMessage()));
-        for (String cut : new String[] {" (start marker", " at [Source", ": was expecting", " (for Object starting"}) {
-            int i = text.indexOf(cut);
-            if (i > 0) {
-                text = text.substring(0, i);
-            }
-        }
-        if (e.getLocation() != null && e.getLocation().getColumnNr() > 0) {
-            text += " at column " + e.getLocation().getColumnNr();
-        }
-        return text;
-    }
-
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         int i = text.indexOf('\n');
         return (i < 0 ? text : text.substring(0, i)).strip();
     }
 
-    private static String[][] toArrays(List<List<String>> columns) {
+    static String[][] toArrays(List<List<String>> columns) {
         String[][] cells = new String[columns.size()][];
         for (int c = 0; c < cells.length; c++) {
             cells[c] = columns.get(c).toArray(new String[0]);
@@ -649,7 +349,7 @@ public final class TableReader {
     }
 
     /** A growable list of ints without boxing. */
-    private static final class IntList {
+    static final class IntList {
         private int[] values = new int[64];
         private int size;
 

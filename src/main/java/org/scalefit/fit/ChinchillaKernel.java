@@ -1,6 +1,7 @@
 package org.scalefit.fit;
 
 import org.scalefit.model.ChinchillaLaw;
+import org.scalefit.model.ClosedForm;
 import org.scalefit.model.Space;
 
 /**
@@ -36,7 +37,7 @@ final class ChinchillaKernel implements SmoothObjective {
      *         on a log scale, α and β unbounded) in log space; otherwise null
      */
     static ChinchillaKernel forProblem(Problem problem, Loss loss) {
-        if (!(problem.law instanceof ChinchillaLaw) || problem.space != Space.LOG || problem.m != 5) {
+        if (!ClosedForm.is(problem.law, ClosedForm.Form.CHINCHILLA) || problem.space != Space.LOG || problem.m != 5) {
             return null;
         }
         for (int j = 0; j < 5; j++) {

@@ -10,6 +10,7 @@ import org.scalefit.data.Observations;
 import org.scalefit.model.DerivedQuantity;
 import org.scalefit.model.Law;
 import org.scalefit.model.Space;
+import org.scalefit.stats.Quantiles;
 
 /**
  * The immutable result of fitting a {@link Law} to {@link Observations}: parameters with standard
@@ -28,6 +29,10 @@ import org.scalefit.model.Space;
  * Parameter alpha = fit.parameter("alpha");
  * double lossAt1e24 = fit.predict(1e24);
  * }</pre>
+ *
+ * <p>Why one class of about 500 lines: the immutable result: one documented accessor for each thing a fit
+ * carries (parameters, errors, covariances, criteria, diagnostics, options); no logic beyond lookups and
+ * the predictions built on them.
  */
 public final class Fit {
     private final Law law;
@@ -92,7 +97,7 @@ public final class Fit {
         this.bestStart = bestStart;
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
-        this.tQuantile = TQuantiles.twoSided(options.confidenceLevel(), dof);
+        this.tQuantile = Quantiles.tTwoSided(options.confidenceLevel(), dof);
         this.curvature = curvature;
     }
 
@@ -286,9 +291,42 @@ public final class Fit {
         return convergenceReason;
     }
 
+    /**
+     * The text summary of the fit (lmfit's {@code fit_report()}): parameters with standard errors and
+     * intervals, derived quantities, goodness of fit, criteria, residual diagnostics, the solver's end and
+     * the warnings — the table {@code scalefit fit} prints.
+     *
+     * <pre>{@code
+     * System.out.print(Fitter.fit(new PowerLaw(), data).summary());
+     * }</pre>
+     *
+     * @return the summary, ending with a newline
+     */
+    public String summary() {
+        return FitSummary.of(this, List.of(), null);
+    }
+
     /** @return warnings a reader should see (parameter on a bound, ill-conditioned, outliers …) */
     public List<String> warnings() {
-        return warnings;
+        return warnings(null);
+    }
+
+    /**
+     * The warnings with each option they mention named by a front end (the command line: its flags).
+     *
+     * <pre>{@code
+     * List<String> lines = fit.warnings(key -> "--" + key.name().toLowerCase(java.util.Locale.ROOT));
+     * }</pre>
+     *
+     * @param optionNames the front end's name of each option, or null for the library's words
+     * @return the warnings
+     */
+    public List<String> warnings(java.util.function.Function<org.scalefit.OptionKey, String> optionNames) {
+        List<String> out = new java.util.ArrayList<>(warnings.size());
+        for (String w : warnings) {
+            out.add(org.scalefit.OptionKey.render(w, optionNames));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** @return number of starts tried */
@@ -331,6 +369,29 @@ public final class Fit {
             throw new InvalidDataException(law.name() + " takes " + law.predictors().size() + " predictors, got " + x.length);
         }
         return law.value(x, values);
+    }
+
+    /**
+     * The fitted law in the fit's residual space, as the residuals measure it.
+     *
+     * <pre>{@code
+     * double g = fit.valueInSpace(1e21);     // ln f(1e21) for a log-space fit
+     * }</pre>
+     *
+     * @param x predictor values, one per predictor
+     * @return ln f(x) in log space, f(x) in linear space
+     */
+    public double valueInSpace(double... x) {
+        return space.value(law, x, values);
+    }
+
+    /**
+     * @param y an observed response
+     * @param x its predictor values
+     * @return the residual of that observation in the fit's space: ln y − ln f(x), or y − f(x) (unweighted)
+     */
+    public double residualAt(double y, double... x) {
+        return space.target(y) - valueInSpace(x);
     }
 
     /** @return the formula with parameter names, labelled with the data's column names */

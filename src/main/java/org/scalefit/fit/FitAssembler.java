@@ -5,12 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.scalefit.FitFailedException;
 import org.scalefit.Numbers;
+import org.scalefit.OptionKey;
 import org.scalefit.data.Observations;
 
 /**
  * Turns the best optimiser run into a {@link Fit}: covariance from the Jacobian at the optimum
  * (column-scaled SVD, so parameters of very different magnitude do not spoil the inversion),
  * goodness of fit, likelihood, residual diagnostics and warnings.
+ *
+ * <p>Why one class of about 430 lines: everything computed at the optimum (covariance, intervals,
+ * criteria, residual diagnostics, warnings) shares the Jacobian and residuals computed once there; the
+ * warnings could move out when they grow.
  */
 final class FitAssembler {
     /** Above this condition number of the column-scaled Jacobian the fit warns of ill-conditioning. */
@@ -173,7 +178,7 @@ final class FitAssembler {
         }
         if (loss.isSquares() && n >= 8 && diagnostics.maxStandardized() > OUTLIER_Z) {
             warnings.add("possible outlier: row " + diagnostics.maxRow() + " lies " + Numbers.format(diagnostics.maxStandardized(), 3)
-                    + " residual standard deviations from the curve (consider --loss huber:DELTA)");
+                    + " residual standard deviations from the curve (consider " + OptionKey.LOSS.with("huber:DELTA") + ")");
         }
         if (n >= 10 && (diagnostics.durbinWatson() < 1.0 || diagnostics.runsZ() < -2.576)) {
             warnings.add("residuals are systematic (Durbin-Watson " + Numbers.format(diagnostics.durbinWatson(), 3) + ", "

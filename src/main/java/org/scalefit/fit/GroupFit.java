@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.model.Law;
+import org.scalefit.stats.Parallel;
 
 /**
  * One group of a sweep fitted on its own ({@code scalefit fit --by COLUMN}): the group's label and either
@@ -50,7 +53,15 @@ public final class GroupFit {
 
     /** @return the one-line reason the group could not be fitted, or empty */
     public Optional<String> error() {
-        return Optional.ofNullable(error);
+        return error(null);
+    }
+
+    /**
+     * @param optionNames a front end's name of each option the message mentions, or null for the library's words
+     * @return why this group has no fit, if it has none
+     */
+    public Optional<String> error(java.util.function.Function<org.scalefit.OptionKey, String> optionNames) {
+        return Optional.ofNullable(error).map(e -> org.scalefit.OptionKey.render(e, optionNames));
     }
 
     /**
@@ -70,7 +81,7 @@ public final class GroupFit {
      */
     public static Map<String, Observations> split(Observations data) {
         if (!data.hasGroups()) {
-            throw new InvalidDataException("fitting each group separately needs group labels (--by COLUMN)");
+            throw new InvalidOptionException("fitting each group separately needs group labels (" + OptionKey.BY.with("COLUMN") + ")");
         }
         Map<String, List<Integer>> rows = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {
@@ -114,11 +125,11 @@ public final class GroupFit {
         try {
             return new GroupFit(key, Fitter.fit(law.apply(data), data, options), null, false);
         } catch (InvalidDataException e) {
-            return new GroupFit(key, null, e.getMessage(), true);
+            return new GroupFit(key, null, e.template(), true);
         } catch (FitFailedException e) {
-            return new GroupFit(key, null, e.getMessage(), false);
+            return new GroupFit(key, null, e.template(), false);
         } catch (ScalefitException e) {
-            return new GroupFit(key, null, e.getMessage(), false);
+            return new GroupFit(key, null, e.template(), false);
         }
     }
 }

@@ -47,7 +47,9 @@ final class LeastSquaresRun {
     private LeastSquaresRun() {
     }
 
-    static Result run(Problem problem, double[] theta0, Loss loss, int maxIterations, int startIndex) {
+    static Result run(Problem problem, double[] theta0, RunPlan plan, int startIndex) {
+        Loss loss = plan.loss();
+        int maxIterations = plan.maxIterations();
         double[] p = new double[problem.template.length];
         double[] r = new double[problem.n];
         problem.toFull(theta0, p);
@@ -58,7 +60,7 @@ final class LeastSquaresRun {
         if (loss.isSquares() && problem.kernel != null) {
             double[] exact = problem.kernel.linearSolution(problem);
             if (exact != null) {
-                double obj = objective(problem, exact, loss, p, r);
+                double obj = RobustObjective.value(problem, exact, loss, p, r);
                 if (Double.isFinite(obj)) {
                     return new Result(exact, obj, 1, 1, true, "converged: " + LINEAR_REASON, startIndex);
                 }
@@ -70,7 +72,7 @@ final class LeastSquaresRun {
             return solve(problem, theta0, omega, loss, maxIterations, startIndex);
         }
         double[] theta = theta0.clone();
-        double previous = objective(problem, theta, loss, p, r);
+        double previous = RobustObjective.value(problem, theta, loss, p, r);
         int iterations = 0;
         int evaluations = 0;
         Result last = null;
@@ -84,7 +86,7 @@ final class LeastSquaresRun {
             if (!step.valid()) {
                 return last != null ? last : step;
             }
-            double current = objective(problem, step.theta(), loss, p, r);
+            double current = RobustObjective.value(problem, step.theta(), loss, p, r);
             if (current > previous) {
                 // A reweighting round that raises the robust objective has overshot; keep the better point.
                 return new Result(theta, previous, iterations, evaluations, true,
@@ -104,19 +106,6 @@ final class LeastSquaresRun {
         }
         return new Result(theta, previous, iterations, evaluations, false,
                 "stopped: iteration limit reached while reweighting for " + loss.spec(), startIndex);
-    }
-
-    /** Σ ρ(rᵢ) at θ; leaves the residuals in r. */
-    static double objective(Problem problem, double[] theta, Loss loss, double[] p, double[] r) {
-        problem.toFull(theta, p);
-        if (problem.residuals(p, r) > 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double s = 0;
-        for (int i = 0; i < problem.n; i++) {
-            s += loss.rho(r[i]);
-        }
-        return s;
     }
 
     private static Result solve(Problem problem, double[] theta0, double[] omega, Loss loss, int maxIterations,
@@ -158,7 +147,7 @@ final class LeastSquaresRun {
         }
         double[] p = new double[problem.template.length];
         double[] rBuf = new double[problem.n];
-        double obj = objective(problem, theta, loss, p, rBuf);
+        double obj = RobustObjective.value(problem, theta, loss, p, rBuf);
         return new Result(theta, obj, iterations, evaluations + w.polishEvaluations, converged, reason, startIndex);
     }
 

@@ -2,6 +2,8 @@ package org.scalefit.fit;
 
 import java.util.Locale;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 
 /**
  * How residuals r (in the fit's space) are penalised. The fit minimises Σ ρ(√wᵢ·rᵢ).
@@ -107,14 +109,14 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
         String arg = colon < 0 ? null : t.substring(colon + 1);
         if (kind.equals("huber") || kind.equals("asymmetric")) {
             if (arg == null) {
-                throw new InvalidDataException("--loss " + text + " needs a value: " + kind
+                throw new InvalidOptionException(OptionKey.LOSS.with(text) + " needs a value: " + kind
                         + (kind.equals("huber") ? ":DELTA, e.g. huber:1e-3" : ":LAMBDA, e.g. asymmetric:0.1"));
             }
             double v;
             try {
                 v = Double.parseDouble(arg);
             } catch (NumberFormatException e) {
-                throw new InvalidDataException("--loss " + text + ": \"" + arg + "\" is not a number");
+                throw new InvalidOptionException(OptionKey.LOSS.with(text) + ": \"" + arg + "\" is not a number");
             }
             return kind.equals("huber") ? huber(v) : asymmetric(v);
         }

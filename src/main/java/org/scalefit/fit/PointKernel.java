@@ -1,7 +1,6 @@
 package org.scalefit.fit;
 
-import org.scalefit.model.OffsetPowerLaw;
-import org.scalefit.model.PowerLaw;
+import org.scalefit.model.ClosedForm;
 import org.scalefit.model.Space;
 
 /**
@@ -29,12 +28,11 @@ abstract class PointKernel {
      * @return the kernel for the problem's law and space, or null when there is none (the generic path runs)
      */
     static PointKernel forProblem(Problem problem) {
-        Class<?> c = problem.law.getClass();
         boolean log = problem.space == Space.LOG;
-        if (c == PowerLaw.class) {
+        if (ClosedForm.is(problem.law, ClosedForm.Form.POWER)) {
             return log ? new LogPower(problem) : new Power(problem);
         }
-        if (c == OffsetPowerLaw.class) {
+        if (ClosedForm.is(problem.law, ClosedForm.Form.OFFSET_POWER)) {
             return log ? new LogOffsetPower(problem) : new OffsetPower(problem);
         }
         return null;
@@ -74,7 +72,7 @@ abstract class PointKernel {
      */
     abstract void gradient(double[] p, int i, double[] out);
 
-    /** a·x^(−α) = exp(ln a − α·ln x), as {@link PowerLaw#value}. */
+    /** a·x^(−α) = exp(ln a − α·ln x), as {@link org.scalefit.model.PowerLaw#value}. */
     private static final class Power extends PointKernel {
         Power(Problem problem) {
             super(problem);
@@ -121,7 +119,7 @@ abstract class PointKernel {
         return null;
     }
 
-    /** ln a − α·ln x, as {@link PowerLaw#logValue}. */
+    /** ln a − α·ln x, as {@link org.scalefit.model.PowerLaw#logValue}. */
     private static final class LogPower extends PointKernel {
         LogPower(Problem problem) {
             super(problem);
@@ -182,7 +180,7 @@ abstract class PointKernel {
         }
     }
 
-    /** E + exp(ln A − α·ln x), as {@link OffsetPowerLaw#value}. */
+    /** E + exp(ln A − α·ln x), as {@link org.scalefit.model.OffsetPowerLaw#value}. */
     private static final class OffsetPower extends PointKernel {
         OffsetPower(Problem problem) {
             super(problem);

@@ -1,5 +1,6 @@
 package org.scalefit.fit;
 
+import java.util.List;
 import org.scalefit.data.Observations;
 import org.scalefit.model.Law;
 import org.scalefit.model.Space;
@@ -53,10 +54,47 @@ final class Problem {
             for (int j = 0; j < k; j++) {
                 xRows[row][j] = data.x(j, i);
             }
-            target[row] = space == Space.LOG ? Math.log(data.y(i)) : data.y(i);
+            target[row] = space.target(data.y(i));
             sqrtW[row] = Math.sqrt(data.weight(i));
         }
         this.kernel = PointKernel.forProblem(this);
+    }
+
+    /** The problem of fitting {@code law} to {@code data} under {@code options}' fixed values and bounds, in {@code space}. */
+    static Problem of(Law law, Observations data, FitOptions options, Space space) {
+        List<String> params = law.parameters();
+        int[] freeAll = new int[params.size()];
+        int freeCount = 0;
+        double[] template = new double[params.size()];
+        for (int j = 0; j < params.size(); j++) {
+            Double f = options.fixed().isEmpty() ? null : options.fixed().get(params.get(j));
+            if (f != null) {
+                template[j] = f;
+            } else {
+                freeAll[freeCount++] = j;
+            }
+        }
+        int[] free = java.util.Arrays.copyOf(freeAll, freeCount);
+        Transform[] transforms = new Transform[free.length];
+        Bound[] bounds = new Bound[free.length];
+        boolean[] fromLaw = new boolean[free.length];
+        for (int j = 0; j < free.length; j++) {
+            Bound user = options.bounds().get(params.get(free[j]));
+            if (user != null) {
+                bounds[j] = user;
+                transforms[j] = Transform.of(law.domain(free[j]), user);
+                continue;
+            }
+            var range = law.range(free[j], data);
+            if (range.isPresent()) {
+                bounds[j] = new Bound(range.get().lower(), range.get().upper());
+                fromLaw[j] = true;
+                transforms[j] = Transform.ofRange(law.domain(free[j]), bounds[j]);
+            } else {
+                transforms[j] = Transform.of(law.domain(free[j]), null);
+            }
+        }
+        return new Problem(law, data, space, free, transforms, template, bounds, fromLaw, options.stallTolerance());
     }
 
     /**
@@ -96,7 +134,7 @@ final class Problem {
 
     /** The model in the fit's space: ln f or f. */
     double model(double[] x, double[] p) {
-        return space == Space.LOG ? law.logValue(x, p) : law.value(x, p);
+        return space.value(law, x, p);
     }
 
     /** The model in the fit's space at full parameters p for every problem row, into g. */
@@ -141,13 +179,8 @@ final class Problem {
             kernel.jacobian(p, free, sqrtW, jac, grad);
             return;
         }
-        boolean log = space == Space.LOG;
         for (int i = 0; i < n; i++) {
-            if (log) {
-                law.logGradient(xRows[i], p, grad);
-            } else {
-                law.gradient(xRows[i], p, grad);
-            }
+            space.gradient(law, xRows[i], p, grad);
             for (int j = 0; j < m; j++) {
                 double v = sqrtW[i] * grad[free[j]];
                 jac[i][j] = Double.isFinite(v) ? v : 0.0;

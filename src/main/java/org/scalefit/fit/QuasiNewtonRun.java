@@ -19,24 +19,16 @@ final class QuasiNewtonRun {
     private QuasiNewtonRun() {
     }
 
-    /** @return the fastest exact evaluator of the problem's robust objective */
-    static SmoothObjective objective(Problem problem, Loss loss) {
-        SmoothObjective k = ChinchillaKernel.forProblem(problem, loss);
-        return k != null ? k : new RobustObjective(problem, loss);
+    /**
+     * @param seed curvature to start L-BFGS's memory with (a refit near a previous optimum), or null
+     */
+    static LeastSquaresRun.Result run(Problem problem, double[] theta0, RunPlan plan, int startIndex, double tolerance,
+                                      Lbfgs.Curvature seed) {
+        return run(RobustObjective.forProblem(problem, plan.loss()), theta0, plan.maxIterations(), startIndex, tolerance,
+                seed);
     }
 
-    static LeastSquaresRun.Result run(Problem problem, double[] theta0, Loss loss, int maxIterations, int startIndex,
-                                      double tolerance) {
-        return run(problem, theta0, loss, maxIterations, startIndex, tolerance, null);
-    }
-
-    /** @param seed curvature to start L-BFGS's memory with (a refit near a previous optimum), or null */
-    static LeastSquaresRun.Result run(Problem problem, double[] theta0, Loss loss, int maxIterations, int startIndex,
-                                      double tolerance, Lbfgs.Curvature seed) {
-        return run(objective(problem, loss), theta0, maxIterations, startIndex, tolerance, seed);
-    }
-
-    static LeastSquaresRun.Result run(SmoothObjective objective, double[] theta0, int maxIterations, int startIndex,
+    private static LeastSquaresRun.Result run(SmoothObjective objective, double[] theta0, int maxIterations, int startIndex,
                                       double tolerance, Lbfgs.Curvature seed) {
         Lbfgs.Outcome o = new Lbfgs(objective, tolerance).minimize(theta0, maxIterations, seed);
         if (o.theta() == null) {

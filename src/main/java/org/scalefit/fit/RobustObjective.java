@@ -3,7 +3,9 @@ package org.scalefit.fit;
 import org.scalefit.model.Space;
 
 /**
- * Σ ρ(√wᵢ·(tᵢ − gᵢ(θ))) for any law, loss and transform, with its analytic gradient
+ * The one objective of the engine over a {@link Problem}: Σ ρ(√wᵢ·(tᵢ − gᵢ(θ))) for any law, loss and
+ * transform — its value ({@link #value}, what every optimiser's result reports and compares) and, as a
+ * {@link SmoothObjective}, its analytic gradient
  * −Σ ψ(rᵢ)·√wᵢ·∂gᵢ/∂pⱼ·dpⱼ/dθⱼ. The law's {@code logValue}/{@code logGradient} (log space) or
  * {@code value}/{@code gradient} (linear space) are called once each per point.
  */
@@ -13,7 +15,7 @@ final class RobustObjective implements SmoothObjective {
     private final double[] p;
     private final double[] lawGrad;
     private final double[] dpdTheta;
-    private final boolean log;
+    private final Space space;
 
     RobustObjective(Problem problem, Loss loss) {
         this.problem = problem;
@@ -21,7 +23,26 @@ final class RobustObjective implements SmoothObjective {
         this.p = new double[problem.template.length];
         this.lawGrad = new double[problem.template.length];
         this.dpdTheta = new double[problem.m];
-        this.log = problem.space == Space.LOG;
+        this.space = problem.space;
+    }
+
+    /** @return the fastest exact evaluator of the problem's objective with its gradient (a kernel where one fits) */
+    static SmoothObjective forProblem(Problem problem, Loss loss) {
+        SmoothObjective k = ChinchillaKernel.forProblem(problem, loss);
+        return k != null ? k : new RobustObjective(problem, loss);
+    }
+
+    /** Σ ρ(rᵢ) at θ; leaves the residuals in r. */
+    static double value(Problem problem, double[] theta, Loss loss, double[] p, double[] r) {
+        problem.toFull(theta, p);
+        if (problem.residuals(p, r) > 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double s = 0;
+        for (int i = 0; i < problem.n; i++) {
+            s += loss.rho(r[i]);
+        }
+        return s;
     }
 
     @Override
@@ -40,7 +61,7 @@ final class RobustObjective implements SmoothObjective {
         double f = 0;
         for (int i = 0; i < problem.n; i++) {
             double[] x = problem.xRows[i];
-            double g = log ? problem.law.logValue(x, p) : problem.law.value(x, p);
+            double g = space.value(problem.law, x, p);
             if (!Double.isFinite(g)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -49,11 +70,7 @@ final class RobustObjective implements SmoothObjective {
             f += loss.rho(r);
             double c = loss.psi(r) * sw;
             if (c != 0) {
-                if (log) {
-                    problem.law.logGradient(x, p, lawGrad);
-                } else {
-                    problem.law.gradient(x, p, lawGrad);
-                }
+                space.gradient(problem.law, x, p, lawGrad);
                 for (int j = 0; j < m; j++) {
                     grad[j] -= c * lawGrad[problem.free[j]];
                 }

@@ -2,6 +2,8 @@ package org.scalefit.fit;
 
 import java.util.Locale;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 
 /**
  * Which optimiser the engine runs from each start.
@@ -43,7 +45,7 @@ public enum Solver {
             case "lm", "levenberg-marquardt" -> LM;
             case "lbfgs", "l-bfgs" -> LBFGS;
             case "varpro", "projection", "variable-projection" -> VARPRO;
-            default -> throw new InvalidDataException("unknown --solver \"" + text + "\": use auto, lm, lbfgs or varpro");
+            default -> throw new InvalidOptionException("unknown " + OptionKey.SOLVER.label() + " \"" + text + "\": use auto, lm, lbfgs or varpro");
         };
     }
 

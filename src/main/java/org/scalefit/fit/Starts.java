@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 
 /**
  * Where the optimiser starts. The law's data-driven guess (with any user start values) is
@@ -164,13 +166,13 @@ public record Starts(boolean withGrid, int randomCount, List<double[]> explicit,
                 try {
                     r = Integer.parseInt(p.substring(7).trim());
                 } catch (NumberFormatException e) {
-                    throw new InvalidDataException("--starts " + text + ": \"" + p.substring(7) + "\" is not a whole number");
+                    throw new InvalidOptionException(OptionKey.STARTS.with(text) + ": \"" + p.substring(7) + "\" is not a whole number");
                 }
                 if (r < 1) {
-                    throw new InvalidDataException("--starts " + text + ": random needs at least 1 start");
+                    throw new InvalidOptionException(OptionKey.STARTS.with(text) + ": random needs at least 1 start");
                 }
             } else {
-                throw new InvalidDataException("unknown --starts \"" + text
+                throw new InvalidOptionException("unknown " + OptionKey.STARTS.label() + " \"" + text
                         + "\": use auto, grid, random:N, grid+random:N or hoffmann-grid");
             }
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.model.SeparableLaw;
 
 /**
@@ -23,17 +25,17 @@ final class VarProRun {
     /**
      * @throws InvalidDataException when the law is not separable or a linear coefficient is fixed or bounded
      */
-    static void validate(Problem problem, FitOptions options) {
+    static void validate(Problem problem) {
         if (!(problem.law instanceof SeparableLaw law)) {
-            throw new InvalidDataException("--solver varpro needs a law that is linear in some of its parameters "
+            throw new InvalidOptionException(OptionKey.SOLVER.with("varpro") + " needs a law that is linear in some of its parameters "
                     + "(chinchilla); " + problem.law.name() + " is not");
         }
         for (int idx : law.linearParameters()) {
             String name = law.parameters().get(idx);
             int j = indexOfFree(problem, idx);
             if (j < 0 || !(problem.transforms[j] instanceof Transform.Log)) {
-                throw new InvalidDataException("--solver varpro solves " + name + " itself (" + name
-                        + " ≥ 0): it cannot be fixed or bounded; use --solver lbfgs");
+                throw new InvalidOptionException(OptionKey.SOLVER.with("varpro") + " solves " + name + " itself (" + name
+                        + " ≥ 0): it cannot be fixed or bounded; use " + OptionKey.SOLVER.with("lbfgs"));
             }
         }
     }
@@ -73,7 +75,9 @@ final class VarProRun {
         return new Plan(fullStarts, index.stream().mapToInt(Integer::intValue).toArray(), outer);
     }
 
-    static LeastSquaresRun.Result run(Problem problem, Loss loss, Plan plan, int s, int maxIterations) {
+    static LeastSquaresRun.Result run(Problem problem, RunPlan runPlan, Plan plan, int s) {
+        Loss loss = runPlan.loss();
+        int maxIterations = runPlan.maxIterations();
         double[] start = plan.starts().get(s);
         VarProObjective objective = new VarProObjective(problem, loss, plan.outer());
         objective.seed(start);

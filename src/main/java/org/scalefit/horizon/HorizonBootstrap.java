@@ -3,6 +3,7 @@ package org.scalefit.horizon;
 import java.util.List;
 import java.util.OptionalInt;
 import org.scalefit.InvalidDataException;
+import org.scalefit.stats.Interval;
 
 /**
  * The replicates of a hierarchical horizon bootstrap: for every replicate and model, the refitted

@@ -3,6 +3,7 @@ package org.scalefit.horizon;
 import java.util.List;
 import java.util.Optional;
 import org.scalefit.InvalidDataException;
+import org.scalefit.stats.Interval;
 
 /**
  * Per-model horizons from one run file, with their bootstrap when one was run.

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import org.scalefit.InvalidDataException;
+import org.scalefit.OptionKey;
 import org.scalefit.data.Cells;
 import org.scalefit.data.Dates;
 import org.scalefit.data.RowFilter;
 import org.scalefit.data.Table;
 import org.scalefit.data.TableReader;
+import org.scalefit.stats.Interval;
 
 /**
  * Reads per-model horizons (a model, a release date, a horizon in minutes and optionally its
@@ -72,6 +74,20 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
      */
     public HorizonTable(String source, List<HorizonPoint> points, String version, List<String> notes) {
         this(source, points, version, notes, List.of());
+    }
+
+    /** @return notes for the reader (e.g. which version was chosen), in the library's words */
+    @Override
+    public List<String> notes() {
+        return notes(null);
+    }
+
+    /**
+     * @param optionNames a front end's name of each option the notes mention, or null for the library's words
+     * @return the notes
+     */
+    public List<String> notes(java.util.function.Function<OptionKey, String> optionNames) {
+        return notes.stream().map(n -> OptionKey.render(n, optionNames)).toList();
     }
 
     /**
@@ -145,7 +161,7 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
             } else if (versions.size() > 1) {
                 version = versions.iterator().next();
                 notes.add(table.source() + " holds " + String.join(" and ", versions) + " results; using " + version
-                        + " (choose with --benchmark-version)");
+                        + " (choose with " + OptionKey.BENCHMARK_VERSION.label() + ")");
             } else if (versions.size() == 1) {
                 version = versions.iterator().next();
             }
@@ -188,7 +204,7 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
             if (before != null) {
                 // A model named twice is a problem of the whole table, never skipped as one invalid row.
                 throw new InvalidDataException("model \"" + model + "\" appears twice in " + table.source() + " (rows "
-                        + before + " and " + table.sourceRow(r) + "); keep one with --where");
+                        + before + " and " + table.sourceRow(r) + "); keep one with " + OptionKey.WHERE.label());
             }
             int column = cd;
             try {

@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.scalefit.Numbers;
 import org.scalefit.Progress;
-import org.scalefit.fit.Parallel;
-import org.scalefit.fit.Seeds;
+import org.scalefit.stats.Interval;
+import org.scalefit.stats.Parallel;
+import org.scalefit.stats.Seeds;
+import org.scalefit.stats.Stream;
 
 /**
  * METR-style time horizons (Kwa et al. 2025, "Measuring AI Ability to Complete Long Tasks"): per
@@ -38,10 +40,12 @@ import org.scalefit.fit.Seeds;
  * Interval ci = r.interval("o1", 0.5);
  * List<SuccessBucket> buckets = Horizons.successBuckets(runs, "o1", Weighting.INVSQRT, Horizons.defaultBucketEdges(runs));
  * }</pre>
+ *
+ * <p>Why one class of about 460 lines: METR's horizon pipeline in order (logistic fit per model, the
+ * bootstrap over runs and tasks, the result) over one prepared data structure; the bootstrap's chunking
+ * shares its arrays.
  */
 public final class Horizons {
-    /** The {@link Seeds} stream of the horizon bootstrap. */
-    public static final int BOOTSTRAP_STREAM = 3;
     private static final double LOG2 = Math.log(2);
     private static final int CHUNK = 16;
     /** Groups with more runs than this draw their successes from a tabulated Binomial CDF. */
@@ -171,7 +175,7 @@ public final class Horizons {
     private static void replicate(Prepared prep, int b, double[] b0, double[] b1, Workspace ws, int[] mult,
                                   double[] intercepts, double[] slopes, byte[] status) {
         Runs runs = prep.runs;
-        SplittableRandom rng = Seeds.random(prep.options.seed(), BOOTSTRAP_STREAM, b);
+        SplittableRandom rng = Seeds.random(prep.options.seed(), Stream.HORIZON_BOOTSTRAP, b);
         java.util.Arrays.fill(mult, 0);
         Resampling level = prep.options.resampling();
         if (level == Resampling.FAMILY_TASK_RUN) {

@@ -2,6 +2,7 @@ package org.scalefit.horizon;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.scalefit.stats.Interval;
 
 /**
  * Projections of a trend fit: for every fitted trend shape, the date each milestone is reached

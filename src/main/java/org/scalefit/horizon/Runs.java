@@ -25,6 +25,11 @@ import org.scalefit.InvalidDataException;
  *         .build();
  * int models = small.modelCount();                                  // 1
  * }</pre>
+ *
+ * <p>Why one class of about 550 lines: the immutable run store (runs grouped per model and task in flat
+ * arrays, read by the horizon fit's inner loops) and its public {@link Builder}, which callers name and
+ * which fills exactly those arrays; most of the length is documented accessors. Reading runs from files is
+ * {@link RunReader}'s and {@code RunJsonLines}'s job.
  */
 public final class Runs {
     private final String source;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.scalefit.stats.Interval;
 
 /**
  * A horizon trend: the models used, the exponential fit (METR's doubling time) and the other

@@ -3,6 +3,8 @@ package org.scalefit.horizon;
 import java.util.EnumSet;
 import java.util.Set;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.fit.FitOptions;
 
 /**
@@ -54,7 +56,7 @@ public record TrendOptions(boolean frontier, double since, double until, double 
     public TrendOptions {
         kinds = kinds.isEmpty() ? Set.of(TrendKind.EXPONENTIAL) : Set.copyOf(kinds);
         if (!Double.isNaN(since) && !Double.isNaN(until) && until < since) {
-            throw new InvalidDataException("the date range is empty: --until is before --since");
+            throw new InvalidOptionException("the date range is empty: " + OptionKey.UNTIL.label() + " is before " + OptionKey.SINCE.label());
         }
         if (replicates < 0) {
             throw new InvalidDataException("replicates must be ≥ 0, got " + replicates);

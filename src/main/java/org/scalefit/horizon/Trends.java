@@ -1,7 +1,6 @@
 package org.scalefit.horizon;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -13,15 +12,14 @@ import org.scalefit.InvalidDataException;
 import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Dates;
-import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
-import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.fit.Parallel;
-import org.scalefit.fit.Seeds;
-import org.scalefit.fit.Starts;
-import org.scalefit.model.Space;
+import org.scalefit.stats.Interval;
+import org.scalefit.stats.Parallel;
+import org.scalefit.stats.Quantiles;
+import org.scalefit.stats.Seeds;
 import org.scalefit.model.SuperexponentialTrend;
+import org.scalefit.stats.Stream;
 
 /**
  * Fits the trend of horizons over release dates — METR's "doubling every 7 months" — and the
@@ -52,14 +50,7 @@ import org.scalefit.model.SuperexponentialTrend;
  * }</pre>
  */
 public final class Trends {
-    /** The {@link Seeds} stream of parametric horizon draws. */
-    public static final int PARAMETRIC_STREAM = 4;
-    private static final double LN2 = Math.log(2);
-    private static final int MIN_SIDE = 3;
-    /** An estimated break leaves at least this many days (or a quarter of the date range) on each side. */
-    private static final double MIN_SIDE_DAYS = 365;
     private static final int MIN_SUPEREXPONENTIAL = 5;
-    private static final double[] RATIO_STARTS = {0.5, 0.75, 0.9, 1.1};
 
     private Trends() {
     }
@@ -146,6 +137,73 @@ public final class Trends {
      * @throws InvalidDataException with fewer than 2 models left, all on one date, or duplicate names
      */
     public static TrendFit fit(List<HorizonPoint> points, TrendOptions options, Progress progress) {
+        Selection selection = select(points, options);
+        List<HorizonPoint> used = selection.used();
+        String which = selection.which();
+        int n = used.size();
+        double[] t = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = used.get(i).date();
+            y[i] = Math.log(Math.max(used.get(i).minutes(), options.clipMinutes()));
+        }
+        boolean flat = true;
+        for (int i = 1; i < n && flat; i++) {
+            flat = y[i] == y[0];
+        }
+        if (flat) {
+            // No growth at all: every statistic below would be 0/0 (an infinite doubling time, R² NaN).
+            throw new InvalidDataException("all " + n + " " + which + " have the same horizon ("
+                    + org.scalefit.Numbers.format(Math.max(used.get(0).minutes(), options.clipMinutes()), 6)
+                    + " minutes): there is no trend to fit");
+        }
+        List<String> notes = new ArrayList<>();
+        Map<TrendKind, TrendCurve> curves = new EnumMap<>(TrendKind.class);
+        Map<TrendKind, String> notFitted = new EnumMap<>(TrendKind.class);
+        TrendCurve exp = TrendShapes.exponential(t, y, n, t[0]);
+        curves.put(TrendKind.EXPONENTIAL, exp);
+        fitOtherShapes(t, y, options, which, curves, notFitted);
+        Interval ols = TrendShapes.olsInterval(t, y, n, exp, options.confidenceLevel());
+        UncertaintySource source = source(used, notes);
+        int replicateCount = source == UncertaintySource.RUN_BOOTSTRAP ? used.get(0).replicateCount()
+                : source == UncertaintySource.PUBLISHED_INTERVALS ? options.replicates() : 0;
+        Map<TrendKind, TrendCurve[]> reps = new EnumMap<>(TrendKind.class);
+        if (replicateCount > 0) {
+            for (TrendKind k : curves.keySet()) {
+                reps.put(k, new TrendCurve[replicateCount]);
+            }
+            Replicates replicates = new Replicates(source, used, options,
+                    Quantiles.normal((1 + options.intervalLevel()) / 2), t, curves);
+            Parallel.forEach(options.threads(), replicateCount, b -> replicates.refit(b, reps), progress);
+            for (TrendKind k : reps.keySet()) {
+                int failed = 0;
+                for (TrendCurve c : reps.get(k)) {
+                    if (c == null) {
+                        failed++;
+                    }
+                }
+                if (failed > 0) {
+                    notes.add(k.label() + ": " + failed + " of " + replicateCount + " replicate refits failed and are left out");
+                }
+            }
+        } else if (source == UncertaintySource.NONE) {
+            notes.add("no per-model intervals or replicates: only the OLS interval of the doubling time is available");
+        }
+        return new TrendFit(options, source, used, selection.excluded(), curves, notFitted, reps, replicateCount, ols, notes);
+    }
+
+    /**
+     * The models a trend is fitted to, in date order, and those left out with the reason.
+     *
+     * @param used     the models fitted
+     * @param excluded the models left out
+     * @param which    how messages name them ("models" or "frontier models")
+     */
+    private record Selection(List<HorizonPoint> used, List<TrendFit.Excluded> excluded, String which) {
+    }
+
+    /** Unique names, the frontier if asked for, the date range; at least two models on two dates. */
+    private static Selection select(List<HorizonPoint> points, TrendOptions options) {
         Set<String> names = new HashSet<>();
         for (HorizonPoint p : points) {
             if (!names.add(p.model())) {
@@ -183,38 +241,22 @@ public final class Trends {
             throw new InvalidDataException("all " + used.size() + " " + which + " have the same release date "
                     + Dates.format(used.get(0).date()) + ": there is no trend to fit");
         }
-        int n = used.size();
-        double[] t = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = used.get(i).date();
-            y[i] = Math.log(Math.max(used.get(i).minutes(), options.clipMinutes()));
-        }
-        boolean flat = true;
-        for (int i = 1; i < n && flat; i++) {
-            flat = y[i] == y[0];
-        }
-        if (flat) {
-            // No growth at all: every statistic below would be 0/0 (an infinite doubling time, R² NaN).
-            throw new InvalidDataException("all " + n + " " + which + " have the same horizon ("
-                    + org.scalefit.Numbers.format(Math.max(used.get(0).minutes(), options.clipMinutes()), 6)
-                    + " minutes): there is no trend to fit");
-        }
-        List<String> notes = new ArrayList<>();
-        Map<TrendKind, TrendCurve> curves = new EnumMap<>(TrendKind.class);
-        Map<TrendKind, String> notFitted = new EnumMap<>(TrendKind.class);
-        double tref = t[0];
-        double tLast = t[n - 1];
-        TrendCurve exp = exponential(t, y, n, tref);
-        curves.put(TrendKind.EXPONENTIAL, exp);
+        return new Selection(used, excluded, which);
+    }
+
+    /** The piecewise and superexponential shapes the options ask for, or why each was not fitted. */
+    private static void fitOtherShapes(double[] t, double[] y, TrendOptions options, String which,
+                                       Map<TrendKind, TrendCurve> curves, Map<TrendKind, String> notFitted) {
+        int n = t.length;
         if (options.kinds().contains(TrendKind.PIECEWISE)) {
-            TrendCurve pw = Double.isNaN(options.breakDate()) ? piecewise(t, y, n) : hinge(t, y, n, options.breakDate(), 4);
+            TrendCurve pw = Double.isNaN(options.breakDate()) ? TrendShapes.piecewise(t, y, n)
+                    : TrendShapes.hinge(t, y, n, options.breakDate(), 4);
             if (pw != null) {
                 curves.put(TrendKind.PIECEWISE, pw);
             } else {
                 notFitted.put(TrendKind.PIECEWISE, Double.isNaN(options.breakDate())
-                        ? "needs at least " + MIN_SIDE + " " + which + " and a year (or a quarter of the date range) on "
-                                + "each side of the break; found " + n + " " + which
+                        ? "needs at least " + TrendShapes.MIN_SIDE + " " + which + " and a year (or a quarter of the date "
+                                + "range) on each side of the break; found " + n + " " + which
                         : "needs at least 2 " + which + " on each side of " + Dates.format(options.breakDate()));
             }
         }
@@ -223,7 +265,7 @@ public final class Trends {
                 notFitted.put(TrendKind.SUPEREXPONENTIAL, "needs at least " + MIN_SUPEREXPONENTIAL + " " + which + ", found " + n);
             } else {
                 try {
-                    TrendCurve se = superexponential(t, y, n, tLast, null);
+                    TrendCurve se = TrendShapes.superexponential(t, y, n, t[n - 1], null);
                     if (se == null) {
                         notFitted.put(TrendKind.SUPEREXPONENTIAL, "the fit did not converge");
                     } else {
@@ -234,36 +276,6 @@ public final class Trends {
                 }
             }
         }
-        Interval ols = olsInterval(t, y, n, exp, options.confidenceLevel());
-        UncertaintySource source = source(used, notes);
-        int replicateCount = source == UncertaintySource.RUN_BOOTSTRAP ? used.get(0).replicateCount()
-                : source == UncertaintySource.PUBLISHED_INTERVALS ? options.replicates() : 0;
-        Map<TrendKind, TrendCurve[]> reps = new EnumMap<>(TrendKind.class);
-        if (replicateCount > 0) {
-            for (TrendKind k : curves.keySet()) {
-                reps.put(k, new TrendCurve[replicateCount]);
-            }
-            double z = normalQuantile((1 + options.intervalLevel()) / 2);
-            final UncertaintySource src = source;
-            final double fixedBreak = options.breakDate();
-            int threads = options.threads();
-            Parallel.forEach(threads, replicateCount, b -> refit(b, src, used, options, z, t, tref, tLast, fixedBreak, curves, reps),
-                    progress);
-            for (TrendKind k : reps.keySet()) {
-                int failed = 0;
-                for (TrendCurve c : reps.get(k)) {
-                    if (c == null) {
-                        failed++;
-                    }
-                }
-                if (failed > 0) {
-                    notes.add(k.label() + ": " + failed + " of " + replicateCount + " replicate refits failed and are left out");
-                }
-            }
-        } else if (source == UncertaintySource.NONE) {
-            notes.add("no per-model intervals or replicates: only the OLS interval of the doubling time is available");
-        }
-        return new TrendFit(options, source, used, excluded, curves, notFitted, reps, replicateCount, ols, notes);
     }
 
     private static UncertaintySource source(List<HorizonPoint> used, List<String> notes) {
@@ -286,281 +298,57 @@ public final class Trends {
         return UncertaintySource.NONE;
     }
 
-    /** Refits every shape to replicate b; a shape's slot stays null when its refit fails. */
-    private static void refit(int b, UncertaintySource src, List<HorizonPoint> used, TrendOptions o, double z, double[] t,
-                              double tref, double tLast, double fixedBreak, Map<TrendKind, TrendCurve> curves,
-                              Map<TrendKind, TrendCurve[]> reps) {
-        int n = used.size();
-        double[] tb = new double[n];
-        double[] yb = new double[n];
-        int m = 0;
-        SplittableRandom rng = src == UncertaintySource.PUBLISHED_INTERVALS ? Seeds.random(o.seed(), PARAMETRIC_STREAM, b) : null;
-        for (int i = 0; i < n; i++) {
-            HorizonPoint p = used.get(i);
-            double h;
-            if (rng != null) {
-                double g = rng.nextGaussian();
-                double centre = Math.log(Math.max(p.minutes(), o.clipMinutes()));
-                double lo = Math.log(Math.max(p.lower(), o.clipMinutes()));
-                double hi = Math.log(Math.max(p.upper(), o.clipMinutes()));
-                h = Math.exp(centre + g * (g < 0 ? centre - lo : hi - centre) / z);
-            } else {
-                h = p.replicate(b);
-            }
-            if (Double.isNaN(h) || Double.isInfinite(h)) {
-                continue;
-            }
-            tb[m] = t[i];
-            yb[m] = Math.log(Math.max(h, o.clipMinutes()));
-            m++;
-        }
-        if (m < 2 || tb[0] == tb[m - 1]) {
-            return;
-        }
-        reps.get(TrendKind.EXPONENTIAL)[b] = exponential(tb, yb, m, tref);
-        TrendCurve[] pw = reps.get(TrendKind.PIECEWISE);
-        if (pw != null) {
-            pw[b] = Double.isNaN(fixedBreak) ? piecewise(tb, yb, m) : hinge(tb, yb, m, fixedBreak, 4);
-        }
-        TrendCurve[] se = reps.get(TrendKind.SUPEREXPONENTIAL);
-        if (se != null && m >= MIN_SUPEREXPONENTIAL) {
-            try {
-                se[b] = superexponential(tb, yb, m, tLast, curves.get(TrendKind.SUPEREXPONENTIAL));
-            } catch (ScalefitException e) {
-                se[b] = null;
-            }
-        }
-    }
-
-    /** OLS of y on t: the exponential trend, referenced to tref. */
-    static TrendCurve exponential(double[] t, double[] y, int n, double tref) {
-        double mu = 0;
-        double mv = 0;
-        for (int i = 0; i < n; i++) {
-            mu += t[i] - tref;
-            mv += y[i];
-        }
-        mu /= n;
-        mv /= n;
-        double suu = 0;
-        double suv = 0;
-        double tss = 0;
-        for (int i = 0; i < n; i++) {
-            double du = t[i] - tref - mu;
-            double dv = y[i] - mv;
-            suu += du * du;
-            suv += du * dv;
-            tss += dv * dv;
-        }
-        double b = suv / suu;
-        double a = mv - b * mu;
-        double rss = 0;
-        for (int i = 0; i < n; i++) {
-            double r = y[i] - a - b * (t[i] - tref);
-            rss += r * r;
-        }
-        return new TrendCurve(TrendKind.EXPONENTIAL, new double[] {a, b, tref}, n, rss, tss, 3);
-    }
-
     /**
-     * The continuous two-segment fit with the break at {@code breakDay}, or null when a side has
-     * fewer than two points (counting a point on the break on both sides).
+     * What every replicate refit shares: the uncertainty source, the models and their dates, the options,
+     * the normal quantile that turns a published interval into a spread, and the point fit's curves (the
+     * superexponential refits start from it; the reference dates stay those of the point fit).
      */
-    static TrendCurve hinge(double[] t, double[] y, int n, double breakDay, int k) {
-        double[] beta = new double[4];
-        if (!hingeSolve(t, y, n, breakDay, beta)) {
-            return null;
-        }
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            my += y[i];
-        }
-        my /= n;
-        double tss = 0;
-        for (int i = 0; i < n; i++) {
-            tss += (y[i] - my) * (y[i] - my);
-        }
-        return new TrendCurve(TrendKind.PIECEWISE, new double[] {beta[0], beta[1] / Dates.DAYS_PER_YEAR,
-                beta[2] / Dates.DAYS_PER_YEAR, breakDay}, n, beta[3], tss, k);
-    }
-
-    /**
-     * Least squares of y on 1, min(u, 0), max(u, 0) with u = (t − breakDay) in years (for
-     * conditioning), by the 3×3 normal equations; writes {a, b₁, b₂ (per year), RSS} into out.
-     *
-     * @return false when a side has fewer than two points or the system is singular
-     */
-    private static boolean hingeSolve(double[] t, double[] y, int n, double breakDay, double[] out) {
-        int left = 0;
-        int right = 0;
-        double s1l = 0;
-        double s1r = 0;
-        double sll = 0;
-        double srr = 0;
-        double s1y = 0;
-        double sly = 0;
-        double sry = 0;
-        for (int i = 0; i < n; i++) {
-            double u = (t[i] - breakDay) / Dates.DAYS_PER_YEAR;
-            if (u <= 0) {
-                left++;
+    private record Replicates(UncertaintySource source, List<HorizonPoint> used, TrendOptions options, double z,
+                              double[] t, Map<TrendKind, TrendCurve> curves) {
+        /** Refits every shape to replicate b; a shape's slot stays null when its refit fails. */
+        void refit(int b, Map<TrendKind, TrendCurve[]> reps) {
+            int n = used.size();
+            double[] tb = new double[n];
+            double[] yb = new double[n];
+            int m = 0;
+            TrendOptions o = options;
+            SplittableRandom rng = source == UncertaintySource.PUBLISHED_INTERVALS
+                    ? Seeds.random(o.seed(), Stream.HORIZON_PARAMETRIC, b) : null;
+            for (int i = 0; i < n; i++) {
+                HorizonPoint p = used.get(i);
+                double h;
+                if (rng != null) {
+                    double g = rng.nextGaussian();
+                    double centre = Math.log(Math.max(p.minutes(), o.clipMinutes()));
+                    double lo = Math.log(Math.max(p.lower(), o.clipMinutes()));
+                    double hi = Math.log(Math.max(p.upper(), o.clipMinutes()));
+                    h = Math.exp(centre + g * (g < 0 ? centre - lo : hi - centre) / z);
+                } else {
+                    h = p.replicate(b);
+                }
+                if (Double.isNaN(h) || Double.isInfinite(h)) {
+                    continue;
+                }
+                tb[m] = t[i];
+                yb[m] = Math.log(Math.max(h, o.clipMinutes()));
+                m++;
             }
-            if (u >= 0) {
-                right++;
+            if (m < 2 || tb[0] == tb[m - 1]) {
+                return;
             }
-            double l = Math.min(u, 0);
-            double r = Math.max(u, 0);
-            s1l += l;
-            s1r += r;
-            sll += l * l;
-            srr += r * r;
-            s1y += y[i];
-            sly += l * y[i];
-            sry += r * y[i];
-        }
-        if (left < 2 || right < 2) {
-            return false;
-        }
-        // Eliminate the intercept: the 2×2 system of the centred segment columns.
-        double a11 = sll - s1l * s1l / n;
-        double a12 = -s1l * s1r / n;
-        double a22 = srr - s1r * s1r / n;
-        double c1 = sly - s1l * s1y / n;
-        double c2 = sry - s1r * s1y / n;
-        double det = a11 * a22 - a12 * a12;
-        if (!(det > 1e-12 * Math.max(1e-300, a11 * a22))) {
-            return false;
-        }
-        double b1 = (a22 * c1 - a12 * c2) / det;
-        double b2 = (a11 * c2 - a12 * c1) / det;
-        double a = (s1y - b1 * s1l - b2 * s1r) / n;
-        double rss = 0;
-        for (int i = 0; i < n; i++) {
-            double u = (t[i] - breakDay) / Dates.DAYS_PER_YEAR;
-            double r = y[i] - a - b1 * Math.min(u, 0) - b2 * Math.max(u, 0);
-            rss += r * r;
-        }
-        out[0] = a;
-        out[1] = b1;
-        out[2] = b2;
-        out[3] = rss;
-        return true;
-    }
-
-    /**
-     * The piecewise fit with the break estimated: the RSS profiled over a weekly grid of break
-     * dates (and the data dates) refined daily around the best. A candidate break leaves at least
-     * {@value #MIN_SIDE} models and at least a year (or a quarter of the date range, if shorter) on
-     * each side, so that neither segment's slope rests on a few models released within weeks of
-     * each other. Null when no date qualifies.
-     */
-    static TrendCurve piecewise(double[] t, double[] y, int n) {
-        if (n < 2 * MIN_SIDE) {
-            return null;
-        }
-        double[] s = Arrays.copyOf(t, n);
-        Arrays.sort(s);
-        double span = Math.min(MIN_SIDE_DAYS, (s[n - 1] - s[0]) / 4);
-        double lo = Math.max(s[MIN_SIDE - 1], s[0] + span);
-        double hi = Math.min(s[n - MIN_SIDE], s[n - 1] - span);
-        if (!(hi > lo)) {
-            return null;
-        }
-        double[] work = new double[4];
-        double bestRss = Double.POSITIVE_INFINITY;
-        double best = Double.NaN;
-        for (double d = lo; d <= hi; d += 7) {
-            if (hingeSolve(t, y, n, d, work) && work[3] < bestRss) {
-                bestRss = work[3];
-                best = d;
+            reps.get(TrendKind.EXPONENTIAL)[b] = TrendShapes.exponential(tb, yb, m, t[0]);
+            TrendCurve[] pw = reps.get(TrendKind.PIECEWISE);
+            if (pw != null) {
+                pw[b] = Double.isNaN(o.breakDate()) ? TrendShapes.piecewise(tb, yb, m) : TrendShapes.hinge(tb, yb, m, o.breakDate(), 4);
+            }
+            TrendCurve[] se = reps.get(TrendKind.SUPEREXPONENTIAL);
+            if (se != null && m >= MIN_SUPEREXPONENTIAL) {
+                try {
+                    se[b] = TrendShapes.superexponential(tb, yb, m, t[t.length - 1], curves.get(TrendKind.SUPEREXPONENTIAL));
+                } catch (ScalefitException e) {
+                    se[b] = null;
+                }
             }
         }
-        for (int i = MIN_SIDE - 1; i <= n - MIN_SIDE; i++) {
-            if (s[i] >= lo && s[i] <= hi && hingeSolve(t, y, n, s[i], work) && work[3] < bestRss) {
-                bestRss = work[3];
-                best = s[i];
-            }
-        }
-        if (Double.isNaN(best)) {
-            return null;
-        }
-        double centre = best;
-        for (double d = Math.max(lo, centre - 7); d <= Math.min(hi, centre + 7); d += 1) {
-            if (hingeSolve(t, y, n, d, work) && work[3] < bestRss) {
-                bestRss = work[3];
-                best = d;
-            }
-        }
-        return hinge(t, y, n, best, 5);
-    }
-
-    /**
-     * The superexponential through the fitting engine: from several ratios (point fit) or warm
-     * from the point estimate (replicates). Null when it does not converge.
-     */
-    static TrendCurve superexponential(double[] t, double[] y, int n, double t0, TrendCurve warm) {
-        double[] tt = Arrays.copyOf(t, n);
-        double[] h = new double[n];
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            h[i] = Math.exp(y[i]);
-            my += y[i];
-        }
-        my /= n;
-        double tss = 0;
-        for (int i = 0; i < n; i++) {
-            tss += (y[i] - my) * (y[i] - my);
-        }
-        Observations obs = Observations.builder().source("horizons").predictor("t", "release_date", tt)
-                .response("horizon", h).build();
-        SuperexponentialTrend law = new SuperexponentialTrend(t0);
-        Starts starts;
-        if (warm != null) {
-            double[] w = warm.raw();
-            starts = Starts.warm(new double[] {Math.exp(w[0]), w[1], Math.exp(w[2])});
-        } else {
-            double[] g = law.initialGuess(obs);
-            List<double[]> extra = new ArrayList<>();
-            for (double r : RATIO_STARTS) {
-                extra.add(new double[] {g[0], g[1], r});
-            }
-            starts = new Starts(false, 0, extra, "ratios");
-        }
-        FitOptions fo = FitOptions.builder().space(Space.LOG).starts(starts).threads(1).build();
-        Fit fit = Fitter.fit(law, obs, fo);
-        if (!fit.converged()) {
-            return null;
-        }
-        double[] p = fit.values();
-        return new TrendCurve(TrendKind.SUPEREXPONENTIAL, new double[] {Math.log(p[0]), p[1], Math.log(p[2]), t0}, n,
-                fit.rss(), tss, 4);
-    }
-
-    /** The OLS t-interval of the exponential slope, mapped to a doubling time. */
-    private static Interval olsInterval(double[] t, double[] y, int n, TrendCurve exp, double level) {
-        if (n < 3) {
-            return Interval.none(level);
-        }
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += t[i];
-        }
-        mean /= n;
-        double sxx = 0;
-        for (int i = 0; i < n; i++) {
-            sxx += (t[i] - mean) * (t[i] - mean);
-        }
-        double se = Math.sqrt(exp.rss() / (n - 2) / sxx);
-        double q = new org.apache.commons.math3.distribution.TDistribution(n - 2).inverseCumulativeProbability((1 + level) / 2);
-        double b = exp.slopePerDay();
-        double lo = b - q * se;
-        double hi = b + q * se;
-        return new Interval(hi > 0 ? LN2 / hi : Double.POSITIVE_INFINITY, lo > 0 ? LN2 / lo : Double.POSITIVE_INFINITY,
-                level, n, 0);
-    }
-
-    /** The standard normal quantile. */
-    static double normalQuantile(double p) {
-        return new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(p);
     }
 }

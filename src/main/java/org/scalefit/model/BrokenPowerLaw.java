@@ -30,6 +30,10 @@ import org.scalefit.data.Observations;
  * Fit fit = Fitter.fit(law, data, FitOptions.defaults());
  * double breakAt = fit.value("d1");
  * }</pre>
+ *
+ * <p>Why one class of about 410 lines: one law's value, gradient, log-space forms, the numerically safe
+ * smooth-break terms and its data-driven guess and extra starts; split, the formula would be scattered
+ * over files.
  */
 public final class BrokenPowerLaw implements Law {
     private static final double[] ONE_BREAK_KNOTS = {0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85};

@@ -28,7 +28,7 @@ import org.scalefit.data.Observations;
  * double g = ChinchillaLaw.allocationG(fit.values());   // N_opt = G·(C/6)^(β/(α+β))
  * }</pre>
  */
-public final class ChinchillaLaw implements SeparableLaw {
+public final class ChinchillaLaw implements SeparableLaw, ClosedForm {
     /** Index of E in the parameter vector. */
     public static final int E = 0;
     /** Index of A. */
@@ -47,6 +47,12 @@ public final class ChinchillaLaw implements SeparableLaw {
 
     /** Creates the law; it has no configuration. */
     public ChinchillaLaw() {
+    }
+
+    /** @return {@link ClosedForm.Form#CHINCHILLA} */
+    @Override
+    public Form form() {
+        return Form.CHINCHILLA;
     }
 
     @Override

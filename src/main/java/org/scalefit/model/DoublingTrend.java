@@ -20,7 +20,7 @@ import org.scalefit.data.Observations;
  * double months = fit.derived("doubling_time_months").value();
  * }</pre>
  */
-public final class DoublingTrend implements Law {
+public final class DoublingTrend implements Law, PlotHints {
     /** Days in an average Gregorian month. */
     public static final double DAYS_PER_MONTH = 365.2425 / 12;
     private static final double LN2 = Math.log(2);
@@ -60,6 +60,14 @@ public final class DoublingTrend implements Law {
     @Override
     public boolean timePredictor() {
         return true;
+    }
+
+    /** @return "doubles every T days (T/30.44 months)" */
+    @Override
+    public java.util.Optional<String> curveCaption(double[] values) {
+        double days = values[1];
+        return java.util.Optional.of("doubles every " + org.scalefit.Numbers.format(days, 3) + " days ("
+                + org.scalefit.Numbers.format(days / DAYS_PER_MONTH, 3) + " months)");
     }
 
     @Override

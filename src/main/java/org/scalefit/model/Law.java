@@ -155,7 +155,7 @@ public interface Law {
 
     /** @return the residual space this law is fitted in unless the user says otherwise */
     default Space defaultSpace() {
-        return Space.LOG;
+        return Space.DEFAULT;
     }
 
     /**

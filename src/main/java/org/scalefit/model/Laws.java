@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.scalefit.InvalidDataException;
+import org.scalefit.OptionKey;
 import org.scalefit.data.Observations;
 
 /**
@@ -61,15 +62,15 @@ public final class Laws {
         m.put("exponential", new Entry(1, "y = a·exp(b·x)", c -> new Exponential()));
         m.put("doubling", new Entry(1, "y = y0·2^((t − t0)/T), t a date", c -> c.t0().isPresent()
                 ? new DoublingTrend(c.t0().getAsDouble()) : DoublingTrend.startingAtFirstDate(c.data()), true));
-        m.put("chinchilla", new Entry(2, "L = E + A/N^alpha + B/D^beta (Hoffmann et al. 2022; --x N=COLUMN --x D=COLUMN)",
+        m.put("chinchilla", new Entry(2, "L = E + A/N^alpha + B/D^beta (Hoffmann et al. 2022; " + OptionKey.PREDICTOR.with("N=COLUMN") + " " + OptionKey.PREDICTOR.with("D=COLUMN") + ")",
                 c -> new ChinchillaLaw()));
-        m.put("kaplan", new Entry(2, "L = ((Nc/N)^(alphaN/alphaD) + Dc/D)^alphaD (Kaplan et al. 2020; --x N=COLUMN --x D=COLUMN)",
+        m.put("kaplan", new Entry(2, "L = ((Nc/N)^(alphaN/alphaD) + Dc/D)^alphaD (Kaplan et al. 2020; " + OptionKey.PREDICTOR.with("N=COLUMN") + " " + OptionKey.PREDICTOR.with("D=COLUMN") + ")",
                 c -> new KaplanLaw()));
         m.put("superexponential", new Entry(1, "y = y0·2^(ln(1 + ln r·(t − t0)/T)/ln r): each doubling takes r × the last, t a date",
                 c -> c.t0().isPresent() ? new SuperexponentialTrend(c.t0().getAsDouble())
                         : SuperexponentialTrend.endingAtLastDate(c.data()), true));
         m.put("elo-frontier", new Entry(2, "Elo = min(0, max(m_flops·log10 C + m_board·n + c_incline, m_plateau·n + c_plateau)) "
-                + "(Jones 2021; --x C=COLUMN --x n=COLUMN)", c -> new EloFrontier()));
+                + "(Jones 2021; " + OptionKey.PREDICTOR.with("C=COLUMN") + " " + OptionKey.PREDICTOR.with("n=COLUMN") + ")", c -> new EloFrontier()));
         m.put("quadratic", new Entry(1, "ln y quadratic in ln x: y = y0·(x/x0)^(−alpha − beta·ln(x/x0))",
                 c -> QuadraticInLog.centredOn(c.data())));
         m.put("broken-power-law", new Entry(1, "y = a + b·x^(−c0)·(1 + (x/d1)^(1/f1))^(−c1·f1) (Caballero et al. 2022)",
@@ -97,7 +98,7 @@ public final class Laws {
     public static List<String> describe() {
         List<String> out = new ArrayList<>();
         for (String name : names()) {
-            out.add(name + ": " + BUILT_IN.get(name).description());
+            out.add(name + ": " + OptionKey.plain(BUILT_IN.get(name).description()));
         }
         return out;
     }
@@ -140,7 +141,7 @@ public final class Laws {
         if (e != null) {
             if (context.predictorNames().size() != e.predictors()) {
                 throw new InvalidDataException(key + " takes " + e.predictors() + " predictor"
-                        + (e.predictors() == 1 ? "" : "s") + " (--x), got " + context.predictorNames().size());
+                        + (e.predictors() == 1 ? "" : "s") + " (" + OptionKey.PREDICTOR.label() + "), got " + context.predictorNames().size());
             }
             return e.factory().apply(context);
         }

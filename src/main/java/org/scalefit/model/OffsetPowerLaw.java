@@ -17,12 +17,18 @@ import org.scalefit.data.Observations;
  * System.out.println(fit.formulaWithValues());   // y = 1.809 + 1009.2·x^(-0.15018)
  * }</pre>
  */
-public final class OffsetPowerLaw implements Law {
+public final class OffsetPowerLaw implements ClosedForm {
     private static final List<String> PARAMETERS = List.of("E", "A", "alpha");
     private static final double[] GAP_FRACTIONS = {1e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 2.0, 5.0, 20.0};
 
     /** Creates the law; it has no configuration. */
     public OffsetPowerLaw() {
+    }
+
+    /** @return {@link ClosedForm.Form#OFFSET_POWER} */
+    @Override
+    public Form form() {
+        return Form.OFFSET_POWER;
     }
 
     @Override

@@ -17,11 +17,17 @@ import org.scalefit.data.Observations;
  * double alpha = fit.value("alpha");
  * }</pre>
  */
-public final class PowerLaw implements Law {
+public final class PowerLaw implements ClosedForm {
     private static final List<String> PARAMETERS = List.of("a", "alpha");
 
     /** Creates the law; it has no configuration. */
     public PowerLaw() {
+    }
+
+    /** @return {@link ClosedForm.Form#POWER} */
+    @Override
+    public Form form() {
+        return Form.POWER;
     }
 
     @Override

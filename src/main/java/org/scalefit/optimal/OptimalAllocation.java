@@ -1,11 +1,12 @@
 package org.scalefit.optimal;
 
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.model.ChinchillaLaw;
+import org.scalefit.model.ClosedForm;
+import org.scalefit.stats.Quantiles;
 import org.scalefit.uncertainty.BootstrapResult;
 
 /**
@@ -77,8 +78,7 @@ public final class OptimalAllocation {
             cov[i] = covariance[i].clone();
         }
         double q = (1 + level) / 2;
-        double t = dof > 0 ? new TDistribution(null, dof).inverseCumulativeProbability(q)
-                : new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1).inverseCumulativeProbability(q);
+        double t = dof > 0 ? Quantiles.t(q, dof) : Quantiles.normal(q);
         return new OptimalAllocation(parameters, cov, null, level, t, "delta-log");
     }
 
@@ -124,7 +124,7 @@ public final class OptimalAllocation {
     }
 
     private static void requireChinchilla(Fit fit) {
-        if (!(fit.law() instanceof ChinchillaLaw)) {
+        if (!ClosedForm.is(fit.law(), ClosedForm.Form.CHINCHILLA)) {
             throw new InvalidDataException("compute-optimal allocation needs a chinchilla fit, not " + fit.law().name());
         }
     }

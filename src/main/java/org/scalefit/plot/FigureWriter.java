@@ -19,6 +19,8 @@ import org.knowm.xchart.PdfboxGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.OutputFiles;
 import org.scalefit.ScalefitException;
 
@@ -104,7 +106,7 @@ public final class FigureWriter {
      */
     public static byte[] render(Figure figure, ImageFormat format, int dpi) {
         if (dpi < 36 || dpi > 1200) {
-            throw new InvalidDataException("--dpi must be between 36 and 1200, got " + dpi);
+            throw new InvalidOptionException(OptionKey.DPI.label() + " must be between 36 and 1200, got " + dpi);
         }
         try {
             return switch (format) {
@@ -132,7 +134,7 @@ public final class FigureWriter {
         long w = Math.round(figure.width() * scale);
         long h = Math.round(figure.height() * scale);
         if (w * h > MAX_PIXELS) {
-            throw new InvalidDataException("plot of " + w + " × " + h + " pixels is too large; lower --dpi or the size");
+            throw new InvalidDataException("plot of " + w + " × " + h + " pixels is too large; lower " + OptionKey.DPI.label() + " or the size");
         }
         BufferedImage img = new BufferedImage((int) w, (int) h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

@@ -4,10 +4,9 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.scalefit.Numbers;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
-import org.scalefit.model.DoublingTrend;
+import org.scalefit.model.PlotHints;
 import org.scalefit.model.Law;
 import org.scalefit.model.Space;
 import org.scalefit.plot.Ticks.LogStyle;
@@ -28,6 +27,10 @@ import org.scalefit.uncertainty.PointwiseBand;
  * Figure f = FitPlot.of(fit, FitPlot.Options.defaults().withResiduals(true));
  * FigureWriter.write(f, Path.of("fit.png"), 144);
  * }</pre>
+ *
+ * <p>Why one class of about 510 lines: the one figure of a fit (data, curve, band, residual panel, legend
+ * placement) whose parts share the resolved axes; the axis resolution could move out if another figure
+ * needs it.
  */
 public final class FitPlot {
     /** Colour of the data points. */
@@ -195,7 +198,7 @@ public final class FitPlot {
         int n = data.size();
         double[] x = data.xValues(0);
         double[] y = data.yValues();
-        boolean dates = law instanceof DoublingTrend;
+        boolean dates = law.timePredictor();
         boolean logX = resolveLogX(options.axes(), law, x, dates);
         boolean logY = resolveLogY(options.axes(), fit, y);
 
@@ -235,13 +238,8 @@ public final class FitPlot {
             errHi = new double[n];
             for (int i = 0; i < n; i++) {
                 double s = data.sigma(i);
-                if (fit.space() == Space.LOG) {
-                    errLo[i] = y[i] * Math.exp(-s);
-                    errHi[i] = y[i] * Math.exp(s);
-                } else {
-                    errLo[i] = y[i] - s;
-                    errHi[i] = y[i] + s;
-                }
+                errLo[i] = fit.space().response(fit.space().target(y[i]) - s);
+                errHi[i] = fit.space().response(fit.space().target(y[i]) + s);
             }
         }
 
@@ -337,7 +335,7 @@ public final class FitPlot {
         }
         rmax = rmax > 0 ? rmax * 1.25 : 1;
         Axis resY = Axis.linear(-rmax, rmax, Ticks.linear(-rmax, rmax, 5))
-                .withTitle(fit.space() == Space.LOG ? "ln y − ln f" : "y − f");
+                .withTitle(fit.space().symbol("y") + " − " + fit.space().symbol("f"));
         Panel.Builder resBuilder = Panel.builder(xAxis, resY).theme(Theme.clean())
                 .add(new Mark.Line(new double[] {axMin, axMax}, new double[] {0, 0}, LineStyle.dashed(new Color(0x777777), 1)))
                 .add(new Mark.Points(x, res, MarkerStyle.circle(DATA, 4.5)));
@@ -361,10 +359,11 @@ public final class FitPlot {
 
     /** The legend text for the fitted curve: the formula with numbers, or the doubling time for a trend. */
     static String legendFormula(Fit fit) {
-        if (fit.law() instanceof DoublingTrend) {
-            double days = fit.value("doubling_time_days");
-            return "fit: doubles every " + Numbers.format(days, 3) + " days ("
-                    + Numbers.format(days / DoublingTrend.DAYS_PER_MONTH, 3) + " months)";
+        if (fit.law() instanceof PlotHints hints) {
+            var caption = hints.curveCaption(fit.values());
+            if (caption.isPresent()) {
+                return "fit: " + caption.get();
+            }
         }
         return FormulaText.markup(fit.formulaWithValues());
     }

@@ -1,6 +1,5 @@
 package org.scalefit.plot;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,25 +24,30 @@ import org.scalefit.plot.TickLabels.DurationStyle;
  *
  * @param major labelled ticks in increasing order
  * @param minor positions of unlabelled ticks in increasing order
+ *
+ *
+ * <p>Why one class of about 430 lines: the public entry point for every kind of axis (linear, log,
+ * durations, dates), each documented; the placement of log ticks lives in LogTicks, of time ticks in
+ * TimeTicks.
  */
 public record Ticks(List<Tick> major, List<Double> minor) {
-    private static final double[] LINEAR_STEPS = {1, 2, 2.5, 5};
-    private static final double[] SUBDECADE_STEPS = {1, 2, 3, 5};
-    private static final double SEC = 1.0 / 60;
-    private static final double HOUR = 60;
-    private static final double DAY = 24 * 60;
-    private static final double WEEK = 7 * DAY;
-    private static final double MONTH = 365.2425 / 12 * DAY;
-    private static final double YEAR = 365.2425 * DAY;
+    static final double[] LINEAR_STEPS = {1, 2, 2.5, 5};
+    static final double[] SUBDECADE_STEPS = {1, 2, 3, 5};
+    static final double SEC = 1.0 / 60;
+    static final double HOUR = 60;
+    static final double DAY = 24 * 60;
+    static final double WEEK = 7 * DAY;
+    static final double MONTH = 365.2425 / 12 * DAY;
+    static final double YEAR = 365.2425 * DAY;
     /** Every doubling, at the durations people say (15 sec, not 16 sec). */
-    private static final double[] DOUBLING_LADDER = {
+    static final double[] DOUBLING_LADDER = {
         0.25 * SEC, 0.5 * SEC, SEC, 2 * SEC, 4 * SEC, 8 * SEC, 15 * SEC, 30 * SEC,
         1, 2, 4, 8, 15, 30,
         HOUR, 2 * HOUR, 4 * HOUR, 8 * HOUR, 16 * HOUR,
         DAY, 2 * DAY, 4 * DAY, WEEK, 2 * WEEK, MONTH, 2 * MONTH, 4 * MONTH, 6 * MONTH,
         YEAR, 2 * YEAR, 4 * YEAR, 8 * YEAR, 16 * YEAR};
     /** Roughly every factor of four, as in METR's March 2025 headline chart. */
-    private static final double[] QUADRUPLING_LADDER = {
+    static final double[] QUADRUPLING_LADDER = {
         0.25 * SEC, SEC, 4 * SEC, 15 * SEC, 1, 4, 15, HOUR, 4 * HOUR, DAY, WEEK, MONTH, 6 * MONTH, YEAR,
         4 * YEAR, 16 * YEAR};
 
@@ -196,13 +200,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
      * @return the ticks
      */
     public static Ticks log(double min, double max, LogStyle style, int maxLabels) {
-        checkLogRange(min, max);
-        int lo = (int) Math.ceil(Math.log10(min) - 1e-9);
-        int hi = (int) Math.floor(Math.log10(max) + 1e-9);
-        if (hi - lo + 1 >= 2) {
-            return logDecades(min, max, 0, style, maxLabels);
-        }
-        return logSubDecade(min, max, 3, style);
+        return LogTicks.log(min, max, style, maxLabels);
     }
 
     /**
@@ -219,60 +217,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
      * @return the ticks
      */
     public static Ticks logDecades(double min, double max, int every, LogStyle style, int maxLabels) {
-        checkLogRange(min, max);
-        int lo = (int) Math.ceil(Math.log10(min) - 1e-9);
-        int hi = (int) Math.floor(Math.log10(max) + 1e-9);
-        int n = Math.max(0, hi - lo + 1);
-        int k = every;
-        if (k <= 0) {
-            k = 1;
-            int[] candidates = {1, 2, 3, 4, 5, 6, 10, 20, 50, 100};
-            for (int c : candidates) {
-                k = c;
-                if ((n + c - 1) / c <= Math.max(2, maxLabels)) {
-                    break;
-                }
-            }
-        }
-        // The offset that labels the most decades; on ties, the one that labels the top decade.
-        int bestOffset = 0;
-        int bestCount = -1;
-        for (int off = 0; off < k; off++) {
-            int count = 0;
-            boolean top = false;
-            for (int e = lo; e <= hi; e++) {
-                if (Math.floorMod(e - hi + off, k) == 0) {
-                    count++;
-                    top |= e == hi;
-                }
-            }
-            if (count > bestCount || (count == bestCount && top)) {
-                bestCount = count;
-                bestOffset = off;
-            }
-        }
-        List<Tick> major = new ArrayList<>();
-        List<Double> minor = new ArrayList<>();
-        for (int e = lo; e <= hi; e++) {
-            double v = pow10(e);
-            if (Math.floorMod(e - hi + bestOffset, k) == 0) {
-                major.add(new Tick(v, decadeLabel(e, style)));
-            } else {
-                minor.add(v);
-            }
-        }
-        if (Math.log10(max / min) <= 12) {
-            for (int e = lo - 1; e <= hi; e++) {
-                for (int m = 2; m <= 9; m++) {
-                    double v = m * pow10(e);
-                    if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) {
-                        minor.add(v);
-                    }
-                }
-            }
-        }
-        minor.sort(null);
-        return new Ticks(major, minor);
+        return LogTicks.logDecades(min, max, every, style, maxLabels);
     }
 
     /**
@@ -288,33 +233,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
      * @return the ticks
      */
     public static Ticks logSubDecade(double min, double max, int minLabels, LogStyle style) {
-        checkLogRange(min, max);
-        int want = Math.max(2, minLabels);
-        List<Double> chosen = null;
-        for (int[] set : new int[][] {{1, 2, 3, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
-            List<Double> v = mantissaValues(min, max, set);
-            if (v.size() >= want) {
-                chosen = v;
-                break;
-            }
-        }
-        if (chosen == null) {
-            int maxLabels = Math.max(want, 7);
-            Step step = niceStep(min, max, maxLabels, SUBDECADE_STEPS);
-            // Prefer the densest nice step that still keeps at most maxLabels labels but at least want.
-            chosen = step.values(min, max);
-            List<Tick> major = new ArrayList<>();
-            for (double v : chosen) {
-                major.add(new Tick(v, style == LogStyle.SUFFIX ? TickLabels.withSuffix(v)
-                        : TickLabels.decimal(v, step.decimals())));
-            }
-            return new Ticks(major, unlabelledMantissas(min, max, major));
-        }
-        List<Tick> major = new ArrayList<>();
-        for (double v : chosen) {
-            major.add(new Tick(v, valueLabel(v, style)));
-        }
-        return new Ticks(major, unlabelledMantissas(min, max, major));
+        return LogTicks.logSubDecade(min, max, minLabels, style);
     }
 
     /**
@@ -328,12 +247,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
      * @return the ticks
      */
     public static Ticks logMantissas(double min, double max, int[] mantissas, LogStyle style) {
-        checkLogRange(min, max);
-        List<Tick> major = new ArrayList<>();
-        for (double v : mantissaValues(min, max, mantissas)) {
-            major.add(new Tick(v, valueLabel(v, style)));
-        }
-        return new Ticks(major, unlabelledMantissas(min, max, major));
+        return LogTicks.logMantissas(min, max, mantissas, style);
     }
 
     /** The label of 10ᵉ in the given style. */
@@ -376,32 +290,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
      * @return the ticks
      */
     public static Ticks durations(double minMinutes, double maxMinutes, int maxLabels, DurationStyle style) {
-        checkLogRange(minMinutes, maxMinutes);
-        List<Double> doubling = inRange(DOUBLING_LADDER, minMinutes, maxMinutes);
-        List<Double> labelled;
-        if (doubling.size() <= maxLabels) {
-            labelled = doubling;
-        } else {
-            labelled = inRange(QUADRUPLING_LADDER, minMinutes, maxMinutes);
-            while (labelled.size() > Math.max(2, maxLabels)) {
-                List<Double> thinner = new ArrayList<>();
-                for (int i = labelled.size() - 1; i >= 0; i -= 2) {
-                    thinner.add(0, labelled.get(i));
-                }
-                labelled = thinner;
-            }
-        }
-        List<Tick> major = new ArrayList<>();
-        for (double v : labelled) {
-            major.add(new Tick(v, TickLabels.duration(v, style)));
-        }
-        List<Double> minor = new ArrayList<>();
-        for (double v : doubling) {
-            if (!labelled.contains(v)) {
-                minor.add(v);
-            }
-        }
-        return new Ticks(major, minor);
+        return TimeTicks.durations(minMinutes, maxMinutes, maxLabels, style);
     }
 
     // ---------------------------------------------------------------- dates
@@ -417,65 +306,16 @@ public record Ticks(List<Tick> major, List<Double> minor) {
      * @return the ticks
      */
     public static Ticks dates(double minDay, double maxDay, int maxLabels) {
-        checkRange(minDay, maxDay);
-        LocalDate a = LocalDate.ofEpochDay((long) Math.floor(minDay));
-        LocalDate b = LocalDate.ofEpochDay((long) Math.floor(maxDay));
-        List<Tick> major = new ArrayList<>();
-        List<Double> minor = new ArrayList<>();
-        if (maxDay - minDay >= 2 * 365) {
-            int[] steps = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
-            for (int step : steps) {
-                major.clear();
-                for (int y = ceilTo(a.getYear(), step); y <= b.getYear(); y += step) {
-                    double d = LocalDate.of(y, 1, 1).toEpochDay();
-                    if (d >= minDay - 1e-9 && d <= maxDay + 1e-9) {
-                        major.add(new Tick(d, Integer.toString(y)));
-                    }
-                }
-                if (major.size() <= Math.max(2, maxLabels)) {
-                    break;
-                }
-            }
-            return new Ticks(major, minor);
-        }
-        if (maxDay - minDay >= 60) {
-            int[] steps = {1, 2, 3, 6};
-            for (int step : steps) {
-                major.clear();
-                LocalDate m = LocalDate.of(a.getYear(), 1, 1);
-                while (!m.isAfter(b)) {
-                    double d = m.toEpochDay();
-                    if ((m.getMonthValue() - 1) % step == 0 && d >= minDay - 1e-9 && d <= maxDay + 1e-9) {
-                        major.add(new Tick(d, TickLabels.monthYear(d)));
-                    }
-                    m = m.plusMonths(1);
-                }
-                if (major.size() <= Math.max(2, maxLabels)) {
-                    break;
-                }
-            }
-            return new Ticks(major, minor);
-        }
-        int[] steps = {1, 2, 7, 14};
-        for (int step : steps) {
-            major.clear();
-            for (long d = (long) Math.ceil(minDay); d <= maxDay; d += step) {
-                major.add(new Tick(d, TickLabels.date(d)));
-            }
-            if (major.size() <= Math.max(2, maxLabels)) {
-                break;
-            }
-        }
-        return new Ticks(major, minor);
+        return TimeTicks.dates(minDay, maxDay, maxLabels);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static int ceilTo(int v, int step) {
+    static int ceilTo(int v, int step) {
         return Math.floorDiv(v + step - 1, step) * step;
     }
 
-    private static List<Double> inRange(double[] ladder, double min, double max) {
+    static List<Double> inRange(double[] ladder, double min, double max) {
         List<Double> out = new ArrayList<>();
         for (double v : ladder) {
             if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) {
@@ -485,7 +325,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
         return out;
     }
 
-    private static List<Double> mantissaValues(double min, double max, int[] mantissas) {
+    static List<Double> mantissaValues(double min, double max, int[] mantissas) {
         List<Double> out = new ArrayList<>();
         int lo = (int) Math.floor(Math.log10(min)) - 1;
         int hi = (int) Math.ceil(Math.log10(max));
@@ -501,7 +341,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
         return out;
     }
 
-    private static List<Double> unlabelledMantissas(double min, double max, List<Tick> major) {
+    static List<Double> unlabelledMantissas(double min, double max, List<Tick> major) {
         List<Double> out = new ArrayList<>();
         if (Math.log10(max / min) > 12) {
             return out;
@@ -514,7 +354,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
         return out;
     }
 
-    private static boolean containsValue(List<Tick> ticks, double v) {
+    static boolean containsValue(List<Tick> ticks, double v) {
         for (Tick t : ticks) {
             if (Math.abs(t.value() - v) <= 1e-9 * Math.max(Math.abs(v), 1e-300)) {
                 return true;
@@ -528,13 +368,13 @@ public record Ticks(List<Tick> major, List<Double> minor) {
         return e >= 0 ? Double.parseDouble("1e" + e) : Double.parseDouble("1e-" + (-e));
     }
 
-    private static void checkRange(double min, double max) {
+    static void checkRange(double min, double max) {
         if (!Double.isFinite(min) || !Double.isFinite(max) || !(max > min)) {
             throw new IllegalArgumentException("axis range must be finite with max > min, got " + min + " … " + max);
         }
     }
 
-    private static void checkLogRange(double min, double max) {
+    static void checkLogRange(double min, double max) {
         checkRange(min, max);
         if (!(min > 0)) {
             throw new IllegalArgumentException("log axis needs min > 0, got " + min);
@@ -542,7 +382,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
     }
 
     /** The smallest nice step m·10ᵏ (m from {@code mantissas}) with at most {@code maxLabels} ticks. */
-    private static Step niceStep(double min, double max, int maxLabels, double[] mantissas) {
+    static Step niceStep(double min, double max, int maxLabels, double[] mantissas) {
         double range = max - min;
         int k = (int) Math.floor(Math.log10(range / maxLabels)) - 1;
         for (int guard = 0; guard < 40; guard++, k++) {
@@ -557,7 +397,7 @@ public record Ticks(List<Tick> major, List<Double> minor) {
     }
 
     /** A step m·10ᵏ with exact multiples. */
-    private record Step(double mantissa, int exponent) {
+    record Step(double mantissa, int exponent) {
         double size() {
             return exponent >= 0 ? mantissa * pow10(exponent) : mantissa / pow10(-exponent);
         }

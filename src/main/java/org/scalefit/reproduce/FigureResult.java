@@ -21,7 +21,7 @@ import org.scalefit.plot.Figure;
  * @param notes       where the data come from and caveats
  * @param datasets    the bundled data sets read
  */
-public record FigureResult(String id, String title, String reproduces, Figure figure, List<Comparison> numbers,
+public record FigureResult(String id, String title, String reproduces, Figure figure, List<PublishedComparison> numbers,
                            List<String> notes, List<String> datasets) {
     /**
      * Copies the lists.

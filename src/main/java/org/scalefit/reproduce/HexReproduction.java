@@ -77,7 +77,7 @@ public final class HexReproduction implements Reproduction {
                 rs.add(new XY(x, y));
             }
             runs.put(e.getKey(), rs);
-            XY f = forwardFilledMax(Envelope.upper(rs, 101));
+            XY f = forwardFilledMax(CurveEnvelope.upper(rs, 101));
             frontiers.put(e.getKey(), f);
             double[] fx = f.x();
             double[] fy = f.y();
@@ -109,15 +109,15 @@ public final class HexReproduction implements Reproduction {
 
         Parameter mf = fit.parameter("m_flops");
         Estimate factor = fit.derived("compute_factor_per_board");
-        List<Comparison> numbers = new ArrayList<>();
-        numbers.add(new Comparison("Elo per 10x compute (m_flops)", mf.value(), mf.lower(), mf.upper(), 510,
+        List<PublishedComparison> numbers = new ArrayList<>();
+        numbers.add(new PublishedComparison("Elo per 10x compute (m_flops)", mf.value(), mf.lower(), mf.upper(), 510,
                 PAPER + ", fitted frontier parameters (\"about 500 Elo\")", ""));
-        numbers.add(new Comparison("compute multiplier per board size", factor.value(), factor.lower(), factor.upper(),
+        numbers.add(new PublishedComparison("compute multiplier per board size", factor.value(), factor.lower(), factor.upper(),
                 Math.pow(10, 430.0 / 510), PAPER + " (\"7×\"; 10^(430/510) = 6.97)", ""));
         String[][] rest = {{"m_board", "-430"}, {"c_incline", "-4400"}, {"m_plateau", "-270"}, {"c_plateau", "570"}};
         for (String[] r : rest) {
             Parameter q = fit.parameter(r[0]);
-            numbers.add(new Comparison(r[0], q.value(), q.lower(), q.upper(), Double.parseDouble(r[1]),
+            numbers.add(new PublishedComparison(r[0], q.value(), q.lower(), q.upper(), Double.parseDouble(r[1]),
                     PAPER + ", fitted frontier parameters", ""));
         }
         int runCount = runs.values().stream().mapToInt(List::size).sum();
@@ -137,7 +137,7 @@ public final class HexReproduction implements Reproduction {
     }
 
     /** The upper envelope as points, made non-decreasing: more compute never makes the frontier worse. */
-    static XY forwardFilledMax(Envelope e) {
+    static XY forwardFilledMax(CurveEnvelope e) {
         XY pts = e.points();
         double[] x = pts.x();
         double[] y = pts.y();

@@ -10,7 +10,7 @@ import org.scalefit.data.Cells;
 import org.scalefit.data.Dates;
 import org.scalefit.data.Table;
 import org.scalefit.horizon.HorizonPoint;
-import org.scalefit.horizon.Interval;
+import org.scalefit.stats.Interval;
 import org.scalefit.horizon.Milestone;
 import org.scalefit.horizon.Projection;
 import org.scalefit.horizon.TrendCurve;
@@ -87,22 +87,22 @@ public final class HorizonReproduction implements Reproduction {
         String[] names = {"work day", "work week", "work month"};
         Projection projection = Projection.of(trend, wanted, new double[0]);
         List<HorizonChart.Milestone> milestones = new ArrayList<>();
-        List<Comparison> numbers = new ArrayList<>();
+        List<PublishedComparison> numbers = new ArrayList<>();
         Interval dt = trend.doublingTimeInterval();
-        numbers.add(new Comparison("doubling time (days)", trend.doublingTimeDays(), dt.lower(), dt.upper(), 212,
+        numbers.add(new PublishedComparison("doubling time (days)", trend.doublingTimeDays(), dt.lower(), dt.upper(), 212,
                 "Kwa et al. (2025): \"doubling every 7 months\" (212 days, 2019–2025)",
                 "interval: refits on 1,000 draws from the published per-model intervals"));
         double perMonth = 365.2425 / 12;
-        numbers.add(new Comparison("doubling time (months)", trend.doublingTimeDays() / perMonth, dt.lower() / perMonth,
+        numbers.add(new PublishedComparison("doubling time (months)", trend.doublingTimeDays() / perMonth, dt.lower() / perMonth,
                 dt.upper() / perMonth, 7, "Kwa et al. (2025), headline", ""));
-        numbers.add(new Comparison("R² (ln p50 on date)", trend.r2(), Double.NaN, Double.NaN, Double.NaN,
+        numbers.add(new PublishedComparison("R² (ln p50 on date)", trend.r2(), Double.NaN, Double.NaN, Double.NaN,
                 "METR report R² 0.97 for the April 2025 update with o3 (not this data)", ""));
         List<Projection.MilestoneDate> dates = projection.milestones(TrendKind.EXPONENTIAL);
         for (int i = 0; i < dates.size(); i++) {
             Projection.MilestoneDate m = dates.get(i);
             milestones.add(new HorizonChart.Milestone(names[i], m.milestone().minutes(), m.date(), m.interval().lower(),
                     m.interval().upper()));
-            numbers.add(new Comparison("date the trend reaches 1 " + names[i] + " ("
+            numbers.add(new PublishedComparison("date the trend reaches 1 " + names[i] + " ("
                     + Math.round(m.milestone().minutes() / 60) + " h), as a decimal year", decimalYear(m.date()),
                     decimalYear(m.interval().lower()), decimalYear(m.interval().upper()), Double.NaN,
                     i == 2 ? "Kwa et al. (2025) project a one-month horizon between late 2028 and early 2031"

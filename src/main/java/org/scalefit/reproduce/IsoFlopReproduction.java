@@ -128,17 +128,17 @@ public final class IsoFlopReproduction implements Reproduction {
         Estimate bCi = negated(dFit.parameter("alpha"));
         Estimate nG = logPrediction(nFit, GOPHER_FLOPS);
         Estimate dG = logPrediction(dFit, GOPHER_FLOPS);
-        List<Comparison> numbers = new ArrayList<>();
-        numbers.add(new Comparison("a in N_opt ∝ C^a", aExp, aCi.lower(), aCi.upper(), 0.49, PAPER + " Approach 2 (Figure 3)",
+        List<PublishedComparison> numbers = new ArrayList<>();
+        numbers.add(new PublishedComparison("a in N_opt ∝ C^a", aExp, aCi.lower(), aCi.upper(), 0.49, PAPER + " Approach 2 (Figure 3)",
                 String.format(Locale.ROOT, "the generating law (Approach 3) implies β/(α+β) = %.3f", aLaw)));
-        numbers.add(new Comparison("a vs the generating law", aExp, aCi.lower(), aCi.upper(), aLaw,
+        numbers.add(new PublishedComparison("a vs the generating law", aExp, aCi.lower(), aCi.upper(), aLaw,
                 PAPER + " Approach 3, β/(α+β)", ""));
-        numbers.add(new Comparison("b in D_opt ∝ C^b", bExp, bCi.lower(), bCi.upper(), 0.51, PAPER + " Approach 2 (Figure 3)",
+        numbers.add(new PublishedComparison("b in D_opt ∝ C^b", bExp, bCi.lower(), bCi.upper(), 0.51, PAPER + " Approach 2 (Figure 3)",
                 String.format(Locale.ROOT, "the generating law implies α/(α+β) = %.3f", 1 - aLaw)));
-        numbers.add(new Comparison("N_opt at the Gopher budget (5.76×10²³ FLOPs)", nG.value(), nG.lower(), nG.upper(), 63e9,
+        numbers.add(new PublishedComparison("N_opt at the Gopher budget (5.76×10²³ FLOPs)", nG.value(), nG.lower(), nG.upper(), 63e9,
                 PAPER + " Figure 3 (63B, Approach 2)",
                 String.format(Locale.ROOT, "the generating law gives %.0fB (the paper's Approach 3: 40B)", nLaw / 1e9)));
-        numbers.add(new Comparison("D_opt at the Gopher budget", dG.value(), dG.lower(), dG.upper(), 1.4e12,
+        numbers.add(new PublishedComparison("D_opt at the Gopher budget", dG.value(), dG.lower(), dG.upper(), 1.4e12,
                 PAPER + " Figure 3 (1.4T, Approach 2)", ""));
         List<String> notes = List.of(
                 "DeepMind's IsoFLOP runs are not public. The 117 runs are computed from the paper's Approach 3 law with "

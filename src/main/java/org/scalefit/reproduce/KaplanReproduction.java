@@ -45,7 +45,7 @@ public final class KaplanReproduction implements Reproduction {
     @Override
     public FigureResult run(Datasets data) {
         List<XY> curves = curves(data.table(CURVES));
-        Envelope env = Envelope.lower(curves, 240);
+        CurveEnvelope env = CurveEnvelope.lower(curves, 240);
         // The frontier is only the frontier where a smaller and a larger model bracket the winner,
         // and where it is on the chart (loss ≤ 7).
         List<Double> fx = new ArrayList<>();
@@ -72,22 +72,22 @@ public final class KaplanReproduction implements Reproduction {
                 "Points generated from the published laws of Kaplan et al. (2020), not their training runs; "
                         + "fits by scalefit");
 
-        List<Comparison> numbers = new ArrayList<>();
-        numbers.add(new Comparison("alpha_C (compute-efficient frontier)", c.exponent().value(), c.exponent().lower(),
+        List<PublishedComparison> numbers = new ArrayList<>();
+        numbers.add(new PublishedComparison("alpha_C (compute-efficient frontier)", c.exponent().value(), c.exponent().lower(),
                 c.exponent().upper(), 0.050, PAPER + " Figure 1 / Eq. 1.3",
                 "curves follow L(N, S) (Table 3), whose frontier exponent is 1/(1/α_S + 1/α_B + 1/α_N) = "
                         + String.format(java.util.Locale.ROOT, "%.4f", alphaCTheory) + " (Eq. 6.4)"));
-        numbers.add(new Comparison("alpha_C vs the L(N, S) prediction", c.exponent().value(), c.exponent().lower(),
+        numbers.add(new PublishedComparison("alpha_C vs the L(N, S) prediction", c.exponent().value(), c.exponent().lower(),
                 c.exponent().upper(), alphaCTheory, PAPER + " Eq. 6.4 with Table 3 constants", ""));
-        numbers.add(new Comparison("C_c (PF-days)", c.scale().value(), c.scale().lower(), c.scale().upper(), 2.3e8,
+        numbers.add(new PublishedComparison("C_c (PF-days)", c.scale().value(), c.scale().lower(), c.scale().upper(), 2.3e8,
                 PAPER + " Figure 1 legend", "the text's Eq. 1.3 gives 3.1e8"));
-        numbers.add(new Comparison("alpha_D", d.exponent().value(), d.exponent().lower(), d.exponent().upper(), 0.095,
+        numbers.add(new PublishedComparison("alpha_D", d.exponent().value(), d.exponent().lower(), d.exponent().upper(), 0.095,
                 PAPER + " Eq. 1.2", ""));
-        numbers.add(new Comparison("D_c (tokens)", d.scale().value(), d.scale().lower(), d.scale().upper(), 5.4e13,
+        numbers.add(new PublishedComparison("D_c (tokens)", d.scale().value(), d.scale().lower(), d.scale().upper(), 5.4e13,
                 PAPER + " Eq. 1.2", ""));
-        numbers.add(new Comparison("alpha_N", n.exponent().value(), n.exponent().lower(), n.exponent().upper(), 0.076,
+        numbers.add(new PublishedComparison("alpha_N", n.exponent().value(), n.exponent().lower(), n.exponent().upper(), 0.076,
                 PAPER + " Eq. 1.1", ""));
-        numbers.add(new Comparison("N_c (parameters)", n.scale().value(), n.scale().lower(), n.scale().upper(), 8.8e13,
+        numbers.add(new PublishedComparison("N_c (parameters)", n.scale().value(), n.scale().lower(), n.scale().upper(), 8.8e13,
                 PAPER + " Eq. 1.1", ""));
         List<String> notes = List.of(
                 "Kaplan et al. did not publish their training runs. The learning curves are generated from the paper's "

@@ -1,12 +1,11 @@
 package org.scalefit.uncertainty;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.model.Law;
-import org.scalefit.model.Space;
+import org.scalefit.stats.Interval;
 
 /**
  * Confidence and prediction bands of a fitted single-predictor law at any x, inside or outside the data.
@@ -42,11 +41,7 @@ public final class Bands {
         double[] at = {x};
         double g = Noise.inSpace(fit, at, p);
         double[] grad = new double[p.length];
-        if (fit.space() == Space.LOG) {
-            law.logGradient(at, p, grad);
-        } else {
-            law.gradient(at, p, grad);
-        }
+        fit.space().gradient(law, at, p, grad);
         double[][] cov = fit.stderrFromAbsoluteCovariance() ? fit.covarianceAbsolute() : fit.covariance();
         double var = 0;
         for (int a = 0; a < p.length; a++) {
@@ -61,8 +56,8 @@ public final class Bands {
         double t = fit.tQuantile();
         double seC = Math.sqrt(Math.max(var, 0));
         double seP = Math.sqrt(Math.max(var, 0) + noise);
-        Interval conf = new Interval(Noise.toResponse(fit, g - t * seC), Noise.toResponse(fit, g + t * seC));
-        Interval pred = new Interval(Noise.toResponse(fit, g - t * seP), Noise.toResponse(fit, g + t * seP));
+        Interval conf = new Interval(fit.space().response(g - t * seC), fit.space().response(g + t * seC));
+        Interval pred = new Interval(fit.space().response(g - t * seP), fit.space().response(g + t * seP));
         return new Prediction(x, law.value(at, p), conf, pred, "delta", extrapolation(fit, x));
     }
 
@@ -91,8 +86,8 @@ public final class Bands {
         double[] c = BootstrapResult.percentileInterval(curve, level);
         double[] q = BootstrapResult.percentileInterval(fresh, level);
         return new Prediction(x, law.value(at, fit.values()),
-                new Interval(Noise.toResponse(fit, c[0]), Noise.toResponse(fit, c[1])),
-                new Interval(Noise.toResponse(fit, q[0]), Noise.toResponse(fit, q[1])),
+                new Interval(fit.space().response(c[0]), fit.space().response(c[1])),
+                new Interval(fit.space().response(q[0]), fit.space().response(q[1])),
                 IntervalMethod.PERCENTILE.label(), extrapolation(fit, x));
     }
 
@@ -133,17 +128,6 @@ public final class Bands {
      */
     public static Extrapolation extrapolation(Fit fit, double x) {
         return Extrapolation.of(fit.data(), fit.law().requiresPositive(0), x);
-    }
-
-    /**
-     * The two-sided t quantile for a confidence level, as the delta-method bands use.
-     *
-     * @param dof   degrees of freedom (≥ 1)
-     * @param level confidence level
-     * @return t((1 + level)/2, dof)
-     */
-    public static double tQuantile(int dof, double level) {
-        return new TDistribution(null, dof).inverseCumulativeProbability((1 + level) / 2);
     }
 
     private static Law single(Fit fit) {

@@ -5,23 +5,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.Progress;
 import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.fit.Parallel;
+import org.scalefit.stats.Parallel;
 import org.scalefit.fit.Refit;
-import org.scalefit.fit.Seeds;
+import org.scalefit.stats.Seeds;
 import org.scalefit.fit.Starts;
+import org.scalefit.stats.Stream;
 
 /**
  * Bootstrap of any fit: draw replicate data sets, refit the same law with the same options, collect
  * the parameters; then the jackknife (one independent unit left out at a time) that the BCa interval
  * needs for its acceleration.
  *
- * <p>Replicate i draws from {@code Seeds.random(seed, STREAM, i)} and results are stored by index, so
+ * <p>Replicate i draws from {@code Seeds.random(seed, Stream.BOOTSTRAP, i)} and results are stored by index, so
  * the answer is bit-identical on 1 or N threads. Each refit starts from the full-data optimum (a warm
  * start, with the solver's curvature from the full-data fit: {@link Fitter#refitNear}), which is both faster
  * and keeps replicates in the same basin as the fit they describe. A
@@ -35,8 +38,6 @@ import org.scalefit.fit.Starts;
  * }</pre>
  */
 public final class Bootstrap {
-    /** The seed stream used for bootstrap replicates (see {@link Seeds}). */
-    public static final int STREAM = 2;
     /** Above this many independent units the jackknife deletes blocks of consecutive units instead (delete-d). */
     public static final int MAX_JACKKNIFE_UNITS = 200;
 
@@ -76,11 +77,11 @@ public final class Bootstrap {
     public static BootstrapResult run(Fit fit, Resampler resampler, int replicates, long seed, int threads,
                                       Progress progress) {
         if (replicates < 1) {
-            throw new InvalidDataException("--bootstrap needs at least 1 replicate, got " + replicates);
+            throw new InvalidOptionException(OptionKey.BOOTSTRAP.label() + " needs at least 1 replicate, got " + replicates);
         }
         Observations data = fit.data();
         return collect(fit, resampler.name(), replicates, seed, threads,
-                i -> resampler.resample(data, Seeds.random(seed, STREAM, i)), resampler.jackknifeUnits(data), progress);
+                i -> resampler.resample(data, Seeds.random(seed, Stream.BOOTSTRAP, i)), resampler.jackknifeUnits(data), progress);
     }
 
     /**
@@ -228,6 +229,6 @@ public final class Bootstrap {
      * @return the generator
      */
     static SplittableRandom extraRandom(long seed, int index) {
-        return Seeds.random(seed, STREAM + 100, index);
+        return Seeds.random(seed, Stream.BOOTSTRAP_EXTRA, index);
     }
 }

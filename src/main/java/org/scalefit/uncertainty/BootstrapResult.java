@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
+import org.scalefit.stats.Quantiles;
 
 /**
  * The outcome of a bootstrap: the parameter vector of every successful replicate (in replicate order),
@@ -23,7 +23,6 @@ import org.scalefit.fit.Fit;
  * }</pre>
  */
 public final class BootstrapResult {
-    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
     private final Fit fit;
     private final String method;
     private final double[][] replicates;
@@ -281,15 +280,15 @@ public final class BootstrapResult {
         }
         Arrays.sort(s);
         double share = Math.min(Math.max(below / b, 0.5 / b), 1 - 0.5 / b);
-        double z0 = NORMAL.inverseCumulativeProbability(share);
+        double z0 = Quantiles.normal(share);
         double a = Double.isFinite(acceleration) ? acceleration : 0.0;
         double[] out = new double[2];
         double[] tails = {(1 - level) / 2, (1 + level) / 2};
         for (int k = 0; k < 2; k++) {
-            double z = NORMAL.inverseCumulativeProbability(tails[k]);
+            double z = Quantiles.normal(tails[k]);
             double denom = 1 - a * (z0 + z);
-            double q = denom > 0 ? NORMAL.cumulativeProbability(z0 + (z0 + z) / denom) : (k == 0 ? 0.0 : 1.0);
-            out[k] = quantile(s, q);
+            double q = denom > 0 ? Quantiles.normalCdf(z0 + (z0 + z) / denom) : (k == 0 ? 0.0 : 1.0);
+            out[k] = Quantiles.percentile(s, q);
         }
         return out;
     }
@@ -313,22 +312,6 @@ public final class BootstrapResult {
             }
         }
         Arrays.sort(s);
-        return new double[] {quantile(s, (1 - level) / 2), quantile(s, (1 + level) / 2)};
-    }
-
-    /**
-     * @param sorted values sorted ascending
-     * @param q      probability in [0, 1]
-     * @return the q-quantile with linear interpolation
-     */
-    public static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double frac = h - lo;
-        if (frac == 0 || sorted[lo] == sorted[hi]) {
-            return sorted[lo];
-        }
-        return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
+        return new double[] {Quantiles.percentile(s, (1 - level) / 2), Quantiles.percentile(s, (1 + level) / 2)};
     }
 }

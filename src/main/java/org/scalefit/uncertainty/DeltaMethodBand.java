@@ -41,7 +41,7 @@ public final class DeltaMethodBand {
         double[] p = fit.values();
         double[][] cov = fit.stderrFromAbsoluteCovariance() ? fit.covarianceAbsolute() : fit.covariance();
         double t = fit.tQuantile();
-        boolean log = fit.space() == Space.LOG;
+        Space space = fit.space();
         int n = xs.length;
         double[] center = new double[n];
         double[] lower = new double[n];
@@ -53,25 +53,18 @@ public final class DeltaMethodBand {
             double f = law.value(point, p);
             center[i] = f;
             double var = Double.NaN;
-            if (Double.isFinite(f) && (!log || f > 0)) {
-                if (log) {
-                    law.logGradient(point, p, g);
-                } else {
-                    law.gradient(point, p, g);
-                }
+            if (Double.isFinite(f) && (!space.needsPositive() || f > 0)) {
+                space.gradient(law, point, p, g);
                 var = quadratic(g, cov);
             }
             double half = t * Math.sqrt(var);
             if (!(var >= 0) || !Double.isFinite(half)) {
                 lower[i] = Double.NaN;
                 upper[i] = Double.NaN;
-            } else if (log) {
-                double lf = Math.log(f);
-                lower[i] = Math.exp(lf - half);
-                upper[i] = Math.exp(lf + half);
             } else {
-                lower[i] = f - half;
-                upper[i] = f + half;
+                double g0 = space.target(f);
+                lower[i] = space.response(g0 - half);
+                upper[i] = space.response(g0 + half);
             }
         }
         return new PointwiseBand(xs, center, lower, upper, fit.options().confidenceLevel(), "delta");

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.data.Observations;
 
 /** Index bookkeeping for the grouped and hierarchical plans. */
@@ -15,7 +16,7 @@ final class Hierarchy {
     /** Row indices of each group, groups in order of first appearance. */
     static List<int[]> groups(Observations data, String plan) {
         if (!data.hasGroups()) {
-            throw new InvalidDataException("the " + plan + " bootstrap needs group labels (--group COLUMN)");
+            throw new InvalidOptionException("the " + plan + " bootstrap needs group labels (" + OptionKey.GROUP.with("COLUMN") + ")");
         }
         Map<String, List<Integer>> map = new LinkedHashMap<>();
         for (int i = 0; i < data.size(); i++) {

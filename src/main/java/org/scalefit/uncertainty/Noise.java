@@ -2,7 +2,6 @@ package org.scalefit.uncertainty;
 
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
-import org.scalefit.model.Space;
 
 /** The noise model of a fit in its own residual space, shared by the residual and parametric plans and the bands. */
 final class Noise {
@@ -27,12 +26,7 @@ final class Noise {
 
     /** The law at x with parameters p, in the fit's space. */
     static double inSpace(Fit fit, double[] x, double[] p) {
-        return fit.space() == Space.LOG ? fit.law().logValue(x, p) : fit.law().value(x, p);
-    }
-
-    /** A value in the fit's space turned back into a response. */
-    static double toResponse(Fit fit, double g) {
-        return fit.space() == Space.LOG ? Math.exp(g) : g;
+        return fit.space().value(fit.law(), x, p);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.scalefit.uncertainty;
 
+import org.scalefit.stats.Interval;
+
 /**
  * The fitted curve at one x with a confidence band (where the curve itself may lie) and a prediction
  * band (where a new observation may fall: curve uncertainty plus noise), both at the fit's confidence

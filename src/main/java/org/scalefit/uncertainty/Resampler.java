@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.scalefit.InvalidDataException;
+import org.scalefit.InvalidOptionException;
+import org.scalefit.OptionKey;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 
@@ -123,7 +125,7 @@ public interface Resampler {
             @Override
             public Observations resample(Observations data, SplittableRandom rng) {
                 if (!data.hasItems()) {
-                    throw new InvalidDataException("the hierarchical bootstrap needs group and item labels (--group and --item)");
+                    throw new InvalidOptionException("the hierarchical bootstrap needs group and item labels (" + OptionKey.GROUP.label() + " and " + OptionKey.ITEM.label() + ")");
                 }
                 List<List<int[]>> tree = Hierarchy.tree(data);
                 List<int[]> drawn = new ArrayList<>();
@@ -172,7 +174,7 @@ public interface Resampler {
                 double[] y = new double[g.length];
                 for (int i = 0; i < g.length; i++) {
                     double e = pool[rng.nextInt(pool.length)] / Math.sqrt(data.weight(i));
-                    y[i] = Noise.toResponse(fit, g[i] + e);
+                    y[i] = fit.space().response(g[i] + e);
                 }
                 return data.withResponse(y);
             }
@@ -199,7 +201,7 @@ public interface Resampler {
                 double[] g = Noise.fitted(fit, data);
                 double[] y = new double[g.length];
                 for (int i = 0; i < g.length; i++) {
-                    y[i] = Noise.toResponse(fit, g[i] + sigma * rng.nextGaussian() / Math.sqrt(data.weight(i)));
+                    y[i] = fit.space().response(g[i] + sigma * rng.nextGaussian() / Math.sqrt(data.weight(i)));
                 }
                 return data.withResponse(y);
             }
@@ -225,19 +227,19 @@ public interface Resampler {
             case "rows" -> rows();
             case "groups" -> {
                 if (!data.hasGroups()) {
-                    throw new InvalidDataException("--resample groups needs a group column (--group COLUMN)");
+                    throw new InvalidOptionException(OptionKey.RESAMPLE.with("groups") + " needs a group column (" + OptionKey.GROUP.with("COLUMN") + ")");
                 }
                 yield groups();
             }
             case "hierarchical" -> {
                 if (!data.hasGroups() || !data.hasItems()) {
-                    throw new InvalidDataException("--resample hierarchical needs --group COLUMN and --item COLUMN");
+                    throw new InvalidOptionException(OptionKey.RESAMPLE.with("hierarchical") + " needs " + OptionKey.GROUP.with("COLUMN") + " and " + OptionKey.ITEM.with("COLUMN"));
                 }
                 yield hierarchical();
             }
             case "residuals" -> residuals(fit);
             case "parametric" -> parametric(fit);
-            default -> throw new InvalidDataException("unknown --resample \"" + name
+            default -> throw new InvalidOptionException("unknown " + OptionKey.RESAMPLE.label() + " \"" + name
                     + "\": use rows, groups, hierarchical, residuals or parametric");
         };
     }

@@ -4,7 +4,7 @@
  * warning that grows with the distance beyond the data, and the propagation of parameter uncertainty to
  * anything computed from a fit (exponents, doubling times, the x at which y reaches a target).
  *
- * <p>Every replicate is seeded from (seed, replicate index) through {@link org.scalefit.fit.Seeds}, and
+ * <p>Every replicate is seeded from (seed, replicate index) through {@link org.scalefit.stats.Seeds}, and
  * results are stored by replicate index, so a bootstrap gives the same answer on one thread or sixteen.
  * Replicates whose refit fails are counted and reported, never silently dropped.
  *

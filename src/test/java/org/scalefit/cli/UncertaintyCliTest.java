@@ -131,6 +131,32 @@ class UncertaintyCliTest {
         assertEquals(0.0, top.get("delta").asDouble(), 0.0);
     }
 
+    /**
+     * compare takes the fit options every fitting command shares: --starts, --solver, bounds and fixed values
+     * reach every candidate's fit, and --loss is checked there — information criteria assume Gaussian
+     * residuals, so a robust loss is refused by name instead of being silently ignored.
+     */
+    @Test
+    void compareTakesTheSharedFitOptions() throws IOException {
+        Path f = csv("runs.csv", "compute", 1, 20, 0.05, 1, 0.005, 5);
+        Run plain = run("compare", f.toString(), "--x", "compute", "--y", "loss", "--laws", "power-law", "--no-loo", "--json");
+        Run fixed = run("compare", f.toString(), "--x", "compute", "--y", "loss", "--laws", "power-law", "--no-loo",
+                "--fix", "alpha=0.04", "--starts", "grid", "--json");
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, fixed.code(), fixed.err());
+        assertEquals("squares", plain.json().get("options").get("loss").asText());
+        assertEquals("log", plain.json().get("options").get("space").asText());
+        assertEquals("grid", fixed.json().get("options").get("starts").asText());
+        // alpha held at 0.04 instead of its optimum near the true 0.05: a worse fit, one parameter fewer.
+        JsonNode p = plain.json().get("ranking").get(0);
+        JsonNode q = fixed.json().get("ranking").get(0);
+        assertTrue(q.get("log_likelihood").asDouble() < p.get("log_likelihood").asDouble() - 1, q + " vs " + p);
+        Run huber = run("compare", f.toString(), "--x", "compute", "--y", "loss", "--loss", "huber:0.01");
+        assertEquals(2, huber.code());
+        assertEquals("scalefit compare: error: model comparison needs the squares loss: information criteria assume "
+                + "Gaussian residuals, got --loss huber:0.01\n", huber.err());
+    }
+
     @Test
     void compareSaysCannotTellAndSkipsLawsWithTooFewPoints() throws IOException {
         SplittableRandom r = new SplittableRandom(5);

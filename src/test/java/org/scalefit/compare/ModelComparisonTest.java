@@ -3,7 +3,6 @@ package org.scalefit.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +135,7 @@ class ModelComparisonTest {
         org.scalefit.InvalidDataException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.scalefit.InvalidDataException.class, () -> ModelComparison.run(List.of(new PowerLaw()), data,
                         new ComparisonOptions(FitOptions.defaults(), Criterion.AICC, 8, true, 2.0, 1)));
-        assertEquals("--holdout-largest 8 leaves nothing to fit: data has 8 points", e.getMessage());
+        assertEquals("--holdout-largest 8 leaves nothing to fit: data has 8 points", org.scalefit.TestFlags.message(e));
     }
 
     @Test

@@ -82,7 +82,7 @@ class FitBoundsTest {
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Fitter.fit(law, Observations.of(x, y),
                 FitOptions.builder().starts(Starts.grid()).build()));
         assertEquals("--starts grid would try 2047 starts for the 11 free parameters of " + formula + ", more than 1024;"
-                + " use --starts random:N, or fix some parameters with --fix", e.getMessage());
+                + " use --starts random:N, or fix some parameters with --fix", org.scalefit.TestFlags.message(e));
     }
 
     @Test
@@ -112,5 +112,25 @@ class FitBoundsTest {
             }
         }
         assertTrue(tried.stream().allMatch(t -> t == -1 || t == 1 || t == 1 + Fitter.AUTO_FALLBACK_STARTS), tried.toString());
+    }
+
+    /** A Java caller reads the library's words; the command line names the same option by its flag. */
+    @Test
+    void unknownFixedParameterIsAnOptionErrorInTheLibrarysWords() {
+        Observations data = Observations.of(new double[] {1, 2, 4, 8}, new double[] {4, 3, 2.2, 1.6});
+        org.scalefit.InvalidOptionException e = assertThrows(org.scalefit.InvalidOptionException.class,
+                () -> Fitter.fit(new org.scalefit.model.PowerLaw(), data, FitOptions.builder().fix("zzz", 1).build()));
+        assertEquals("unknown parameter \"zzz\" in the fixed parameters; power-law has parameters a, alpha", e.getMessage());
+        assertEquals("unknown parameter \"zzz\" in --fix; power-law has parameters a, alpha", org.scalefit.TestFlags.message(e));
+        assertEquals(java.util.List.of(org.scalefit.OptionKey.FIX), e.optionKeys());
+    }
+
+    /** Bad data carry their place as fields: source, row, column and value. */
+    @Test
+    void aNonPositiveResponseInLogSpaceCarriesItsPlace() {
+        Observations data = Observations.of(new double[] {1, 2, 4, 8}, new double[] {4, 3, -2.2, 1.6});
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> Fitter.fit(new org.scalefit.model.PowerLaw(), data));
+        assertEquals(new org.scalefit.Place("data", 4, "y", "-2.2"), e.place());
+        assertTrue(e.getMessage().endsWith("(use space linear to fit in linear space)"), e.getMessage());
     }
 }

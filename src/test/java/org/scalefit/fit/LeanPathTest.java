@@ -1,5 +1,6 @@
 package org.scalefit.fit;
 
+import org.scalefit.stats.Seeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

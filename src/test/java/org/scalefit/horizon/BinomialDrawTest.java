@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.scalefit.stats.Interval;
 
 /**
  * Tasks with many runs draw their bootstrap successes by inverting a tabulated Binomial(n, k/n)

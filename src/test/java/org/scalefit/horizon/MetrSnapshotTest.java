@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scalefit.stats.Interval;
 
 /**
  * METR's pre-publication run snapshot (2025-02-27; not the paper's data, so not the paper's

@@ -80,7 +80,7 @@ class RunReaderTest {
     }
 
     private String error(Path p) {
-        return assertThrows(InvalidDataException.class, () -> RunReader.read(p)).getMessage();
+        return org.scalefit.TestFlags.message(assertThrows(InvalidDataException.class, () -> RunReader.read(p)));
     }
 
     @Test

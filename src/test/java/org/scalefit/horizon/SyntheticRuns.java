@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.scalefit.data.Dates;
-import org.scalefit.fit.Seeds;
+import org.scalefit.stats.Seeds;
 
 /**
  * Synthetic agent runs from known horizons: models released at even intervals whose true 50%

@@ -22,6 +22,7 @@ import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.model.DoublingTrend;
 import org.scalefit.model.Space;
+import org.scalefit.stats.Interval;
 
 /**
  * Trend fits on METR's published horizons reproduce METR's doubling times, and on exact synthetic
@@ -186,8 +187,8 @@ class TrendTest {
         List<HorizonPoint> twice = List.of(HorizonPoint.of("a", 100, 1), HorizonPoint.of("a", 200, 2));
         assertEquals("model \"a\" appears twice; give each model once",
                 assertThrows(InvalidDataException.class, () -> Trends.fit(twice, TrendOptions.defaults())).getMessage());
-        assertEquals("the date range is empty: --until is before --since", assertThrows(InvalidDataException.class,
-                () -> TrendOptions.defaults().withSince(200).withUntil(100)).getMessage());
+        assertEquals("the date range is empty: --until is before --since", org.scalefit.TestFlags.message(assertThrows(
+                InvalidDataException.class, () -> TrendOptions.defaults().withSince(200).withUntil(100))));
         TrendFit few = Trends.fit(List.of(HorizonPoint.of("a", 100, 1), HorizonPoint.of("b", 300, 2), HorizonPoint.of("c", 500, 5)),
                 TrendOptions.defaults());
         assertTrue(few.notFittedReason(TrendKind.PIECEWISE).orElseThrow().startsWith("needs at least 3 models"));
@@ -201,7 +202,7 @@ class TrendTest {
         assertEquals("TH1.0", t.version());
         assertEquals(33, t.points().size());
         assertEquals(List.of("metr-horizons.csv holds TH1.0 and TH1.1 results; using TH1.0 (choose with --benchmark-version)"),
-                t.notes());
+                t.notes(org.scalefit.TestFlags::of));
         HorizonTable th11 = HorizonTable.read(DATA, HorizonTable.Columns.defaults(), List.of(RowFilter.parse("benchmark_version==TH1.1")));
         assertEquals("TH1.1", th11.version());
         assertEquals(17, th11.points().size());

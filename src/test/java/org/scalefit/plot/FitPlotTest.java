@@ -15,6 +15,7 @@ import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.model.DoublingTrend;
+import org.scalefit.model.SuperexponentialTrend;
 import org.scalefit.model.OffsetPowerLaw;
 import org.scalefit.model.PowerLaw;
 import org.scalefit.model.Space;
@@ -111,23 +112,46 @@ class FitPlotTest {
         }
     }
 
-    @Test
-    void doublingTrendGetsADateAxisAndALogY() {
+    /** Twelve horizons 200 days apart from 2019-02-14, doubling every 210 days with a wobble. */
+    private static final double T0 = LocalDate.of(2019, 2, 14).toEpochDay();
+
+    private static Observations datedHorizons() {
         int n = 12;
         double[] t = new double[n];
         double[] y = new double[n];
-        double t0 = LocalDate.of(2019, 2, 14).toEpochDay();
         for (int i = 0; i < n; i++) {
-            t[i] = t0 + 200 * i;
-            y[i] = 0.05 * Math.pow(2, (t[i] - t0) / 210.0) * (1 + 0.1 * Math.sin(i));
+            t[i] = T0 + 200 * i;
+            y[i] = 0.05 * Math.pow(2, (t[i] - T0) / 210.0) * (1 + 0.1 * Math.sin(i));
         }
-        Observations obs = Observations.builder().predictor("release_date", t).response("p50_minutes", y).build();
+        return Observations.builder().predictor("release_date", t).response("p50_minutes", y).build();
+    }
+
+    @Test
+    void doublingTrendGetsADateAxisAndALogY() {
+        double t0 = T0;
+        Observations obs = datedHorizons();
         Fit fit = Fitter.fit(new DoublingTrend(t0), obs, FitOptions.defaults());
         Panel p = FitPlot.of(fit).panels().get(0).panel();
         assertEquals(Scale.LINEAR, p.x().scale());
         assertEquals(Scale.LOG, p.y().scale());
         assertTrue(p.x().ticks().labels().containsAll(List.of("2020", "2022", "2024")), p.x().ticks().labels().toString());
         assertTrue(p.legend().orElseThrow().entries().get(1).label().startsWith("fit: doubles every 21"));
+    }
+
+    /**
+     * The superexponential trend's predictor is a date too: its plot used to show the day numbers
+     * (17500–20500) on the x axis because the plot checked for the doubling law's class instead of the
+     * law's time-predictor capability.
+     */
+    @Test
+    void superexponentialTrendGetsADateAxisToo() {
+        Observations obs = datedHorizons();
+        Fit fit = Fitter.fit(SuperexponentialTrend.endingAtLastDate(obs), obs, FitOptions.defaults());
+        Panel p = FitPlot.of(fit).panels().get(0).panel();
+        assertEquals(Scale.LINEAR, p.x().scale());
+        List<String> labels = p.x().ticks().labels();
+        assertTrue(labels.containsAll(List.of("2020", "2022", "2024")), labels.toString());
+        assertTrue(labels.stream().noneMatch(s -> s.matches("\\d{5}|\\d{2},\\d{3}")), labels.toString());
     }
 
     @Test

@@ -22,7 +22,7 @@ class ReproductionsTest {
         data = Datasets.directory(Path.of("datasets"));
     }
 
-    private static Comparison number(FigureResult r, String prefix) {
+    private static PublishedComparison number(FigureResult r, String prefix) {
         return r.numbers().stream().filter(c -> c.quantity().startsWith(prefix)).findFirst().orElseThrow();
     }
 
@@ -38,7 +38,7 @@ class ReproductionsTest {
         assertTrue(number(r, "alpha_N").publishedInsideInterval());
         assertEquals(5.4e13, number(r, "D_c").fitted(), 0.2 * 5.4e13);
         // The compute frontier of curves generated from L(N, S) has the exponent of Eq. 6.4.
-        Comparison theory = number(r, "alpha_C vs");
+        PublishedComparison theory = number(r, "alpha_C vs");
         assertEquals(1 / (1 / 0.76 + 1 / 0.21 + 1 / 0.077), theory.published(), 1e-12);
         assertEquals(theory.published(), theory.fitted(), 0.002);
         assertTrue(r.figure().texts().stream().anyMatch(t -> t.text().contains("generated from the published laws")));
@@ -91,7 +91,7 @@ class ReproductionsTest {
             sxx += (row[0] - mx) * (row[0] - mx);
             syy += (Math.log(row[1]) - my) * (Math.log(row[1]) - my);
         }
-        Comparison days = number(r, "doubling time (days)");
+        PublishedComparison days = number(r, "doubling time (days)");
         assertEquals(Math.log(2) / (sxy / sxx), days.fitted(), 1e-6 * days.fitted());
         assertEquals(212, days.fitted(), 3);
         assertTrue(days.lower() < days.fitted() && days.fitted() < days.upper());

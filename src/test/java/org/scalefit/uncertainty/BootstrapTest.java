@@ -16,9 +16,10 @@ import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
-import org.scalefit.fit.Seeds;
+import org.scalefit.stats.Seeds;
 import org.scalefit.model.OffsetPowerLaw;
 import org.scalefit.model.PowerLaw;
+import org.scalefit.stats.Stream;
 
 /** Resampling plans, determinism across threads, failure accounting and the BCa arithmetic. */
 class BootstrapTest {
@@ -60,7 +61,7 @@ class BootstrapTest {
     void groupsAreDrawnWhole() {
         Observations d = hierarchy(1);
         for (int rep = 0; rep < 50; rep++) {
-            Observations s = Resampler.groups().resample(d, Seeds.random(3, Bootstrap.STREAM, rep));
+            Observations s = Resampler.groups().resample(d, Seeds.random(3, Stream.BOOTSTRAP, rep));
             assertEquals(d.size(), s.size(), "6 groups of 12 rows drawn");
             countBy(s, false).values().forEach(c -> assertEquals(0, c % 12, "a group comes with all its rows"));
         }
@@ -71,7 +72,7 @@ class BootstrapTest {
         Observations d = hierarchy(2);
         boolean repeatsResampled = false;
         for (int rep = 0; rep < 50; rep++) {
-            Observations s = Resampler.hierarchical().resample(d, Seeds.random(4, Bootstrap.STREAM, rep));
+            Observations s = Resampler.hierarchical().resample(d, Seeds.random(4, Stream.BOOTSTRAP, rep));
             assertEquals(d.size(), s.size());
             countBy(s, false).values().forEach(c -> assertEquals(0, c % 12, "each drawn group brings 4 items × 3 repeats"));
             countBy(s, true).values().forEach(c -> assertEquals(0, c % 3, "each drawn item brings 3 repeats"));
@@ -95,9 +96,11 @@ class BootstrapTest {
         Observations plain = Observations.of(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1.5});
         Fit fit = Fitter.fit(new PowerLaw(), plain);
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Resampler.named("groups", fit));
-        assertEquals("--resample groups needs a group column (--group COLUMN)", e.getMessage());
+        assertEquals("--resample groups needs a group column (--group COLUMN)", org.scalefit.TestFlags.message(e));
+        assertEquals("resampling plan groups needs a group column (group column COLUMN)", e.getMessage());
+        assertEquals(List.of(org.scalefit.OptionKey.RESAMPLE, org.scalefit.OptionKey.GROUP), e.optionKeys());
         e = assertThrows(InvalidDataException.class, () -> Resampler.named("bogus", fit));
-        assertEquals("unknown --resample \"bogus\": use rows, groups, hierarchical, residuals or parametric", e.getMessage());
+        assertEquals("unknown --resample \"bogus\": use rows, groups, hierarchical, residuals or parametric", org.scalefit.TestFlags.message(e));
     }
 
     @Test

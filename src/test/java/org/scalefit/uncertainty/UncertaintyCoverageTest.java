@@ -10,6 +10,7 @@ import org.scalefit.fit.Fitter;
 import org.scalefit.model.Law;
 import org.scalefit.model.OffsetPowerLaw;
 import org.scalefit.model.PowerLaw;
+import org.scalefit.stats.Interval;
 
 /**
  * On 200 seeded synthetic data sets per law, the 95% intervals for the exponent — bootstrap (percentile and

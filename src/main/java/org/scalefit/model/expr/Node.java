@@ -9,6 +9,9 @@ import java.util.List;
  * about a third of the calls on typical formulas (measured by {@code EvaluationBenchmark}). Slots
  * are read from the concatenation of two arrays, {@code head} then {@code tail}, so that a law can
  * pass predictors and parameters without copying them into one array.
+ *
+ * <p>Why one class of about 480 lines: the expression tree: each node type is a small nested class with
+ * its value, derivative and printing, kept together so that adding an operation touches one file.
  */
 abstract class Node {
     abstract double eval(double[] head, double[] tail);

@@ -18,6 +18,9 @@ import org.scalefit.InvalidDataException;
  * Both the recursion (every sign, parenthesis, call and exponent) and the depth of the resulting
  * tree are limited to {@link #MAX_DEPTH}, so that neither parsing nor any later recursive walk can
  * overflow the stack.
+ *
+ * <p>Why one class of about 420 lines: one recursive-descent grammar for formulas, each rule a short
+ * method; a grammar split over classes is harder to read than one.
  */
 final class Parser {
     static final int MAX_DEPTH = 256;

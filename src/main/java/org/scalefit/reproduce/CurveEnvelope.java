@@ -9,7 +9,7 @@ import org.scalefit.plot.charts.XY;
  * coordinates, with the index of the curve that gives it.
  *
  * <pre>{@code
- * Envelope e = Envelope.lower(curves, 240);
+ * CurveEnvelope e = CurveEnvelope.lower(curves, 240);
  * XY frontier = e.points();
  * }</pre>
  *
@@ -17,14 +17,14 @@ import org.scalefit.plot.charts.XY;
  * @param y      envelope value at each grid point (NaN where no curve covers it)
  * @param winner index of the curve giving the envelope at each grid point (−1 for none)
  */
-record Envelope(double[] x, double[] y, int[] winner) {
+record CurveEnvelope(double[] x, double[] y, int[] winner) {
 
     /**
      * @param curves curves with increasing, positive x and positive y
      * @param n      grid points, log-spaced over all curves' x
      * @return the lower envelope
      */
-    static Envelope lower(List<XY> curves, int n) {
+    static CurveEnvelope lower(List<XY> curves, int n) {
         return build(curves, n, true);
     }
 
@@ -33,11 +33,11 @@ record Envelope(double[] x, double[] y, int[] winner) {
      * @param n      grid points, log-spaced over all curves' x
      * @return the upper envelope (y interpolated linearly in log x; y may be negative)
      */
-    static Envelope upper(List<XY> curves, int n) {
+    static CurveEnvelope upper(List<XY> curves, int n) {
         return build(curves, n, false);
     }
 
-    private static Envelope build(List<XY> curves, int n, boolean lower) {
+    private static CurveEnvelope build(List<XY> curves, int n, boolean lower) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (XY c : curves) {
@@ -59,7 +59,7 @@ record Envelope(double[] x, double[] y, int[] winner) {
                 }
             }
         }
-        return new Envelope(gx, gy, win);
+        return new CurveEnvelope(gx, gy, win);
     }
 
     /** Linear in (ln x, ln y) for the lower envelope of losses, in (ln x, y) otherwise; NaN outside the curve. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * published value it reproduces.
  *
  * <pre>{@code
- * Comparison c = new Comparison("alpha_D", 0.0951, 0.0946, 0.0956, 0.095, "Kaplan et al. (2020) Eq. 1.2", "");
+ * PublishedComparison c = new PublishedComparison("alpha_D", 0.0951, 0.0946, 0.0956, 0.095, "Kaplan et al. (2020) Eq. 1.2", "");
  * double off = c.relativeDifference();   // 0.001
  * }</pre>
  *
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param source    where the published value is printed
  * @param note      anything a reader needs to interpret the comparison (may be empty)
  */
-public record Comparison(String quantity, double fitted, double lower, double upper, double published, String source,
+public record PublishedComparison(String quantity, double fitted, double lower, double upper, double published, String source,
                          String note) {
     /**
      * Checks the text fields.
@@ -33,7 +33,7 @@ public record Comparison(String quantity, double fitted, double lower, double up
      * @param note      anything a reader needs to interpret the comparison (may be empty)
      * @throws NullPointerException if a required component is null
      */
-    public Comparison {
+    public PublishedComparison {
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(note, "note");

@@ -1,4 +1,4 @@
-package org.scalefit.fit;
+package org.scalefit.stats;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;

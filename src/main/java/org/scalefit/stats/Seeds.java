@@ -1,4 +1,4 @@
-package org.scalefit.fit;
+package org.scalefit.stats;
 
 import java.util.SplittableRandom;
 
@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * replicate 17 draws the same numbers whether it runs first on one thread or last on sixteen.
  *
  * <pre>{@code
- * SplittableRandom rng = Seeds.random(42, 0, 17);   // replicate 17 of stream 0
+ * SplittableRandom rng = Seeds.random(42, Stream.BOOTSTRAP, 17);   // bootstrap replicate 17
  * }</pre>
  */
 public final class Seeds {
@@ -16,7 +16,17 @@ public final class Seeds {
 
     /**
      * @param seed   the user's seed
-     * @param stream which use of randomness (e.g. 0 = random starts, 1 = fallback starts, 2 = bootstrap)
+     * @param stream which use of randomness
+     * @param index  the replicate or start index
+     * @return an independent generator for that replicate
+     */
+    public static SplittableRandom random(long seed, Stream stream, long index) {
+        return random(seed, stream.id(), index);
+    }
+
+    /**
+     * @param seed   the user's seed
+     * @param stream a stream id: one of {@link Stream}'s, or another for a use outside the library
      * @param index  the replicate or start index
      * @return an independent generator for that replicate
      */

@@ -1,0 +1,93 @@
+package org.scalefit.fit;
+
+import org.scalefit.model.Law;
+import org.scalefit.model.Space;
+
+/**
+ * The resolved plan of one fit, decided once from the law and the {@link FitOptions}: the residual space
+ * (the user's, else the law's default), the optimiser ({@link Solver#AUTO} resolved to Levenberg–Marquardt
+ * for squares and L-BFGS for robust losses), the loss, the iteration budget, the threads, the seed and the
+ * start strategy. The optimisers and their leaves receive this plan, never the options; the options stay
+ * with the validation, the start generation and the {@link Fit} that reports them.
+ *
+ * @param law     the law
+ * @param options the options the plan was resolved from (for validation, starts and the report)
+ * @param space   the residual space
+ * @param method  the optimiser
+ */
+record RunPlan(Law law, FitOptions options, Space space, Method method) {
+
+    /** The optimisers, as resolved. */
+    enum Method {
+        /** Levenberg–Marquardt (reweighted for robust losses). */
+        LEVENBERG_MARQUARDT,
+        /** L-BFGS on Σ ρ. */
+        LBFGS,
+        /** Variable projection over the nonlinear parameters of a separable law. */
+        VARIABLE_PROJECTION
+    }
+
+    /**
+     * @param law     the law
+     * @param options the options
+     * @return the plan: every default decided here, and nowhere else
+     */
+    static RunPlan resolve(Law law, FitOptions options) {
+        Method method = switch (options.solver()) {
+            case LM -> Method.LEVENBERG_MARQUARDT;
+            case LBFGS -> Method.LBFGS;
+            case VARPRO -> Method.VARIABLE_PROJECTION;
+            case AUTO -> options.loss().isSquares() ? Method.LEVENBERG_MARQUARDT : Method.LBFGS;
+        };
+        return new RunPlan(law, options, Space.resolve(options.space(), law), method);
+    }
+
+    /** @return the loss minimised */
+    Loss loss() {
+        return options.loss();
+    }
+
+    /** @return the iteration limit of each optimiser run */
+    int maxIterations() {
+        return options.maxIterations();
+    }
+
+    /** @return threads for the starts (results never depend on it) */
+    int threads() {
+        return options.threads();
+    }
+
+    /** @return the seed of random starts */
+    long seed() {
+        return options.seed();
+    }
+
+    /** @return the start strategy */
+    Starts starts() {
+        return options.starts();
+    }
+
+    /**
+     * @return how many seeded random starts to fall back to when no start converged: the safety net of the
+     *         automatic starts, none for starts the caller chose
+     */
+    int fallbackStarts() {
+        return options.starts().isAuto() ? Fitter.AUTO_FALLBACK_STARTS : 0;
+    }
+
+    /**
+     * @param problem the problem the optimiser will run on
+     * @return the plan's optimiser
+     * @throws org.scalefit.InvalidOptionException when variable projection cannot be used on this problem
+     */
+    Optimizer optimizer(Problem problem) {
+        return switch (method) {
+            case LEVENBERG_MARQUARDT -> new Optimizer.LevenbergMarquardtRuns(this);
+            case LBFGS -> new Optimizer.QuasiNewtonRuns(this);
+            case VARIABLE_PROJECTION -> {
+                VarProRun.validate(problem);
+                yield new Optimizer.VarProRuns(this);
+            }
+        };
+    }
+}
