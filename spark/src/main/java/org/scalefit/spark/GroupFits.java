@@ -2,7 +2,6 @@ package org.scalefit.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -19,7 +18,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.scalefit.InvalidDataException;
 import org.scalefit.ScalefitException;
-import org.scalefit.data.Dates;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.GroupFit;
@@ -207,36 +205,14 @@ public final class GroupFits implements Serializable {
         if (by.isEmpty()) {
             throw new InvalidDataException("fitting each group needs at least one group column (by)");
         }
-        if (x.isEmpty() || y == null) {
-            throw new InvalidDataException("give the predictor column(s) (x) and the response column (y)");
-        }
-        if (sigma != null && weight != null) {
-            throw new InvalidDataException("give either a sigma column or a weight column, not both");
-        }
         spec.toOptions();
-        List<String[]> predictors = Predictors.ordered(spec, x);
-        List<String> names = Arrays.asList(input.fieldNames());
-        List<Column> selected = new ArrayList<>();
+        RowLayout layout = RowLayout.of(spec, x, y, sigma, weight, null, null, rowNumbers);
+        Column[] selected = layout.select(input, by);
         List<StructField> out = new ArrayList<>();
         for (String key : by) {
-            out.add(input.apply(Predictors.column(names, key, "group")));
-            selected.add(functions.col(key));
+            out.add(input.apply(key));
         }
-        boolean dates = spec.takesDates();
-        for (String[] p : predictors) {
-            Predictors.column(names, p[1], "predictor");
-            selected.add(dates ? functions.col(p[1]).cast(DataTypes.StringType) : functions.col(p[1]).cast(DataTypes.DoubleType));
-        }
-        selected.add(functions.col(Predictors.column(names, y, "response")).cast(DataTypes.DoubleType));
-        String spread = sigma != null ? sigma : weight;
-        if (spread != null) {
-            selected.add(functions.col(Predictors.column(names, spread, sigma != null ? "sigma" : "weight"))
-                    .cast(DataTypes.DoubleType));
-        }
-        if (rowNumbers != null) {
-            selected.add(functions.col(Predictors.column(names, rowNumbers, "row-number")).cast(DataTypes.IntegerType));
-        }
-        GroupTable table = new GroupTable(Predictors.parameterNames(spec, predictors));
+        GroupTable table = new GroupTable(Predictors.parameterNames(spec, layout.predictors()));
         for (String column : table.columnNames()) {
             if (by.contains(column)) {
                 throw new InvalidDataException("group column \"" + column + "\" has the name of a result column; rename it "
@@ -244,8 +220,7 @@ public final class GroupFits implements Serializable {
             }
         }
         out.addAll(table.fields());
-        GroupTask task = new GroupTask(spec, by.size(), predictors, dates, y, sigma, weight, rowNumbers != null, source, table);
-        return new Plan(selected.toArray(new Column[0]), DataTypes.createStructType(out), task);
+        return new Plan(selected, DataTypes.createStructType(out), new GroupTask(spec, by.size(), layout, source, table));
     }
 
     /**
@@ -256,25 +231,14 @@ public final class GroupFits implements Serializable {
         private static final long serialVersionUID = 1L;
         private final FitSpec spec;
         private final int keys;
-        private final List<String[]> predictors;
-        private final boolean dates;
-        private final String response;
-        private final String sigma;
-        private final String weight;
-        private final boolean rowNumbers;
+        private final RowLayout layout;
         private final String source;
         private final GroupTable table;
 
-        GroupTask(FitSpec spec, int keys, List<String[]> predictors, boolean dates, String response, String sigma,
-                  String weight, boolean rowNumbers, String source, GroupTable table) {
+        GroupTask(FitSpec spec, int keys, RowLayout layout, String source, GroupTable table) {
             this.spec = spec;
             this.keys = keys;
-            this.predictors = List.copyOf(predictors);
-            this.dates = dates;
-            this.response = response;
-            this.sigma = sigma;
-            this.weight = weight;
-            this.rowNumbers = rowNumbers;
+            this.layout = layout;
             this.source = source;
             this.table = table;
         }
@@ -325,7 +289,7 @@ public final class GroupFits implements Serializable {
         private Row fitGroup(Row first, List<Row> group, FitOptions options) {
             Object[] values;
             try {
-                Observations data = observations(group);
+                Observations data = layout.observations(group, source, keys, true);
                 GroupFit g = GroupFit.fitEach(data, spec::createLaw, options, 1).get(0);
                 values = g.fit().isPresent() ? table.values(g.fit().get()) : table.failed(group.size(), g.error().orElse(""));
             } catch (ScalefitException e) {
@@ -337,81 +301,6 @@ public final class GroupFits implements Serializable {
             }
             System.arraycopy(values, 0, out, keys, values.length);
             return RowFactory.create(out);
-        }
-
-        /** The group's rows in canonical order (predictors, response, weight, row number) as observations. */
-        private Observations observations(List<Row> group) {
-            int n = group.size();
-            int p = predictors.size();
-            double[][] xs = new double[p][n];
-            double[] ys = new double[n];
-            double[] ws = sigma != null || weight != null ? new double[n] : null;
-            int[] rowNo = new int[n];
-            int yAt = keys + p;
-            for (int i = 0; i < n; i++) {
-                Row r = group.get(i);
-                for (int j = 0; j < p; j++) {
-                    xs[j][i] = dates ? date(r, keys + j, predictors.get(j)[1]) : number(r, keys + j);
-                }
-                ys[i] = number(r, yAt);
-                if (ws != null) {
-                    ws[i] = number(r, yAt + 1);
-                }
-                rowNo[i] = rowNumbers ? (r.isNullAt(r.length() - 1) ? 0 : r.getInt(r.length() - 1)) : 0;
-            }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> {
-                for (int j = 0; j < p; j++) {
-                    int c = Double.compare(xs[j][a], xs[j][b]);
-                    if (c != 0) {
-                        return c;
-                    }
-                }
-                int c = Double.compare(ys[a], ys[b]);
-                if (c == 0 && ws != null) {
-                    c = Double.compare(ws[a], ws[b]);
-                }
-                return c != 0 ? c : Integer.compare(rowNo[a], rowNo[b]);
-            });
-            Observations.Builder b = Observations.builder().source(source);
-            for (int j = 0; j < p; j++) {
-                b.predictor(predictors.get(j)[0], predictors.get(j)[1], permute(xs[j], order));
-            }
-            b.response(response, permute(ys, order));
-            if (sigma != null) {
-                b.sigma(sigma, permute(ws, order));
-            } else if (weight != null) {
-                b.weights(weight, permute(ws, order));
-            }
-            int[] rowsOut = new int[n];
-            for (int i = 0; i < n; i++) {
-                rowsOut[i] = rowNumbers ? rowNo[order[i]] : i + 1;
-            }
-            String[] labels = new String[n];
-            Arrays.fill(labels, "");
-            return b.rows(rowsOut).groups(labels).build();
-        }
-
-        private static double number(Row r, int i) {
-            return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
-        }
-
-        private static double date(Row r, int i, String column) {
-            if (r.isNullAt(i)) {
-                throw new InvalidDataException("date column \"" + column + "\" has an empty cell");
-            }
-            return Dates.toEpochDay(r.getString(i));
-        }
-
-        private static double[] permute(double[] v, Integer[] order) {
-            double[] out = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                out[i] = v[order[i]];
-            }
-            return out;
         }
     }
 }
