@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +19,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scalefit.cli.Main;
 import org.scalefit.fit.Estimate;
 import org.scalefit.uncertainty.IntervalMethod;
 
@@ -33,7 +28,6 @@ import org.scalefit.uncertainty.IntervalMethod;
  * errors and percentile and BCa intervals, value for value; the same on 1 or 3 partitions.
  */
 class DistributedBootstrapTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final StructType SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField("model", DataTypes.StringType, false),
             DataTypes.createStructField("compute", DataTypes.DoubleType, false),
@@ -119,12 +113,7 @@ class DistributedBootstrapTest {
         List<String> args = new ArrayList<>(List.of("fit", file.toString(), "--x", "compute", "--y", "loss", "--law",
                 "offset-power-law", "--json", "--quiet", "--threads", "2"));
         Collections.addAll(args, options);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        return CommandLine.json(List.of(0), args);
     }
 
     private Dataset<Row> parquet(List<Row> rows) {

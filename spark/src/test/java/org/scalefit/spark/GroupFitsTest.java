@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +20,6 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.InvalidDataException;
-import org.scalefit.cli.Main;
 
 /**
  * Per-group fits on {@code local[2]} against {@code scalefit fit FILE --by g --json} run in-process on the
@@ -33,8 +28,6 @@ import org.scalefit.cli.Main;
  * their own rows.
  */
 class GroupFitsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -124,15 +117,41 @@ class GroupFitsTest {
         List<String> args = new ArrayList<>(List.of("fit", csv.toString(), "--x", "x", "--y", "y", "--law", spec.law(),
                 "--by", "g", "--json", "--threads", "2"));
         args.addAll(options);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        JsonNode cli = JSON.readTree(out.toString(StandardCharsets.UTF_8));
-        assertTrue(code == 0 || code == 1, err.toString(StandardCharsets.UTF_8));
-
         Dataset<Row> input = sweep.parquet(SparkTestSession.get(), dir, 5);
-        Map<String, Row> spark = byKey(GroupFits.of(spec).by("g").x("x").y("y").rowNumbers("row").fit(input));
+        assertEqualsCommandLine(CommandLine.json(List.of(0, 1), args),
+                GroupFits.of(spec).by("g").x("x").y("y").rowNumbers("row").fit(input), 50);
+    }
+
+    @Test
+    void jointLawWithSigmasEqualsTheCommandLine() throws Exception {
+        // Chinchilla's L(N, D) per group with per-point sigmas, by variable projection: two named predictors
+        // given in the other order, --sigma, and a solver option.
+        java.util.Random rng = new java.util.Random(12);
+        StringBuilder csv = new StringBuilder("family,params,tokens,loss,sd\n");
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < 24 * 12; k++) {
+            String family = "f" + (k % 12);
+            double n = Math.pow(10, 7 + 4 * rng.nextDouble());
+            double d = Math.pow(10, 9 + 3 * rng.nextDouble());
+            double sd = 0.005 + 0.01 * rng.nextDouble();
+            double loss = (1.7 + 400 / Math.pow(n, 0.34) + 410 / Math.pow(d, 0.28)) * Math.exp(sd * rng.nextGaussian());
+            csv.append(family).append(',').append(n).append(',').append(d).append(',').append(loss).append(',').append(sd).append('\n');
+            rows.add(RowFactory.create(family, n, d, loss, sd, k + 2));
+        }
+        Path file = dir.resolve("joint.csv");
+        java.nio.file.Files.writeString(file, csv);
+        JsonNode cli = CommandLine.json(List.of(0, 1), List.of("fit", file.toString(), "--x", "N=params", "--x", "D=tokens",
+                "--y", "loss", "--sigma", "sd", "--law", "chinchilla", "--solver", "varpro", "--by", "family", "--json"));
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("family", "string").add("params", "double").add("tokens", "double").add("loss", "double")
+                .add("sd", "double").add("row", "int");
+        Dataset<Row> input = SparkTestSession.get().createDataFrame(rows, schema).repartition(3);
+        assertEqualsCommandLine(cli, GroupFits.of(FitSpec.law("chinchilla").withSolver("varpro")).by("family")
+                .x("D=tokens").x("N=params").y("loss").sigma("sd").rowNumbers("row").fit(input), 12);
+    }
+
+    private static void assertEqualsCommandLine(JsonNode cli, Dataset<Row> table, int minimum) {
+        Map<String, Row> spark = byKey(table);
         assertEquals(cli.get("n_groups").asInt(), spark.size());
         int compared = 0;
         for (JsonNode group : cli.get("groups")) {
@@ -157,7 +176,7 @@ class GroupFitsTest {
             assertEquals(group.get("warnings").size() == 0 ? null : group.get("warnings").get(0).asText(), warning(row));
             compared++;
         }
-        assertTrue(compared >= 50, "groups compared: " + compared);
+        assertTrue(compared >= minimum, "groups compared: " + compared);
     }
 
     private static void assertSame(JsonNode expected, Row row, String column) {

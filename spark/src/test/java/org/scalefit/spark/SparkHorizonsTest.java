@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +20,6 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.InvalidDataException;
-import org.scalefit.cli.Main;
 import org.scalefit.horizon.HorizonOptions;
 import org.scalefit.horizon.HorizonResult;
 import org.scalefit.horizon.Interval;
@@ -36,7 +31,6 @@ import org.scalefit.horizon.ModelHorizon;
  * bootstrap intervals equal value for value; the same on any partitioning; samples aggregated into runs.
  */
 class SparkHorizonsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final StructType SAMPLES = DataTypes.createStructType(List.of(
             DataTypes.createStructField("alias", DataTypes.StringType, true),
             DataTypes.createStructField("task_id", DataTypes.StringType, true),
@@ -176,12 +170,7 @@ class SparkHorizonsTest {
         Files.writeString(file, jsonl);
         List<String> args = new ArrayList<>(List.of("horizon", file.toString(), "--json", "--quiet", "--threads", "2"));
         Collections.addAll(args, options);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        return CommandLine.json(List.of(0), args);
     }
 
     private Dataset<Row> parquet(List<Row> rows) {
