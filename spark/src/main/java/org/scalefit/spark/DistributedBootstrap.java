@@ -55,6 +55,8 @@ import org.scalefit.uncertainty.Resampler;
  *         .run(spark.read().parquet("runs.parquet"));
  * Estimate alpha = boot.parameter("alpha", IntervalMethod.BCA);     // as --bootstrap 10000 --seed 42
  * }</pre>
+ *
+ * @serial exclude (it travels to the executors as Java serialization; it is no published format)
  */
 public final class DistributedBootstrap implements Serializable {
     private static final long serialVersionUID = 1L;

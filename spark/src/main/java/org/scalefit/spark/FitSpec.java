@@ -34,6 +34,7 @@ import org.scalefit.model.Space;
  * FitOptions options = spec.toOptions();                // one thread: Spark runs the tasks in parallel
  * }</pre>
  *
+ * @serial exclude (a spec travels to the executors as Java serialization; it is no published format)
  * @param law            a built-in law name or a formula (as {@code --law})
  * @param space          {@code log}, {@code linear}, or null for the law's default (as {@code --space})
  * @param loss           {@code squares}, {@code huber:DELTA} or {@code asymmetric:LAMBDA} (as {@code --loss})

@@ -50,6 +50,8 @@ import org.scalefit.fit.GroupFit;
  *         .fit(curves);                          // model, E, E_stderr, …, alpha_ci95_high, rss, r2, …, first_warning
  * table.write().parquet("s3://bucket/fits/");
  * }</pre>
+ *
+ * @serial exclude (it travels to the executors as Java serialization; it is no published format)
  */
 public final class GroupFits implements Serializable {
     private static final long serialVersionUID = 1L;
