@@ -231,10 +231,6 @@ public final class DownstreamCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         if (!common.quiet() && !common.json()) {
-            if (boot != null && boot.failed() > 0) {
-                spec.commandLine().getErr().println("scalefit downstream: " + boot.failed() + " of " + boot.requested()
-                        + " bootstrap replicates failed and are left out of the intervals; the first: " + boot.failures().get(0));
-            }
             if (figure != null) {
                 spec.commandLine().getErr().println("scalefit downstream: wrote " + plot);
             }

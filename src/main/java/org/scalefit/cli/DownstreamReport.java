@@ -99,7 +99,9 @@ public final class DownstreamReport {
         }
         if (boot != null && boot.failed() > 0) {
             s.append("bootstrap  ").append(boot.failed()).append(" of ").append(boot.requested())
-                    .append(" replicates failed (left out of the intervals); the first: ").append(boot.failures().get(0)).append("\n\n");
+                    .append(" replicates failed (left out of the intervals); the first: ").append(boot.failures().get(0)).append('\n');
+            boot.caveat().ifPresent(c -> s.append("  caveat: ").append(c).append('\n'));
+            s.append('\n');
         }
         if (fit.warnings().isEmpty()) {
             s.append("warnings   none\n");
@@ -205,6 +207,7 @@ public final class DownstreamReport {
             ArrayNode f = b.putArray("failures");
             boot.failures().stream().limit(10).forEach(f::add);
             b.put("direct_failed", boot.directFailed());
+            boot.caveat().ifPresent(c -> b.put("caveat", c));
             b.put("seed", boot.seed());
         }
         if (backtest != null) {

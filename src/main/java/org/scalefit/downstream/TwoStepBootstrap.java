@@ -98,6 +98,18 @@ public final class TwoStepBootstrap {
             return requested - succeeded;
         }
 
+        /**
+         * @return a caveat when more than a fifth of the replicates failed: the intervals then describe only the
+         *         resamples whose runs still determine both laws, and are optimistic
+         */
+        public java.util.Optional<String> caveat() {
+            if (failed() <= 0.2 * requested) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(Math.round(100.0 * failed() / requested) + "% of the replicates could not be fitted: "
+                    + "the intervals describe only the resamples whose runs still determine both laws, and are optimistic");
+        }
+
         /** @return replicate × point: the replicates' predicted losses (a copy) */
         @Override
         public double[][] loss() {

@@ -148,7 +148,15 @@ public final class DownstreamChart {
             Panel p = panel(panels.get(i), i == 0);
             double x = (i % cols) * PANEL_W;
             double y = top + (double) (i / cols) * PANEL_H;
-            f.panel(p, Layout.plotArea(p, x + 4, y, PANEL_W - 8, PANEL_H));
+            Figure.Rect area = Layout.plotArea(p, x + 4, y, PANEL_W - 8, PANEL_H);
+            if (p.legend().isPresent()) {
+                // The legend goes where it hides the fewest points and lines.
+                Legend.Corner corner = Layout.bestLegendCorner(p, area, Legend.Corner.UPPER_RIGHT, Legend.Corner.LOWER_LEFT,
+                        Legend.Corner.UPPER_LEFT, Legend.Corner.LOWER_RIGHT);
+                Legend l = p.legend().get();
+                p = p.toBuilder().legend(new Legend(l.entries(), corner, l.framed(), l.style())).build();
+            }
+            f.panel(p, area);
         }
         if (!caption.isEmpty()) {
             f.text(Figure.Text.left(caption, 10, 8, captionStyle));
@@ -201,9 +209,15 @@ public final class DownstreamChart {
         b.add(new Mark.ErrorBars(px, lo, hi, LineStyle.solid(PREDICTED, 1.2), 4));
         b.add(new Mark.Points(px, py, predicted));
         TextStyle labelStyle = TextStyle.sans(9.5, PREDICTED);
-        for (Predicted p : d.predicted()) {
+        for (int i = 0; i < n; i++) {
+            Predicted p = d.predicted().get(i);
             if (!p.label().isEmpty()) {
-                b.add(new Mark.Text(p.x(), p.y(), p.label(), labelStyle, HAlign.LEFT, VAlign.MIDDLE, 7, 0));
+                // Neighbouring predictions are often close: their labels go alternately above and below.
+                double dy = n == 1 ? 0 : (i % 2 == 0 ? 7 : -7);
+                // Labels of points in the right half are written to their left, so they stay inside the panel.
+                boolean left = x.fraction(p.x()) > 0.5;
+                b.add(new Mark.Text(p.x(), p.y(), p.label(), labelStyle, left ? HAlign.RIGHT : HAlign.LEFT, VAlign.MIDDLE,
+                        left ? -8 : 8, dy));
             }
         }
         if (legend) {
@@ -226,7 +240,9 @@ public final class DownstreamChart {
 
     private static Axis axis(double[] r, boolean log) {
         if (log) {
-            return Axis.log(r[0], r[1], Ticks.log(r[0], r[1], Ticks.LogStyle.SUPERSCRIPT, 6));
+            // Powers of ten for axes spanning decades; plain numbers (0.5, 1, 2) for a loss within one or two.
+            boolean decades = Math.log10(r[1] / r[0]) >= 2;
+            return Axis.log(r[0], r[1], Ticks.log(r[0], r[1], decades ? Ticks.LogStyle.SUPERSCRIPT : Ticks.LogStyle.DECIMAL, 6));
         }
         return Axis.linear(r[0], r[1], Ticks.linear(r[0], r[1], 6));
     }
