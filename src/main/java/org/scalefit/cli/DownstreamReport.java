@@ -130,7 +130,7 @@ public final class DownstreamReport {
             s.append("backtest   not possible: ").append(b.explanation()).append("\n\n");
             return;
         }
-        s.append("backtest   the ").append(b.heldOut().size()).append(" largest run").append(b.heldOut().size() == 1 ? "" : "s")
+        s.append("backtest   the ").append(b.heldOut().size() == 1 ? "largest run" : b.heldOut().size() + " largest runs")
                 .append(" held out and predicted from the others: ").append(verdict(b.verdict())).append('\n');
         s.append("  ").append(b.explanation()).append('\n');
         List<String[]> rows = new ArrayList<>();
