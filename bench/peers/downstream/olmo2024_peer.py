@@ -29,6 +29,8 @@ import numpy as np
 import scipy
 import scipy.optimize as so
 
+from direct_form import fit_direct
+
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 DATA = os.path.join(ROOT, "..", "shared", "reference-data", "olmo-ladder2024")
 OUT = os.path.join(ROOT, "src", "test", "resources", "peers", "downstream", "olmo2024.json")
@@ -87,24 +89,7 @@ def moving_average(values, n):
 
 
 def direct_fit(n, d, q):
-    z = -np.log(q)
-    ln, ld = np.log(n), np.log(d)
-
-    def res(p):
-        return np.exp(p[0]) * np.exp(-p[2] * ln) + np.exp(p[1]) * np.exp(-p[3] * ld) - z
-
-    best = None
-    with np.errstate(all="ignore"):
-        for a0 in [0.05, 0.1, 0.2, 0.4, 0.8]:
-            for b0 in [0.05, 0.1, 0.2, 0.4, 0.8]:
-                for la in [0, 5, 10]:
-                    for lb in [0, 5, 10]:
-                        r = so.least_squares(res, [la, lb, a0, b0], method="lm", xtol=1e-15, ftol=1e-15, gtol=1e-15,
-                                             max_nfev=20000)
-                        if np.all(np.isfinite(r.x)) and (best is None or r.cost < best.cost):
-                            best = r
-    p = best.x
-    return {"A": math.exp(p[0]), "B": math.exp(p[1]), "alpha": p[2], "beta": p[3], "rss_log": 2 * best.cost}
+    return fit_direct(n, d, q, (0, 5, 10))
 
 
 def main():
