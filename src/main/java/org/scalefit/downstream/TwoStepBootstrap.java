@@ -314,7 +314,7 @@ public final class TwoStepBootstrap {
             if (directWarm != null) {
                 try {
                     Fit full = fit.directFit().get();
-                    int[] rows = directRows(replicate, full.n());
+                    int[] rows = directRows(replicate);
                     Observations dObs = TwoStep.directObservations(replicate, model, rows);
                     requireDistinct(dObs, full, "direct-form runs");
                     directP = refit(full, dObs, directWarm, "direct form");
@@ -357,7 +357,7 @@ public final class TwoStepBootstrap {
         }
 
         /** The replicate's loss-fit rows that have a metric: the direct form's runs. */
-        private static int[] directRows(DownstreamData replicate, int expected) {
+        private static int[] directRows(DownstreamData replicate) {
             List<Integer> out = new ArrayList<>();
             for (int i : replicate.lossFitRows()) {
                 if (Double.isFinite(replicate.rows().get(i).metric())) {
