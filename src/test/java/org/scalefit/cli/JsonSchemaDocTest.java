@@ -117,6 +117,17 @@ class JsonSchemaDocTest {
     }
 
     @Test
+    void downstream() throws IOException {
+        String[] gadre = {"downstream", "datasets/gadre2024-overtraining.csv", "--x", "N=params_N", "--x", "D=tokens_D",
+            "--loss-column", "loss_c4_val", "--metric-column", "err_avg_17", "--loss-law", "overtraining", "--link", "exp-decay",
+            "--space", "linear", "--where", "dataset==rpj", "--loss-fit-where", "in_loss_fit==1", "--metric-fit-where",
+            "in_error_fit==1", "--predict-where", "is_target==1", "--id", "run_name", "--json"};
+        List<String> more = new ArrayList<>(List.of(gadre));
+        more.addAll(List.of("--bootstrap", "20", "--plot", dir.resolve("d.png").toString()));
+        assertEquals(documented("downstream --json"), union(fields(gadre), fields(more.toArray(new String[0]))));
+    }
+
+    @Test
     void trendAndProject() throws IOException {
         TreeSet<String> trend = fields("trend", "datasets/metr-horizons.csv", "--frontier", "--json", "-q");
         TreeSet<String> project = fields("project", "datasets/metr-horizons.csv", "--frontier", "--json", "-q");

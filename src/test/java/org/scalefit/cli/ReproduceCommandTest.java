@@ -80,7 +80,7 @@ class ReproduceCommandTest {
         Cli.Result r = Cli.run("reproduce", "--out", dir.toString(), "--only", "gpt5");
         assertEquals(2, r.code());
         assertEquals("scalefit reproduce: error: unknown figure \"gpt5\"; figures are kaplan2020-figure1, metr-horizons, "
-                + "jones2021-hex, hoffmann2022-isoflop\n", r.err().replace("\r", ""));
+                + "jones2021-hex, hoffmann2022-isoflop, gadre2024-downstream, olmo2024-ladder\n", r.err().replace("\r", ""));
     }
 
     @Test
