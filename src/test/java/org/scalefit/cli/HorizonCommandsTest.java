@@ -2,7 +2,6 @@ package org.scalefit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.scalefit.SharedData;
 import org.junit.jupiter.api.io.TempDir;
 
 /** End-to-end: {@code horizon}, {@code trend} and {@code project} through {@link Main#run}: exit codes, JSON fields, error lines. */
 class HorizonCommandsTest {
     private static final Path DATA = Path.of("datasets/metr-horizons.csv");
-    private static final Path METR = Path.of("../shared/reference-data/metr");
+    private static final String METR = "reference-data/metr/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -119,8 +119,7 @@ class HorizonCommandsTest {
 
     @Test
     void horizonOnMetrsSnapshot() throws IOException {
-        Path file = METR.resolve("all_runs_2025-02-27_prepaper.jsonl");
-        assumeTrue(Files.exists(file));
+        Path file = SharedData.require(METR + "all_runs_2025-02-27_prepaper.jsonl");
         Result r = run("horizon", file.toString(), "--bootstrap", "100", "--json", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
@@ -189,9 +188,8 @@ class HorizonCommandsTest {
 
     @Test
     void trendFromRunsUsesTheirBootstrap() throws IOException {
-        Path file = METR.resolve("all_runs_2025-02-27_prepaper.jsonl");
-        Path dates = METR.resolve("release_dates_paper_2025-03-18.yaml");
-        assumeTrue(Files.exists(file) && Files.exists(dates));
+        Path file = SharedData.require(METR + "all_runs_2025-02-27_prepaper.jsonl");
+        Path dates = SharedData.require(METR + "release_dates_paper_2025-03-18.yaml");
         Result r = run("trend", file.toString(), "--release-dates", dates.toString(), "--frontier", "--replicates", "100",
                 "--trends", "exponential", "--json", "--quiet");
         assertEquals(0, r.code(), r.err());
