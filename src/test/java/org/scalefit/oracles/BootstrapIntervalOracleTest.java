@@ -26,19 +26,62 @@ import org.scalefit.uncertainty.IntervalMethod;
  * interval arithmetic (quantiles, z₀, acceleration from our own leave-one-out refits) must give SciPy's
  * interval. Independent: SciPy neither sees our fits nor our quantile code.
  *
- * <p>Tolerance 1e-9 relative on the ends: both sides fit a linear problem exactly (to about 1e-13) and
+ * <p>A second, separate implementation: R's {@code boot} package ({@code bench/oracles/bootstrap_r.R} →
+ * {@code oracles/bootstrap_intervals_r.json}) refits the same resamples with {@code lm.fit} and runs
+ * {@code boot.ci(type = c("perc", "bca"))} with its own jackknife influence values. R interpolates
+ * between order statistics on the normal-quantile scale ({@code norm.inter}), so its ends may differ
+ * from the linear interpolation by up to the gap between the neighbouring order statistics; the test
+ * allows two such gaps.
+ *
+ * <p>Tolerance against SciPy 1e-9 relative on the ends: both sides fit a linear problem exactly (to about 1e-13) and
  * both interpolate linearly between order statistics (NumPy's default percentile), so only rounding is left.
  * A wrong tail level, swapped bounds, a sign error in the acceleration or z₀ moves an end by at least one
  * order-statistic spacing, about 1e-3 relative here.
  */
 class BootstrapIntervalOracleTest {
     private static final JsonNode ORACLE = Oracles.load("bootstrap_intervals.json");
+    private static final JsonNode R = Oracles.load("bootstrap_intervals_r.json");
+
+    private static BootstrapResult ourBootstrap() {
+        Observations data = Observations.of(doubles(ORACLE.get("x")), doubles(ORACLE.get("y")));
+        Fit fit = Fitter.fit(new PowerLaw(), data);
+        return Bootstrap.fromIndices(fit, Oracles.ints(ORACLE.get("indices")), 2);
+    }
+
+    @Test
+    void percentileAndBcaIntervalsAgreeWithRBootWithinAnOrderStatistic() {
+        BootstrapResult boot = ourBootstrap();
+        int[] column = {0, 1};
+        String[] names = {"a", "alpha"};
+        for (int k = 0; k < 2; k++) {
+            String name = names[k];
+            int j = column[k];
+            double[] sorted = boot.distribution(p -> p[j]);
+            java.util.Arrays.sort(sorted);
+            JsonNode r = R.get(name);
+            Estimate pct = boot.parameter(name, IntervalMethod.PERCENTILE);
+            Estimate bca = boot.parameter(name, IntervalMethod.BCA);
+            assertRelative(r.get("value").asDouble(), pct.value(), 1e-9, name + " full-data fit (R lm.fit)");
+            assertWithinGaps(sorted, r.get("percentile").get(0).asDouble(), pct.lower(), name + " percentile lower");
+            assertWithinGaps(sorted, r.get("percentile").get(1).asDouble(), pct.upper(), name + " percentile upper");
+            assertWithinGaps(sorted, r.get("bca").get(0).asDouble(), bca.lower(), name + " BCa lower");
+            assertWithinGaps(sorted, r.get("bca").get(1).asDouble(), bca.upper(), name + " BCa upper");
+        }
+    }
+
+    /** |ours − R| within two gaps between the order statistics around R's value. */
+    private static void assertWithinGaps(double[] sorted, double expected, double actual, String what) {
+        int i = java.util.Arrays.binarySearch(sorted, expected);
+        int at = i >= 0 ? i : -i - 1;
+        int lo = Math.max(at - 2, 0);
+        int hi = Math.min(at + 2, sorted.length - 1);
+        double gap = (sorted[hi] - sorted[lo]) / 2;
+        assertEquals(expected, actual, gap, what + " (R boot.ci; two order-statistic gaps = " + gap + ")");
+    }
 
     @Test
     void percentileAndBcaIntervalsMatchScipyOnTheSameResamples() {
-        Observations data = Observations.of(doubles(ORACLE.get("x")), doubles(ORACLE.get("y")));
-        Fit fit = Fitter.fit(new PowerLaw(), data);
-        BootstrapResult boot = Bootstrap.fromIndices(fit, Oracles.ints(ORACLE.get("indices")), 2);
+        BootstrapResult boot = ourBootstrap();
         assertEquals(ORACLE.get("replicates").asInt(), boot.succeeded());
         for (String name : new String[] {"alpha", "a"}) {
             JsonNode s = ORACLE.get("statistics").get(name);
