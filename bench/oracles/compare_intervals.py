@@ -21,23 +21,15 @@ import pathlib
 
 import numpy as np
 import scipy
+from _common import gradient
 from scipy import stats
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "src/test/resources/oracles/compare_intervals.json"
 
 
-def grad(f, p, rel=1e-5):
-    g = np.zeros(len(p))
-    for j in range(len(p)):
-        h = rel * max(abs(p[j]), 1e-8)
-        def d(hh):
-            up, dn = p.copy(), p.copy()
-            up[j] += hh
-            dn[j] -= hh
-            return (f(up) - f(dn)) / (2 * hh)
-        g[j] = (4 * d(h / 2) - d(h)) / 3
-    return g
+def grad(f, p):
+    return gradient(f, p, rel=1e-5, floor=1e-8)
 
 
 def slopes(rng):

@@ -13,6 +13,7 @@ import pathlib
 
 import numpy as np
 import scipy
+from _common import gradient
 from scipy import optimize, stats
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -20,19 +21,8 @@ OUT = ROOT / "src/test/resources/oracles/fit_intervals.json"
 LEVEL = 0.95
 
 
-def grad(f, p, rel=1e-4):
-    """Richardson-extrapolated central differences of a scalar f at p (error O(h^4))."""
-    p = np.asarray(p, float)
-    g = np.zeros_like(p)
-    for j in range(len(p)):
-        h = rel * max(abs(p[j]), 1e-12)
-        def d(hh):
-            up, dn = p.copy(), p.copy()
-            up[j] += hh
-            dn[j] -= hh
-            return (f(up) - f(dn)) / (2 * hh)
-        g[j] = (4 * d(h / 2) - d(h)) / 3
-    return g
+def grad(f, p):
+    return gradient(f, p, rel=1e-4, floor=1e-12)
 
 
 def delta(f, p, cov, t):

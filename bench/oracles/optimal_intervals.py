@@ -15,6 +15,7 @@ import pathlib
 
 import numpy as np
 import scipy
+from _common import gradient
 from scipy import optimize, stats
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -34,17 +35,8 @@ def closed_forms(p):
             "compute_for_loss": lambda L: 6 * ((L - E) / K) ** (-(al + be) / (al * be))}
 
 
-def grad(f, p, rel=1e-5):
-    g = np.zeros(len(p))
-    for j in range(len(p)):
-        h = rel * abs(p[j])
-        def d(hh):
-            up, dn = p.copy(), p.copy()
-            up[j] += hh
-            dn[j] -= hh
-            return (f(up) - f(dn)) / (2 * hh)
-        g[j] = (4 * d(h / 2) - d(h)) / 3
-    return g
+def grad(f, p):
+    return gradient(f, p, rel=1e-5, floor=0.0)
 
 
 def main():
