@@ -281,11 +281,14 @@ class ExtremesTest {
                 Map.entry("chinchilla", "fails: chinchilla fit stalled where A no longer changes the curve (A = 0)"),
                 Map.entry("doubling", "doubling_time_days is poorly determined: its standard error"),
                 Map.entry("elo-frontier", "fails: elo-frontier fit stalled where m_flops no longer changes the curve"),
+                Map.entry("exp-decay", "singular information matrix: the parameters epsilon, k are not separately determined"),
                 Map.entry("exponential", "b is poorly determined: its standard error"),
                 Map.entry("kaplan", "singular information matrix: the parameters Dc are not separately determined"),
                 Map.entry("offset-power-law", "alpha is poorly determined: its standard error"),
+                Map.entry("overtraining", "eta is poorly determined: its standard error"),
                 Map.entry("power-law", "alpha is poorly determined: its standard error"),
                 Map.entry("quadratic", "alpha is poorly determined: its standard error"),
+                Map.entry("sigmoid", "L0 is poorly determined: its standard error"),
                 Map.entry("superexponential", "singular information matrix: the parameters ratio are not separately determined"));
         assertEquals(new java.util.TreeSet<>(says.keySet()), new java.util.TreeSet<>(org.scalefit.model.Laws.names()),
                 "every law has its expected answer");
