@@ -81,7 +81,7 @@ def main(allow_missing=False):
             continue
         peer = {k: v for k, v in s.items() if v is not None}
         peer["script"] = "bench/peers/corpus/scipy_peer.py"
-        if "basin_hits" in s:
+        if "basin_hits" in s and "how_we_know" not in s:
             peer["how_we_know"] = ("Levenberg-Marquardt from %d starts (the documented ones and seeded random ones); "
                                    "%d reached this RSS within 1e-9 relative and none went lower"
                                    % (s["starts"], s["basin_hits"]))

@@ -20,8 +20,9 @@ Method, for each case of src/test/resources/corpus/manifest.json with kind "fit"
 * standard errors: sqrt(diag(s^2 (J^T J)^-1)) with s^2 = RSS/dof (squares, no sigma: R's nls and
   scipy's curve_fit convention) or sqrt(diag((J^T J)^-1)) with sigma (absolute errors);
 * Huber losses (epoch-chinchilla-huber-*): the summed Huber objective minimised by L-BFGS-B with the
-  analytic gradient from Hoffmann et al.'s 4,500-point grid, then polished; no standard errors (the
-  finding's check compares scalefit's with a bootstrap, bootstrap.py);
+  analytic gradient from 400 random points of Hoffmann et al.'s 4,500-point grid and the published
+  parameters, the best polished; no standard errors (the finding's check compares scalefit's with a
+  bootstrap, bootstrap.py);
 * no-finite-optimum cases: the infimum and the path towards it (profile in alpha), see runaway().
 """
 import csv
@@ -39,6 +40,7 @@ import sympy as sp
 from scipy.optimize import least_squares, minimize
 
 MANIFEST = "src/test/resources/corpus/manifest.json"
+HUBER_GRID_STARTS = 400
 CORPUS = "src/test/resources/corpus"
 OUT = "bench/peers/corpus/results/scipy.json"
 EPOCH = datetime.date(1970, 1, 1)
@@ -400,28 +402,37 @@ def huber_peer(case):
                       np.sum(-psi * soft[0] * lN), np.sum(-psi * soft[1] * lD)])
         return float(rho.sum()), g
 
-    best = None
-    for al in np.arange(0, 2.01, 0.5):
-        for be in np.arange(0, 2.01, 0.5):
-            for e in np.arange(-1, 1.01, 0.5):
-                for a in np.arange(0, 26, 5):
-                    for b in np.arange(0, 26, 5):
-                        r = minimize(obj, [a, b, e, al, be], jac=True, method="L-BFGS-B",
-                                     options={"maxiter": 1000, "ftol": 1e-15, "gtol": 1e-12})
-                        if best is None or r.fun < best.fun:
-                            best = r
-    for _ in range(3):
-        r = minimize(obj, best.x, jac=True, method="L-BFGS-B", options={"maxiter": 10000, "ftol": 1e-16, "gtol": 1e-14})
-        if r.fun <= best.fun:
-            best = r
+    # Hoffmann et al.'s grid (alpha, beta in 0..2 by 0.5, e in -1..1 by 0.5, a, b in 0..25 by 5): 400 of its 4,500
+    # points drawn at random (seeded), plus Hoffmann's and Epoch's published parameters, each screened at a loose
+    # tolerance; the 20 best are polished to the tightest tolerance L-BFGS-B accepts.
+    grid = [[a, b, e, al, be] for al in np.arange(0, 2.01, 0.5) for be in np.arange(0, 2.01, 0.5)
+            for e in np.arange(-1, 1.01, 0.5) for a in np.arange(0, 26, 5) for b in np.arange(0, 26, 5)]
+    rng = np.random.default_rng(20240229)
+    starts = [grid[i] for i in rng.choice(len(grid), HUBER_GRID_STARTS, replace=False)]
+    starts.append([math.log(406.4), math.log(410.7), math.log(1.69), 0.34, 0.28])      # Hoffmann et al. (2022)
+    starts.append([math.log(482.01), math.log(2085.43), math.log(1.8169), 0.3478, 0.3658])  # Besiroglu et al. (2024)
+    screened = []
+    for x0 in starts:
+        r = minimize(obj, x0, jac=True, method="L-BFGS-B", options={"maxiter": 300, "ftol": 1e-10, "gtol": 1e-8})
+        screened.append((r.fun, r.x))
+    screened.sort(key=lambda t: t[0])
+    polished = [minimize(obj, x0, jac=True, method="L-BFGS-B", options={"maxiter": 20000, "ftol": 1e-16, "gtol": 1e-14})
+                for _, x0 in screened[:20]]
+    best = min(polished, key=lambda r: r.fun)
+    hits = sum(1 for f, _ in screened if f <= best.fun * (1 + 1e-6))
+    polished_hits = sum(1 for r in polished if r.fun <= best.fun * (1 + 1e-9))
     a, b, e, al, be = best.x
     p = {"E": math.exp(e), "A": math.exp(a), "B": math.exp(b), "alpha": al, "beta": be}
     lse, _ = parts(best.x)
     return {
-        "tool": "SciPy %s L-BFGS-B from Hoffmann et al.'s 4,500-point grid (Epoch AI's procedure), analytic gradient"
+        "tool": "SciPy %s L-BFGS-B from points of Hoffmann et al.'s grid (Epoch AI's procedure), analytic gradient"
                 % __import__("scipy").__version__,
         "parameters": p, "objective": best.fun, "rss": float(np.sum((lse - ly) ** 2)),
-        "n": len(ly), "dof": len(ly) - 5, "starts": 4500,
+        "n": len(ly), "dof": len(ly) - 5, "starts": len(starts), "basin_hits": hits,
+        "how_we_know": "%d starts (%d random points of Hoffmann et al.'s grid, Hoffmann's and Epoch's published "
+                       "parameters) screened by L-BFGS-B at ftol 1e-10, the 20 best polished at ftol 1e-16; %d screened "
+                       "starts ended within 1e-6 of the best objective, %d of the 20 polished within 1e-9"
+                       % (len(starts), HUBER_GRID_STARTS, hits, polished_hits),
     }
 
 
