@@ -81,6 +81,16 @@ def main(allow_missing=False):
             continue
         peer = {k: v for k, v in s.items() if v is not None}
         peer["script"] = "bench/peers/corpus/scipy_peer.py"
+        documented = []
+        if (c.get("r_peer") or {}).get("start"):
+            documented.append(c["r_peer"]["start"])
+        if "certified" in c:
+            documented += [c["certified"]["start1"], c["certified"]["start2"]]
+        if "basin_hits" in s and "how_we_know" not in s:
+            peer["start_values"] = {
+                "documented": documented,
+                "random": "%d seeded starts (numpy SeedSequence([20240229, sum of the id's character codes])) over the "
+                          "boxes of scipy_peer.py's default_box and random_starts" % (s["starts"] - len(documented))}
         if "basin_hits" in s and "how_we_know" not in s:
             peer["how_we_know"] = ("Levenberg-Marquardt from %d starts (the documented ones and seeded random ones); "
                                    "%d reached this RSS within 1e-9 relative and none went lower"
