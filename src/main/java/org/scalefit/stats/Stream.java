@@ -25,7 +25,9 @@ public enum Stream {
     /** Null simulations of the trend-break test's p-value. */
     BREAK_NULL(7),
     /** Simulations of the trend-break test's detection threshold (the holdout gap). */
-    BREAK_GAP(8);
+    BREAK_GAP(8),
+    /** Resamples of the runs within each budget of an IsoFLOP fit (Hoffmann et al.'s Approach 2). */
+    ISOFLOP_BOOTSTRAP(13);
 
     private final int id;
 
