@@ -257,7 +257,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (PublishedComparison c : numbers) {
             s.append("| ").append(c.quantity()).append(" | ").append(fitted(c.fitted())).append(" | ")
                     .append(Double.isFinite(c.lower()) ? fitted(c.lower()) + " – " + fitted(c.upper()) : "–").append(" | ")
-                    .append(num(c.published())).append(" | ")
+                    .append(reference(c.published())).append(" | ")
                     .append(Double.isFinite(c.relativeDifference())
                             ? String.format(Locale.ROOT, "%+.1f%%", 100 * c.relativeDifference()) : "–")
                     .append(" | ").append(c.source()).append(c.note().isEmpty() ? "" : "; " + c.note()).append(" |\n");
@@ -274,7 +274,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 generated |= !c.againstPublished();
                 s.append(String.format(Locale.ROOT, "%-20s %-44s %-9s %11s %12s %8s%n", d.result().id(),
                         c.quantity().length() > 44 ? c.quantity().substring(0, 43) + "…" : c.quantity(), c.data().code(),
-                        fitted(c.fitted()), num(c.published()) + (c.againstPublished() ? " " : "*"),
+                        fitted(c.fitted()), reference(c.published()) + (c.againstPublished() ? " " : "*"),
                         Double.isFinite(c.relativeDifference())
                                 ? String.format(Locale.ROOT, "%+.1f%%", 100 * c.relativeDifference()) : "–"));
             }
@@ -293,7 +293,15 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (!Double.isFinite(v) || a == 0 || a >= 1e5 || a < 1e-3 || a >= 1000) {
             return num(v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).toPlainString().replace('-', '−');
+        // Hundreds (days, Elo) keep one decimal: 196.5 days next to METR's 196.475.
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(a >= 100 ? 4 : 3)).toPlainString()
+                .replace('-', '−');
+    }
+
+    /** A reference value as it is published: up to six significant digits (196.475), else as {@link #num}. */
+    static String reference(double v) {
+        double a = Math.abs(v);
+        return Double.isFinite(v) && a >= 100 && a < 1000 ? org.scalefit.Numbers.format(v, 6).replace('-', '−') : num(v);
     }
 
     /** Three significant digits; large and small numbers as m×10ⁿ with a superscript exponent. */

@@ -27,7 +27,9 @@ public enum Stream {
     /** Simulations of the trend-break test's detection threshold (the holdout gap). */
     BREAK_GAP(8),
     /** Resamples of the runs within each budget of an IsoFLOP fit (Hoffmann et al.'s Approach 2). */
-    ISOFLOP_BOOTSTRAP(13);
+    ISOFLOP_BOOTSTRAP(13),
+    /** Resamples of the models of a trend whose points carry no intervals (a pairs bootstrap). */
+    TREND_MODEL_BOOTSTRAP(14);
 
     private final int id;
 
