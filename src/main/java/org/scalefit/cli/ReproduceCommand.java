@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce the talk's figures from the bundled data sets: Kaplan et al. (2020) Figure 1, METR's "
-                + "task horizons, Jones (2021) Hex compute frontiers and Hoffmann et al. (2022) IsoFLOP curves, with a "
-                + "report (report.md, report.json) of fitted against published numbers.",
-        footer = {"", "Figures: kaplan2020-figure1, metr-horizons, jones2021-hex, hoffmann2022-isoflop.",
+                + "task horizons, Jones (2021) Hex compute frontiers, Hoffmann et al. (2022) IsoFLOP curves and the growth "
+                + "of training compute (Sevilla et al. 2022, Epoch AI 2024), with a report (report.md, report.json) of "
+                + "fitted against published numbers; each number says whether its data are real, digitized or generated.",
+        footer = {"", "Figures: kaplan2020-figure1, metr-horizons, jones2021-hex, hoffmann2022-isoflop, epoch-compute-trends.",
             "", "Examples:",
             "  scalefit reproduce                          # PNG, SVG, report in figures/",
             "  scalefit reproduce --out paper-figs --pdf   # also PDF",
