@@ -423,8 +423,8 @@ public final class IsoFlopCommand implements Callable<Integer> {
         if (boot != null) {
             s.append("  intervals: percentile bootstrap, ").append(boot.requested()).append(" resamples of the runs within each "
                     + "budget (seed ").append(boot.seed()).append(")");
-            s.append(boot.withoutMinimum() == 0 ? "\n" : "; " + boot.withoutMinimum() + " in which some budget had no minimum "
-                    + "are left out\n");
+            s.append(boot.withoutMinimum() == 0 ? "\n" : ";\n             " + boot.withoutMinimum()
+                    + " resamples in which some budget had no minimum are left out\n");
         } else {
             s.append("  intervals: none (--bootstrap 0)\n");
         }
@@ -447,13 +447,19 @@ public final class IsoFlopCommand implements Callable<Integer> {
             }
         }
         if (!fit.excluded().isEmpty()) {
-            StringBuilder rows = new StringBuilder();
-            for (IsoFlop.Excluded ex : fit.excluded()) {
-                rows.append(rows.length() == 0 ? "" : ", ").append(runs.data().row(ex.run()));
+            s.append("\n  left out: ").append(fit.excluded().size()).append(" run").append(fit.excluded().size() == 1 ? "" : "s")
+                    .append(" further than ").append(Numbers.format(fit.tolerance(), 4))
+                    .append(" decade from every budget (JSON excluded gives their compute and distance):\n");
+            StringBuilder line = new StringBuilder("    rows");
+            for (int i = 0; i < fit.excluded().size(); i++) {
+                String item = " " + runs.data().row(fit.excluded().get(i).run()) + (i + 1 < fit.excluded().size() ? "," : "");
+                if (line.length() + item.length() > 100) {
+                    s.append(line).append('\n');
+                    line = new StringBuilder("        ");
+                }
+                line.append(item);
             }
-            s.append("\n  left out: ").append(fit.excluded().size()).append(" runs further than ")
-                    .append(Numbers.format(fit.tolerance(), 4)).append(" decade from every budget: rows ").append(rows)
-                    .append(" (JSON excluded gives their compute and distance)\n");
+            s.append(line).append('\n');
         }
         return s.toString();
     }

@@ -87,7 +87,9 @@ class IsoFlopCommandTest {
         // D given instead of C: C = 6·N·D, which is how Epoch derived D, so the same budgets and the same a.
         assertTrue(r.out().contains("a in N_opt ∝ C^a   0.50005"), r.out());
         assertTrue(r.out().contains("182 assigned, 63 left out"), r.out());
-        assertTrue(r.out().contains("left out: 63 runs further than 0.1 decade from every budget: rows 46, 49,"), r.out());
+        assertTrue(r.out().contains("left out: 63 runs further than 0.1 decade from every budget (JSON excluded gives their "
+                + "compute and distance):\n    rows 46, 49,"), r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 130), "row list wrapped");
         assertTrue(r.out().contains("5.76e+23 is 2.3 decades above the largest budget"), r.out());
     }
 
