@@ -252,7 +252,7 @@ public final class IsoFlopCommand implements Callable<Integer> {
         if (n < 6) {
             throw new InvalidDataException("isoflop needs at least 6 runs (2 budgets of 3 sizes), " + o.source() + " has " + n);
         }
-        String c = compute != null ? "C = " + o.predictorColumn(1) : "C = 6·N·D, D = " + o.predictorColumn(1);
+        String c = compute != null ? "C = " + o.predictorColumn(1) : "C = 6·N·D with D = " + o.predictorColumn(1);
         return new Runs(o, params, flops, loss, c);
     }
 
@@ -393,9 +393,10 @@ public final class IsoFlopCommand implements Callable<Integer> {
     private String table(Runs runs, IsoFlop.Result fit, IsoFlopBootstrap.Result boot, double[] readAt, LoadResult loaded) {
         StringBuilder s = new StringBuilder();
         String pct = Numbers.format(100 * level, 4) + "%";
-        s.append("IsoFLOP profiles (Hoffmann et al. 2022, Approach 2) of ").append(runs.data().responseColumn())
-                .append(" on N = ").append(runs.data().predictorColumn(0)).append(", ").append(runs.computeText())
-                .append(" (").append(runs.data().source()).append(", ").append(runs.flops().length).append(" runs)\n");
+        s.append("IsoFLOP profiles (Hoffmann et al. 2022, Approach 2): ").append(runs.data().source()).append(", ")
+                .append(runs.flops().length).append(" runs\n");
+        s.append("  ").append(runs.data().responseColumn()).append(" on N = ").append(runs.data().predictorColumn(0))
+                .append(", ").append(runs.computeText()).append('\n');
         if (budgets != null) {
             s.append(String.format(Locale.ROOT, "  budgets: %d given; each run goes to the nearest within %s decade of log10 C: "
                     + "%d assigned, %d left out%n", fit.profiles().size(), Numbers.format(fit.tolerance(), 4),

@@ -149,11 +149,10 @@ public final class ComputeTrendReproduction implements Reproduction {
                         + Dates.format(lastDay) + ". Eras: publication date from 1952-01-01 to 2009-12-31, from 2010-01-01 "
                         + "to 2022-02-28 (the end of Sevilla et al.'s data) and from 2010-01-01 to the end; the top-10 "
                         + "subset is Epoch's compute rank at publication (recorded from late 2015).",
-                "Method: as scalefit trend --trends exponential: OLS of ln(training compute) on the publication date; "
-                        + "doubling time ln 2/slope, growth per year e^(365.2425·slope) = 2^(365.2425 days / doubling); 95% "
-                        + "intervals from the slope's t-interval (the same numbers as "
-                        + "`scalefit trend datasets/" + MODELS + " --date publication_date --y training_compute_flop "
-                        + "--since 2010-01-01`).",
+                "Method: the exponential trend of the horizon trends (org.scalefit.horizon.Trends, as the trend command "
+                        + "fits it): OLS of ln(training compute) on the publication date; doubling time ln 2/slope, growth "
+                        + "per year e^(365.2425·slope) = 2^(365.2425 days / doubling); 95% intervals from the slope's "
+                        + "t-interval.",
                 "What this does and does not show about the talk's \"3× to 10× gains per year\": these data measure how "
                         + "fast the training compute spent on notable models grows (about 4–5× a year since 2010) — growth "
                         + "in spending times hardware price-performance. They do not show that training or inference gets "
