@@ -8,6 +8,7 @@ import org.scalefit.Numbers;
 import org.scalefit.TextTable;
 import org.scalefit.data.Dates;
 import org.scalefit.horizon.HorizonPoint;
+import org.scalefit.model.DoublingTrend;
 import org.scalefit.horizon.TrendComparison;
 import org.scalefit.horizon.TrendCurve;
 import org.scalefit.horizon.TrendFit;
@@ -20,7 +21,6 @@ import org.scalefit.stats.Interval;
  * per year (×/yr = 2^(365.2425 days / doubling)) with their intervals, in the words of the quantity fitted.
  */
 final class TrendReport {
-    private static final double YEAR = 365.2425;
     private final TrendInputOptions.Loaded loaded;
     private final TrendFit fit;
     private final String ci;
@@ -38,12 +38,12 @@ final class TrendReport {
         return quantity;
     }
 
-    /** @return the growth factor per year of a doubling time in days: 2^(365.2425 / days); ∞ → 1, ≤ 0 → NaN */
+    /**
+     * @param doublingDays a doubling time in days (the trends' intervals put ∞ for a slope that is not positive)
+     * @return the growth factor per year ({@link DoublingTrend#growthPerYear}); NaN for a doubling time ≤ 0
+     */
     static double growthPerYear(double doublingDays) {
-        if (Double.isNaN(doublingDays) || doublingDays <= 0) {
-            return Double.NaN;
-        }
-        return Math.pow(2, YEAR / doublingDays);
+        return doublingDays > 0 ? DoublingTrend.growthPerYear(doublingDays) : Double.NaN;
     }
 
     /** The growth interval of a doubling-time interval (the map is decreasing: the ends swap). */

@@ -13,6 +13,7 @@ import org.scalefit.horizon.TrendFit;
 import org.scalefit.horizon.TrendKind;
 import org.scalefit.horizon.TrendOptions;
 import org.scalefit.horizon.Trends;
+import org.scalefit.model.DoublingTrend;
 import org.scalefit.plot.charts.ComputeTrendChart;
 import org.scalefit.plot.charts.XY;
 import org.scalefit.stats.Interval;
@@ -35,8 +36,6 @@ import org.scalefit.stats.Interval;
 public final class ComputeTrendReproduction implements Reproduction {
     /** Epoch AI's notable models with a training-compute estimate (CC-BY 4.0). */
     public static final String MODELS = "epoch2026-notable-models-compute.csv";
-    private static final double YEAR = 365.2425;
-    private static final double LN2 = Math.log(2);
     private static final String SEVILLA = "Sevilla et al. (2022)";
 
     /** Creates the reproduction. */
@@ -76,7 +75,7 @@ public final class ComputeTrendReproduction implements Reproduction {
     }
 
     private static double growthPerYear(double doublingDays) {
-        return Math.exp(LN2 * YEAR / doublingDays);
+        return DoublingTrend.growthPerYear(doublingDays);
     }
 
     @Override
