@@ -80,6 +80,16 @@ class IsoFlopCommandTest {
     }
 
     @Test
+    void jsonIsTheSameOnAnyThreadCount() {
+        Cli.Result one = Cli.run("isoflop", RUNS, "--x", "N=params", "--compute", "flops", "--y", "loss", "--budgets", "hoffmann",
+                "--at", "5.76e23", "--bootstrap", "300", "--json", "--threads", "1");
+        Cli.Result four = Cli.run("isoflop", RUNS, "--x", "N=params", "--compute", "flops", "--y", "loss", "--budgets", "hoffmann",
+                "--at", "5.76e23", "--bootstrap", "300", "--json", "--threads", "4");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(one.out(), four.out());
+    }
+
+    @Test
     void tableNamesTheRunsLeftOutAndTheExtrapolation() {
         Cli.Result r = Cli.run("isoflop", RUNS, "--x", "N=params", "--x", "D=tokens", "--y", "loss", "--budgets", "hoffmann",
                 "--at", "5.76e23", "--bootstrap", "200");

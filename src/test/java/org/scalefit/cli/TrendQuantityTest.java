@@ -63,6 +63,22 @@ class TrendQuantityTest {
     }
 
     @Test
+    void theModelBootstrapIsTheSameOnAnyThreadCount() {
+        String[] base = {"trend", MODELS, "--date", "publication_date", "--y", "training_compute_flop", "--since", "2010-01-01",
+            "--trends", "exponential,piecewise", "--replicates", "200", "--json", "-q", "--threads"};
+        Cli.Result one = Cli.run(concat(base, "1"));
+        Cli.Result three = Cli.run(concat(base, "3"));
+        assertEquals(0, one.code(), one.err());
+        assertEquals(one.out(), three.out());
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
+    }
+
+    @Test
     void erasOfSevillaEtAl() throws IOException {
         JsonNode pre = json("trend", MODELS, "--date", "publication_date", "--y", "training_compute_flop", "--since",
                 "1952-01-01", "--until", "2009-12-31", "--trends", "exponential", "--json", "-q");
@@ -86,6 +102,16 @@ class TrendQuantityTest {
                 r.out());
         assertFalse(r.out().matches("(?s).*\\d min\\b.*"), "no minutes for compute");
         assertFalse(r.out().contains("horizon"), "no horizons for compute");
+    }
+
+    @Test
+    void fitDoublingNamesTheColumnsAndTheGrowthPerYear() {
+        Cli.Result r = Cli.run("fit", MODELS, "--x", "publication_date", "--y", "training_compute_flop", "--law", "doubling",
+                "--where", "publication_date>=2010-01-01", "--target", "1e27");
+        assertEquals(0, r.code(), r.err());
+        // Log-space OLS: the peer's 4.679×/yr; the delta-method interval is about the peer's t-interval [4.15, 5.27].
+        assertTrue(r.out().contains("growth_per_year                                                     4.67901"), r.out());
+        assertTrue(r.out().contains("publication_date at which training_compute_flop reaches 1e+27    2029-08-23"), r.out());
     }
 
     @Test
