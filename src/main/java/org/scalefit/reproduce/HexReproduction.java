@@ -73,7 +73,7 @@ public final class HexReproduction implements Reproduction {
         for (Map.Entry<Integer, Map<String, List<double[]>>> e : boards.entrySet()) {
             List<XY> rs = new ArrayList<>();
             for (List<double[]> pts : e.getValue().values()) {
-                rs.add(xy(pts));
+                rs.add(KaplanReproduction.sortedByX(pts));
             }
             runs.put(e.getKey(), rs);
         }
@@ -82,7 +82,7 @@ public final class HexReproduction implements Reproduction {
         List<Double> oy = new ArrayList<>();
         Map<Integer, XY> frontiers = new TreeMap<>();
         for (Map.Entry<Integer, List<double[]>> e : drawnFrontiers.entrySet()) {
-            XY f = xy(e.getValue());
+            XY f = KaplanReproduction.sortedByX(e.getValue());
             frontiers.put(e.getKey(), f);
             double[] fx = f.x();
             double[] fy = f.y();
@@ -144,17 +144,5 @@ public final class HexReproduction implements Reproduction {
         return new FigureResult(id(), "Hex: Elo against training compute by board size", PAPER
                 + ", compute frontiers (Figure of Elo v. FLOPS)", HexChart.draw(input), numbers, notes,
                 List.of(data.describe(RUNS)));
-    }
-
-    /** Points sorted by compute. */
-    private static XY xy(List<double[]> pts) {
-        pts.sort((a, b) -> Double.compare(a[0], b[0]));
-        double[] x = new double[pts.size()];
-        double[] y = new double[pts.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = pts.get(i)[0];
-            y[i] = pts.get(i)[1];
-        }
-        return new XY(x, y);
     }
 }

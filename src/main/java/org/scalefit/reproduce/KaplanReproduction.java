@@ -131,14 +131,7 @@ public final class KaplanReproduction implements Reproduction {
         }
         List<XY> out = new ArrayList<>();
         for (List<double[]> pts : byModel.values()) {
-            pts.sort((a, b) -> Double.compare(a[0], b[0]));
-            double[] x = new double[pts.size()];
-            double[] y = new double[pts.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = pts.get(i)[0];
-                y[i] = pts.get(i)[1];
-            }
-            out.add(new XY(x, y));
+            out.add(sortedByX(pts));
         }
         return out;
     }
@@ -151,6 +144,18 @@ public final class KaplanReproduction implements Reproduction {
         for (int r = 0; r < x.length; r++) {
             x[r] = Cells.number(t, r, xc);
             y[r] = Cells.number(t, r, yc);
+        }
+        return new XY(x, y);
+    }
+
+    /** (x, y) pairs as a series sorted by x (the list is sorted in place). */
+    static XY sortedByX(List<double[]> pts) {
+        pts.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[] x = new double[pts.size()];
+        double[] y = new double[pts.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pts.get(i)[0];
+            y[i] = pts.get(i)[1];
         }
         return new XY(x, y);
     }
