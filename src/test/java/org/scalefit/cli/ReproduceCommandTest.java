@@ -79,6 +79,33 @@ class ReproduceCommandTest {
         assertEquals(212, json.get("figures").get(0).get("numbers").get(0).get("fitted").asDouble(), 3);
     }
 
+    /** Issue 13: every number says what it was fitted to; generated data are compared only with their generating law. */
+    @Test
+    void everyNumberCarriesItsDataKind() throws IOException {
+        Cli.Result r = Cli.run("reproduce", "--out", dir.toString(), "--only", "kaplan,jones,epoch", "--json", "-q", "--dpi", "36");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        java.util.Map<String, String> kinds = java.util.Map.of("kaplan2020-figure1", "generated", "jones2021-hex", "digitized",
+                "epoch-compute-trends", "real");
+        for (JsonNode fig : json.get("figures")) {
+            for (JsonNode n : fig.get("numbers")) {
+                assertEquals(kinds.get(fig.get("id").asText()), n.get("data").asText(), n.toString());
+                assertEquals(n.get("data").asText().equals("generated") ? "generating law" : "published",
+                        n.get("reference").asText(), n.toString());
+            }
+        }
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("Recovers the generating law (generated data: the points were computed from a law, so the "
+                + "refit can only show that the engine recovers it):\n\n| quantity | scalefit | 95% interval | generating law |"), md);
+        assertTrue(md.contains("Compared with the paper (real data):"), md);
+        assertTrue(md.contains("Compared with the paper (digitized data):"), md);
+        String table = Cli.run("reproduce", "--out", dir.toString(), "--only", "kaplan", "--dpi", "36", "-q").out();
+        assertTrue(table.contains("kaplan2020-figure1   alpha_D                                      generated      0.0949       0.095*"),
+                table);
+        assertTrue(table.endsWith("reference: the published value for real and digitized data; * the law the data were generated "
+                + "from (the refit recovers it)\n"), table);
+    }
+
     @Test
     void unknownFigureIsOneLine() {
         Cli.Result r = Cli.run("reproduce", "--out", dir.toString(), "--only", "gpt5");
