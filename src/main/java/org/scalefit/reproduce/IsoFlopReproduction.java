@@ -96,7 +96,7 @@ public final class IsoFlopReproduction implements Reproduction {
                 "Approach 1 (the lower envelope of loss against FLOPs over training curves) is not possible here: Figure 4, "
                         + "and so Epoch's digitization, holds one final point per run, not the training curves the envelope "
                         + "is taken over.",
-                "With the tolerance at 0.05 to 0.3 decade a stays between 0.497 and 0.513 and N_opt(Gopher) between 64 B "
+                "With the tolerance at 0.05 to 0.3 decade a stays between 0.497 and 0.512 and N_opt(Gopher) between 64 B "
                         + "and 77 B; at 0.03 decade (88 runs) a is 0.462 (peer variants).");
         String caption = "Runs: Hoffmann et al. (2022) Figure 4, digitized by Epoch AI (Besiroglu et al. 2024); "
                 + fit.runsAssigned() + " runs in 9 IsoFLOP budgets (±" + TOLERANCE + " decade), " + fit.excluded().size()
