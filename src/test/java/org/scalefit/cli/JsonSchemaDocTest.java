@@ -128,6 +128,20 @@ class JsonSchemaDocTest {
     }
 
     @Test
+    void isoflop() throws IOException {
+        Path bad = dir.resolve("runs.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("datasets/epoch2024-chinchilla-runs.csv")));
+        lines.add("999,oops,1,1e19,3.0,,0");
+        Files.write(bad, lines);
+        assertEquals(documented("isoflop --json"), union(
+                fields("isoflop", "datasets/epoch2024-chinchilla-runs.csv", "--x", "N=params", "--compute", "flops", "--y", "loss",
+                        "--budgets", "hoffmann", "--bootstrap", "0", "--json"),
+                fields("isoflop", bad.toString(), "--x", "N=params", "--compute", "flops", "--y", "loss", "--budgets", "hoffmann",
+                        "--bootstrap", "20", "--at", "5.76e23", "--skip-invalid", "--plot", dir.resolve("p.png").toString(),
+                        "--dpi", "36", "--json", "-q")));
+    }
+
+    @Test
     void trendAndProject() throws IOException {
         TreeSet<String> trend = fields("trend", "datasets/metr-horizons.csv", "--frontier", "--json", "-q");
         TreeSet<String> project = fields("project", "datasets/metr-horizons.csv", "--frontier", "--json", "-q");
