@@ -2,6 +2,7 @@ package org.scalefit.uncertainty;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,16 @@ class BandsTest {
             assertEquals(p.confidence().lower(), band.lower()[i], 0.0);
             assertEquals(p.confidence().upper(), band.upper()[i], 0.0);
         }
+    }
+
+    @Test
+    void aBandsLevelLiesStrictlyBetweenZeroAndOne() {
+        double[] one = {1};
+        for (double level : new double[] {0, 1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new PointwiseBand(one, one, one, one, level, "delta"));
+            assertEquals("confidence level must be in (0, 1), got " + level, e.getMessage());
+        }
+        assertEquals(0.5, new PointwiseBand(one, one, one, one, 0.5, "delta").level(), 0.0);
     }
 }

@@ -73,6 +73,23 @@ class ExtrapolationTest {
     }
 
     @Test
+    void aDistanceExactlyOnTheEdgeWithItsSlackIsStillTheMilderLevel() {
+        // data from −1 to 0 (a span of 1): the distance is x itself, so x can be put exactly on each edge,
+        // ¼, ½ and 1 span plus the 1e-9 slack, computed as the definition writes them
+        Observations unit = Observations.of(new double[] {-1, 0}, new double[] {1, 2});
+        assertEquals(Severity.MILD, Extrapolation.of(unit, false, 0.5 * 0.5 + 1e-9).severity());
+        assertEquals(Severity.MODERATE, Extrapolation.of(unit, false, 1.0 * 0.5 + 1e-9).severity());
+        assertEquals(Severity.STRONG, Extrapolation.of(unit, false, 2.0 * 0.5 + 1e-9).severity());
+    }
+
+    @Test
+    void dataReachingZeroAreMeasuredInSpansEvenForAPositiveLaw() {
+        Observations fromZero = Observations.of(new double[] {0, 10}, new double[] {1, 2});
+        assertExtrapolation(Extrapolation.of(fromZero, true, 15), 0.5, "spans", "above", Severity.MODERATE,
+                "0.5 spans above the data: the band assumes the law keeps holding there");
+    }
+
+    @Test
     void spansForAnyOtherPredictor() {
         assertExtrapolation(Extrapolation.of(SPANS, false, 8.5), 0.25, "spans", "above", Severity.MILD,
                 "0.25 spans above the data: mild extrapolation");

@@ -126,6 +126,9 @@ class ResamplerTest {
         Observations even = Observations.builder().predictor("x", new double[] {1, 2, 3, 4})
                 .response("y", new double[] {1, 2, 3, 4}).weights("w", new double[] {8, 1, 2, 4}).build();
         assertEquals(3.0, Noise.newPointWeight(even), 0.0, "weights 8,1,2,4: median (2 + 4)/2");
+        Observations odd = Observations.builder().predictor("x", new double[] {1, 2, 3})
+                .response("y", new double[] {1, 2, 3}).weights("w", new double[] {3, 1, 2}).build();
+        assertEquals(2.0, Noise.newPointWeight(odd), 0.0, "weights 3,1,2: the middle one, not an average");
         Observations plain = Observations.of(new double[] {1, 2, 3}, new double[] {3, 2, 1});
         assertEquals(1.0, Noise.newPointWeight(plain), 0.0, "unweighted");
     }
@@ -137,6 +140,37 @@ class ResamplerTest {
         assertEquals("hierarchical", Resampler.hierarchical().name());
         Resampler custom = (data, rng) -> data;
         assertEquals("custom", custom.name());
+    }
+
+    @Test
+    void hierarchicalReplicatesDrawGroupsThenItemsThenRepeatsFromOneGenerator() {
+        // BootstrapTest.hierarchy: row 12a + 3b + c is group a, item b, repeat c (6 × 4 × 3)
+        Observations data = BootstrapTest.hierarchy(2);
+        Observations rep = Resampler.hierarchical().resample(data, new SplittableRandom(31));
+        SplittableRandom twin = new SplittableRandom(31);
+        int k = 0;
+        for (int g = 0; g < 6; g++) {
+            int a = twin.nextInt(6);
+            for (int j = 0; j < 4; j++) {
+                int b = twin.nextInt(4);
+                for (int r = 0; r < 3; r++) {
+                    assertEquals(data.row(12 * a + 3 * b + twin.nextInt(3)), rep.row(k), "replicate row " + k);
+                    k++;
+                }
+            }
+        }
+        assertEquals(data.size(), k);
+    }
+
+    @Test
+    void aFitWithoutDegreesOfFreedomHasNoNoiseScale() {
+        Observations two = Observations.of(new double[] {1, 10}, new double[] {5, 4});
+        Fit exact = Fitter.fit(new PowerLaw(), two);
+        assertEquals(0, exact.dof());
+        assertEquals(Double.NaN, Noise.sigma(exact), "RSS/0 is not a scale");
+        for (double e : Noise.pool(exact)) {
+            assertEquals(0, e, 1e-12, "the pool of an exact fit is its (zero) residuals, not inflated by √(n/0)");
+        }
     }
 
     @Test
