@@ -143,12 +143,23 @@ class BootstrapResultTest {
     }
 
     @Test
+    void twoUnitsAreTooFewForAJackknife() {
+        Observations data = grouped("a", "a", "a", "a", "b", "b", "b", "b", "b");
+        BootstrapResult boot = Bootstrap.run(Fitter.fit(new PowerLaw(), data), Resampler.groups(), 3, 3, 1);
+        assertEquals(2, boot.jackknifeUnits());
+        assertEquals(2, boot.jackknifeFailed(), "neither unit is refitted");
+        assertEquals(0.0, boot.acceleration(p -> p[1]), 0.0);
+    }
+
+    @Test
     void aQuantityConstantOverTheJackknifeHasNoAcceleration() {
         BootstrapResult boot = Bootstrap.run(FIT, Resampler.rows(), 3, 3, 1);
         assertEquals(9, boot.jackknifeUnits());
         // nine values of 1: a mean of Σ(1/9) would round below 1 and give the spurious skewness 1/(6·3)
         assertEquals(0.0, boot.acceleration(p -> 1.0), 0.0);
         assertEquals(0.0, boot.acceleration(p -> 0.1), 0.0);
+        assertEquals(0.0, boot.acceleration(p -> 0.0), 0.0, "no spread at all: 0, not 0/0");
+        assertEquals(0.0, boot.acceleration(p -> 1e6 / 3), 0.0, "the rounding threshold is relative to the size");
     }
 
     @Test
@@ -197,6 +208,7 @@ class BootstrapResultTest {
         List<Estimate> all = boot.parameters();
         assertEquals(List.of("a", "alpha"), all.stream().map(Estimate::name).toList());
         assertEquals(alpha, all.get(1));
+        assertEquals(boot.parameter("a"), all.get(0), "the first parameter is a parameter too");
         List<Estimate> bca = boot.parameters(IntervalMethod.BCA);
         assertEquals("bootstrap-bca", bca.get(1).method());
         assertEquals(alpha.stderr(), bca.get(1).stderr(), 0.0);
