@@ -39,8 +39,11 @@ class TrendCurveTest {
         assertEquals(five.aic() + 24, five.aicc(), 1e-12);
         TrendCurve four = new TrendCurve(TrendKind.EXPONENTIAL, new double[] {0, 0.01, T0}, 4, 2.5, 10, 3);
         assertEquals(Double.POSITIVE_INFINITY, four.aicc());
-        // no spread to explain: no R²
+        TrendCurve three = new TrendCurve(TrendKind.EXPONENTIAL, new double[] {0, 0.01, T0}, 3, 2.5, 10, 3);
+        assertEquals(Double.POSITIVE_INFINITY, three.aicc(), "n − k − 1 < 0: no correction, not a negative one");
+        // no spread to explain: no R², whatever the residuals
         assertEquals(Double.NaN, new TrendCurve(TrendKind.EXPONENTIAL, new double[] {0, 0.01, T0}, 4, 0, 0, 3).r2());
+        assertEquals(Double.NaN, new TrendCurve(TrendKind.EXPONENTIAL, new double[] {0, 0.01, T0}, 4, 1, 0, 3).r2());
     }
 
     @Test
@@ -85,6 +88,12 @@ class TrendCurveTest {
         // a flat start: a lower horizon lay before any data of the rising part (−∞), or never (+∞) when both fall
         TrendCurve flatThenUp = new TrendCurve(TrendKind.PIECEWISE, new double[] {Math.log(10), 0, b2, T0}, 20, 1, 2, 5);
         assertEquals(Double.NEGATIVE_INFINITY, flatThenUp.dateReaching(5));
+        assertEquals(T0, flatThenUp.dateReaching(10), 0.0, "the break's own horizon is reached at the break");
+        TrendCurve flatThenDown = new TrendCurve(TrendKind.PIECEWISE, new double[] {Math.log(10), 0, -b2, T0}, 20, 1, 2, 5);
+        assertEquals(Double.POSITIVE_INFINITY, flatThenDown.dateReaching(5), "never below the break's horizon before it");
+        assertEquals(T0, flatThenDown.dateReaching(10), 0.0);
+        TrendCurve flat = new TrendCurve(TrendKind.PIECEWISE, new double[] {Math.log(10), 0, 0, T0}, 20, 1, 2, 5);
+        assertEquals(Double.POSITIVE_INFINITY, flat.dateReaching(5));
         TrendCurve falling = new TrendCurve(TrendKind.PIECEWISE, new double[] {Math.log(10), -b1, -b2, T0}, 20, 1, 2, 5);
         assertEquals(Double.POSITIVE_INFINITY, falling.dateReaching(5));
         assertEquals(Double.POSITIVE_INFINITY, falling.dateReaching(20));
@@ -100,6 +109,7 @@ class TrendCurveTest {
         assertEquals(T0 + t * (r - 1) / s, c.dateReaching(60), 1e-9);
         assertEquals(T0 + t * (r * r - 1) / s, c.dateReaching(120), 1e-9);
         assertEquals(Math.log(60), c.lnHorizon(T0 + t * (r - 1) / s), 1e-12);
+        assertEquals(Math.log(120), c.lnHorizon(T0 + t * (r * r - 1) / s), 1e-12, "two doublings");
         assertEquals(t, c.doublingTimeDays(T0), 1e-9);
         assertEquals(t * r, c.doublingTimeDays(T0 + t * (r - 1) / s), 1e-9, "after one doubling, r times shorter");
         assertEquals(T0 - t / s, c.singularityDate(), 1e-9);
@@ -113,6 +123,9 @@ class TrendCurveTest {
         // a ratio above 1 slows down: no singularity, and before its start (1 + ln r·τ/T ≤ 0) it is undefined
         TrendCurve slowing = new TrendCurve(TrendKind.SUPEREXPONENTIAL, new double[] {Math.log(30), t, -s, T0}, 20, 1, 2, 4);
         assertEquals(Double.POSITIVE_INFINITY, slowing.singularityDate());
+        TrendCurve steady = new TrendCurve(TrendKind.SUPEREXPONENTIAL, new double[] {Math.log(30), t, 0, T0}, 20, 1, 2, 4);
+        assertEquals(Double.POSITIVE_INFINITY, steady.singularityDate(), "r = 1 is an exponential: no singularity");
+        assertEquals(Math.log(60), steady.lnHorizon(T0 + t), 1e-12, "r = 1: one doubling every T");
         assertEquals(Double.NaN, slowing.lnHorizon(T0 + t / s - 1));
         assertEquals(Double.NaN, slowing.doublingTimeDays(T0 + t / s - 1));
     }
