@@ -159,6 +159,27 @@ public final class Table {
     }
 
     /**
+     * The hash of a cell's label (its text without surrounding white space), as {@link TextColumn#hash}, without
+     * making a string of it.
+     *
+     * @throws InvalidDataException as {@link Cells#label} when the label is empty
+     */
+    long labelHash(int row, int col) {
+        Objects.checkIndex(row, sourceRows.length);
+        long h = cells[col].labelHash(row);
+        if (h == 0) {
+            Cells.label(this, row, col);
+        }
+        return h;
+    }
+
+    /** @return whether a cell's label (its text without surrounding white space) is {@code label} */
+    boolean labelEquals(int row, int col, String label) {
+        Objects.checkIndex(row, sourceRows.length);
+        return cells[col].labelEquals(row, label);
+    }
+
+    /**
      * @param name a column name
      * @return true when the table has a column of exactly that name
      */

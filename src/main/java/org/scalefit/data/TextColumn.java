@@ -33,6 +33,43 @@ abstract class TextColumn {
      */
     abstract TextColumn select(int[] rows);
 
+    /**
+     * The cell as a label (a group key): its text without surrounding white space, as {@link Cells#label}.
+     *
+     * @param row the cell
+     * @return the label's hash, {@link #hash}; 0 when the label is empty
+     */
+    long labelHash(int row) {
+        String t = text(row).strip();
+        return t.isEmpty() ? 0 : hash(t.toCharArray(), 0, t.length());
+    }
+
+    /**
+     * @param row   the cell
+     * @param label a label
+     * @return whether the cell's label is {@code label}
+     */
+    boolean labelEquals(int row, String label) {
+        return text(row).strip().equals(label);
+    }
+
+    /**
+     * A 64-bit hash of a label's characters (FNV-1a over UTF-16 units, then a finalising mix), never 0: what the
+     * first pass of a grouped read counts rows by. Two labels with the same hash are merely counted together:
+     * correctness never rests on it.
+     */
+    static long hash(char[] chars, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= chars[i];
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
+    }
+
     /** Cells held as strings. */
     static final class Strings extends TextColumn {
         private final String[] cells;
@@ -120,6 +157,43 @@ abstract class TextColumn {
         @Override
         double plainNumber(int row) {
             return Cells.plainNumber(chars, start(row), ends[row]);
+        }
+
+        @Override
+        long labelHash(int row) {
+            long span = label(row);
+            int s = (int) (span >>> 32);
+            int e = (int) span;
+            return s == e ? 0 : hash(chars, s, e);
+        }
+
+        @Override
+        boolean labelEquals(int row, String label) {
+            long span = label(row);
+            int s = (int) (span >>> 32);
+            int e = (int) span;
+            if (e - s != label.length()) {
+                return false;
+            }
+            for (int i = 0; i < label.length(); i++) {
+                if (chars[s + i] != label.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Where the cell's label (its text without surrounding white space) starts and ends: start in the high half. */
+        private long label(int row) {
+            int s = start(row);
+            int e = ends[row];
+            while (s < e && Character.isWhitespace(chars[s])) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(chars[e - 1])) {
+                e--;
+            }
+            return (long) s << 32 | e;
         }
 
         @Override

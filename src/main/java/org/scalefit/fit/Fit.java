@@ -97,8 +97,27 @@ public final class Fit {
         this.bestStart = bestStart;
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
-        this.tQuantile = Quantiles.tTwoSided(options.confidenceLevel(), dof);
+        this.tQuantile = tQuantile(options, dof);
         this.curvature = curvature;
+    }
+
+    /** The two-sided t quantile of the options' confidence level with {@code dof} degrees of freedom. */
+    static double tQuantile(FitOptions options, int dof) {
+        return Quantiles.tTwoSided(options.confidenceLevel(), dof);
+    }
+
+    /** Akaike's criterion from the parameter count k and the log-likelihood: the one formula of {@link #aic()}. */
+    static double aic(int k, double logLikelihood) {
+        return 2.0 * k - 2.0 * logLikelihood;
+    }
+
+    /**
+     * A parameter with its interval value ∓ t·stderr (zero width when fixed): the one formula of
+     * {@link #parameters()} and of {@link GroupRow}'s intervals.
+     */
+    static Parameter parameter(String name, double value, double stderr, boolean fixed, double tQuantile) {
+        double half = fixed ? 0 : tQuantile * stderr;
+        return new Parameter(name, value, stderr, value - half, value + half, fixed);
     }
 
     /** The L-BFGS memory the best run ended with (null for other solvers): seeds refits near this optimum. */
@@ -170,9 +189,7 @@ public final class Fit {
     }
 
     private Parameter parameter(int j) {
-        double se = stderr[j];
-        double half = fixed[j] ? 0 : tQuantile * se;
-        return new Parameter(law.parameters().get(j), values[j], se, values[j] - half, values[j] + half, fixed[j]);
+        return parameter(law.parameters().get(j), values[j], stderr[j], fixed[j], tQuantile);
     }
 
     private int index(String name) {
@@ -256,7 +273,7 @@ public final class Fit {
 
     /** @return Akaike's information criterion, 2k − 2 ln L */
     public double aic() {
-        return 2.0 * informationParameters - 2.0 * logLikelihood;
+        return aic(informationParameters, logLikelihood);
     }
 
     /** @return AIC with the small-sample correction 2k(k+1)/(n − k − 1); infinite when n ≤ k + 1 */
@@ -327,6 +344,11 @@ public final class Fit {
             out.add(org.scalefit.OptionKey.render(w, optionNames));
         }
         return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** The warnings with their option references intact, for a front end that renders them later. */
+    List<String> warningTemplates() {
+        return warnings;
     }
 
     /** @return number of starts tried */
