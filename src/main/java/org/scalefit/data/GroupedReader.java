@@ -100,7 +100,7 @@ public final class GroupedReader {
         GroupIndex.Counts counts = new GroupIndex.Counts();
         long[] rows = {0};
         long[] last = {0};
-        String[] source = {file.toString()};
+        String[] source = {file.getFileName() == null ? file.toString() : file.getFileName().toString()};
         Tally tally = new Tally(loader);
         GroupIndex.Reappearance[] back = {null};
         scan(file, loader, tally, (chunk, reading, keyCols, r, h) -> {

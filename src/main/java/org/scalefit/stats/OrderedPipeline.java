@@ -123,6 +123,7 @@ public final class OrderedPipeline {
                     producerDone = true;
                     if (failure == null && (produced.nextClearBit(0) != producedCount)) {
                         failure = new IllegalStateException("items were not numbered 0 to " + (producedCount - 1));
+                        stopped = true;
                     }
                     notifyAll();
                 }
