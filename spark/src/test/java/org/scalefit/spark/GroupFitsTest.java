@@ -150,6 +150,14 @@ class GroupFitsTest {
                 .x("D=tokens").x("N=params").y("loss").sigma("sd").rowNumbers("row").fit(input), 12);
     }
 
+    /**
+     * The command line words a warning's options by their flags ("consider --loss huber:DELTA"); a Spark user
+     * gets the library's words ("consider loss huber:DELTA"), so the CLI's text is compared without the dashes.
+     */
+    private static String libraryWords(String cliText) {
+        return cliText.replaceAll("--([a-z][a-z-]*)", "$1");
+    }
+
     private static void assertEqualsCommandLine(JsonNode cli, Dataset<Row> table, int minimum) {
         Map<String, Row> spark = byKey(table);
         assertEquals(cli.get("n_groups").asInt(), spark.size());
@@ -173,7 +181,8 @@ class GroupFitsTest {
             assertEquals(group.get("n").asInt(), row.getInt(row.fieldIndex("n")));
             assertEquals(group.get("converged").asBoolean(), row.getBoolean(row.fieldIndex("converged")));
             assertEquals(group.get("warnings").size(), row.getInt(row.fieldIndex("warnings")));
-            assertEquals(group.get("warnings").size() == 0 ? null : group.get("warnings").get(0).asText(), warning(row));
+            assertEquals(group.get("warnings").size() == 0 ? null : libraryWords(group.get("warnings").get(0).asText()),
+                    warning(row));
             compared++;
         }
         assertTrue(compared >= minimum, "groups compared: " + compared);
