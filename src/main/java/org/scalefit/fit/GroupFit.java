@@ -145,7 +145,7 @@ public final class GroupFit {
      *
      * @param group      the group (a group whose data could not be read fails with that reason)
      * @param law        the law for the group's observations
-     * @param options    the fit options (use one thread: the groups are the parallel work)
+     * @param options    the fit options (the group is fitted on one thread: groups are the parallel work)
      * @param parameters the law's parameter names, for the row of a group whose data could not be read (null:
      *                   taken from the law when it can be made)
      * @param full       whether to build the {@link Fit}
@@ -162,11 +162,12 @@ public final class GroupFit {
         try {
             Law l = law.apply(data);
             names = l.parameters();
+            FitOptions single = singleThreaded(options);
             if (full) {
-                Fit f = Fitter.fit(l, data, options);
+                Fit f = Fitter.fit(l, data, single);
                 return new GroupFit(keys, f, GroupRow.of(keys, f));
             }
-            return new GroupFit(keys, null, Fitter.row(keys, l, data, options));
+            return new GroupFit(keys, null, Fitter.row(keys, l, data, single));
         } catch (InvalidDataException e) {
             return failed(keys, names, data.size(), e, true);
         } catch (ScalefitException e) {
