@@ -15,7 +15,7 @@ import org.scalefit.OptionKey;
  * {@code aic}, {@code n}, {@code converged}, {@code warnings} (how many) and {@code first_warning}. The numbers
  * are the group's {@link Fit}'s, bit for bit ({@link #of(List, Fit)}, or the lean path of a sweep that computes
  * them without a {@code Fit}). A group that could not be fitted has no numbers, its row count in {@code n},
- * {@code converged = false}, one warning, and the reason as the first warning ({@link #error()}).
+ * {@code converged = false}, one warning, and the reason as the first warning ({@link #error(Function)}).
  *
  * <pre>{@code
  * GroupRow row = GroupRow.of(List.of("run-7"), fit);
