@@ -64,12 +64,13 @@ public final class Fit {
     private final ResidualDiagnostics diagnostics;
     private final double tQuantile;
     private final Lbfgs.Curvature curvature;
+    private final String solver;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
         int dof, double r2, double logLikelihood, int informationParameters, int iterations, int evaluations,
         boolean converged, String convergenceReason, List<String> warnings, int startsTried, int startsConverged,
-        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature) {
+        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature, String solver) {
         this.law = law;
         this.data = data;
         this.options = options;
@@ -99,6 +100,7 @@ public final class Fit {
         this.diagnostics = diagnostics;
         this.tQuantile = tQuantile(options, dof);
         this.curvature = curvature;
+        this.solver = solver;
     }
 
     /** The two-sided t quantile of the options' confidence level with {@code dof} degrees of freedom. */
@@ -351,7 +353,23 @@ public final class Fit {
         return warnings;
     }
 
-    /** @return number of starts tried */
+    /**
+     * The optimiser that found the reported run, as {@link Solver} names it, marked {@code (automatic)} when the
+     * options left the choice to the engine: {@code lm (automatic)} for squares, {@code lbfgs (automatic)} for
+     * robust losses, {@code varpro (automatic)} for a robust Chinchilla fit from a grid of starts.
+     *
+     * <pre>{@code
+     * Fit fit = Fitter.fit(new ChinchillaLaw(), data, FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.hoffmannGrid()).build());
+     * fit.solver();   // "varpro (automatic)"
+     * }</pre>
+     *
+     * @return the optimiser's name
+     */
+    public String solver() {
+        return solver;
+    }
+
+    /** @return number of starts tried (distinct starts in the nonlinear parameters under variable projection) */
     public int startsTried() {
         return startsTried;
     }

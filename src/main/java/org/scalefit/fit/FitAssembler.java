@@ -29,12 +29,12 @@ final class FitAssembler {
     }
 
     static Fit assemble(Problem problem, Observations data, FitOptions options, LeastSquaresRun.Result best,
-                        int startsTried, int startsConverged, List<String> notes) {
+                        int startsTried, int startsConverged, List<String> notes, String solver) {
         Assessment a = assess(problem, data, options, best, notes);
         return new Fit(problem.law, data, options, problem.space, a.p, a.fixed, a.stderr, a.covScaled, a.covAbs,
                 a.unweighted, a.rss, best.objective(), problem.m, a.dof, a.r2, a.logLik, a.kInfo, best.iterations(),
                 best.evaluations(), best.converged(), best.reason(), a.warnings, startsTried, startsConverged,
-                best.startIndex(), a.condition, a.diagnostics, best.curvature());
+                best.startIndex(), a.condition, a.diagnostics, best.curvature(), solver);
     }
 
     /**
