@@ -71,6 +71,9 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     PlotOptions plot;
 
+    @Mixin
+    FitPlotOptions fitPlot;
+
     @Option(names = "--law", required = true, paramLabel = "LAW", completionCandidates = Completions.LawNames.class,
             description = "A built-in law name or a formula.")
     String law;
@@ -118,6 +121,7 @@ public final class FitCommand implements Callable<Integer> {
     public Integer call() {
         boolean dates = Laws.takesDates(law);
         plot.validate(data.file);
+        fitPlot.validate(dates);
         if (predictCsv != null) {
             PredictCsv.validate(predictCsv, data.file, plot.file());
         }
@@ -161,17 +165,12 @@ public final class FitCommand implements Callable<Integer> {
         int csvRows = predictCsv == null ? 0 : PredictCsv.write(predictCsv, fit, boot, predictAt, dates);
         FitReport report = new FitReport(fit, targets);
         UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
-        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(fit) : null;
+        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(figure(fit, boot, uncertainty, dates)) : null;
         if (common.json()) {
             ObjectNode json = report.json();
             ((ObjectNode) json.get("data")).set("spec", data.specJson());
             if (figure != null) {
-                ObjectNode p = json.putObject("plot");
-                p.put("file", plot.file().toString());
-                p.put("format", org.scalefit.plot.ImageFormat.of(plot.file()).extension());
-                p.put("width_pt", figure.width());
-                p.put("height_pt", figure.height());
-                p.put("dpi", plot.dpi);
+                plot.putJson(json, figure);
             }
             uncertainty.addTo(json);
             Json.recordInvocation(json, spec);
@@ -208,6 +207,18 @@ public final class FitCommand implements Callable<Integer> {
             return Main.FIT_FAILED;
         }
         return Main.OK;
+    }
+
+    /** The fit's chart: data (with their bars), curve, the band the report uses, predictions and targets. */
+    private org.scalefit.plot.Figure figure(Fit fit, BootstrapResult boot, UncertaintyReport uncertainty, boolean dates) {
+        org.scalefit.plot.FitPlot.Options o = fitPlot.options(plot, dates).withBootstrap(boot)
+                .withPredictions(uncertainty.predictions()).withTargets(uncertainty.plotTargets())
+                .withBars(fitPlot.bars(data.file, fit.data()));
+        try {
+            return org.scalefit.plot.FitPlot.of(fit, o);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException("cannot plot this fit: " + e.getMessage(), e);
+        }
     }
 
     /** {@code --by COLUMN}: every group fitted on its own; a failed group is reported in its row. */

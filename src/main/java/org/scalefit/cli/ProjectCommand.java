@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "", "Examples:",
             "  scalefit project datasets/metr-horizons.csv --frontier",
             "  scalefit project datasets/metr-horizons.csv --milestones 8h,40h,167h,2000h --until 2032-01-01",
-            "  scalefit project datasets/metr-horizons.csv --frontier --since 2023-01-01 --at 2027-01-01,2030-01-01 --json"})
+            "  scalefit project datasets/metr-horizons.csv --frontier --since 2023-01-01 --at 2027-01-01,2030-01-01 --json",
+            "  scalefit project datasets/metr-horizons.csv --frontier --milestones 8h,40h,167h --plot project.png"})
 public final class ProjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -64,6 +65,9 @@ public final class ProjectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PlotOptions plot;
+
     /** Created by picocli. */
     public ProjectCommand() {
     }
@@ -71,6 +75,7 @@ public final class ProjectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Milestone> ms = Milestone.parseList(milestones);
+        plot.validate(input.file, input.releaseDates);
         double end = TrendInputOptions.date("--until", until);
         double fu = fitUntil == null ? Double.NaN : TrendInputOptions.date("--fit-until", fitUntil);
         List<Double> dates = new ArrayList<>();
@@ -89,14 +94,20 @@ public final class ProjectCommand implements Callable<Integer> {
         Projection pr = Projection.of(loaded.fit(), ms, dates.stream().mapToDouble(Double::doubleValue).toArray());
         TrendReport report = new TrendReport(loaded);
         PrintWriter out = spec.commandLine().getOut();
+        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(PlotOptions.draw(() -> report.figure(plot, pr,
+                end, input.y))) : null;
         if (common.json()) {
             ObjectNode json = json(report, pr, end);
+            if (figure != null) {
+                plot.putJson(json, figure);
+            }
             Json.recordInvocation(json, spec);
             out.println(Json.write(json));
         } else {
             out.print(table(report, pr, end));
         }
         out.flush();
+        plot.noteWritten(spec.commandLine().getErr(), "project", common);
         if (!common.quiet() && common.json()) {
             for (String n : loaded.notes()) {
                 spec.commandLine().getErr().println("scalefit project: note: " + n);

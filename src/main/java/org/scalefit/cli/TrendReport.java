@@ -262,6 +262,29 @@ final class TrendReport {
         return TextTable.left(rows, indent);
     }
 
+    /**
+     * The METR-style chart of this trend: the data's view, or with a projection its milestones up to its end.
+     *
+     * @param plot       size and tick options
+     * @param projection milestone dates to draw, or null
+     * @param until      the end of the projection (NaN for none)
+     * @param y          the value column's name (a duration, such as p50_minutes, gets a task-length axis)
+     * @return the figure
+     */
+    org.scalefit.plot.Figure figure(PlotOptions plot, org.scalefit.horizon.Projection projection, double until, String y) {
+        var unit = org.scalefit.plot.DurationUnit.fromColumnName(y);
+        double[] wh = plot.size(760, 470);
+        org.scalefit.plot.TrendPlot.Options o = org.scalefit.plot.TrendPlot.Options.defaults().withSize(wh[0], wh[1])
+                .withQuantity(unit.orElse(null), unit.isPresent() ? "Task length" : y)
+                .withSource("Data: " + loaded.source() + (loaded.version() != null ? " (" + loaded.version() + ")" : "")
+                        + (projection != null ? "; trend, band and projection" : "; trend and band") + " by scalefit ("
+                        + intervalMethod() + ")");
+        if (projection != null) {
+            o = o.withProjection(projection, until);
+        }
+        return org.scalefit.plot.TrendPlot.of(fit, o);
+    }
+
     UncertaintySource source() {
         return fit.uncertainty();
     }
