@@ -711,7 +711,8 @@ public final class FitPlot {
                 null));
         TextStyle text = TextStyle.sans(9.5, PREDICT);
         for (int i = 0; i < Math.min(k, LABELLED); i++) {
-            labels.add(new LabelPlacer.Label(px[i], pv[i], yStyle.format(pv[i]) + " at " + xStyle.format(px[i]), text, 8));
+            labels.add(new LabelPlacer.Label(px[i], pv[i], yStyle.format(pv[i]) + " at " + xStyle.format(px[i]), text, 8,
+                    List.of(LabelPlacer.Direction.values()), true));
         }
     }
 
