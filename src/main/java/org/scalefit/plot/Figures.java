@@ -106,7 +106,11 @@ public final class Figures {
         return fig.build();
     }
 
-    /** @return the height the title and subtitle take at the top of a figure, in points */
+    /**
+     * @param title    the title (empty for none)
+     * @param subtitle the grey line under it (empty for none)
+     * @return the height they take at the top of a figure, in points
+     */
     public static double headerHeight(String title, String subtitle) {
         double h = 0;
         if (!title.isEmpty()) {
