@@ -655,7 +655,9 @@ public final class FitPlot {
             Estimate e = t.reached();
             if (e != null && Double.isFinite(e.value())) {
                 if (Double.isFinite(e.lower()) && Double.isFinite(e.upper())) {
-                    main.add(new Mark.Line(new double[] {e.lower(), e.upper()}, new double[] {t.level(), t.level()}, interval));
+                    // A delta-method interval of a positive x can reach below zero; on a log axis it runs off the left.
+                    double lo = xAxis.scale() == Scale.LOG && !(e.lower() > 0) ? xAxis.min() : e.lower();
+                    main.add(new Mark.Line(new double[] {lo, e.upper()}, new double[] {t.level(), t.level()}, interval));
                 }
                 main.add(new Mark.Points(new double[] {e.value()}, new double[] {t.level()}, reached));
                 String when = xStyle.format(e.value()) + (Double.isFinite(e.lower()) && Double.isFinite(e.upper())
