@@ -145,7 +145,10 @@ public final class OutputFiles {
         try {
             java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target)
                     ? Files.getPosixFilePermissions(target)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+                    : java.util.EnumSet.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                            java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                            java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
             Files.setPosixFilePermissions(temp, p);
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system (Windows): the default permissions are already those of a new file.
