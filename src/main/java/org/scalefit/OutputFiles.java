@@ -225,12 +225,31 @@ public final class OutputFiles {
         writeString(target, text, "", List.of());
     }
 
-    /** Replaces the target by the complete temporary file, atomically where the file system allows. */
+    /** Replaces the target by the complete temporary file (with {@link #permissions}), atomically where the file system allows. */
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        permissions(temp, target);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * A temporary file is created readable by its owner only; the file it becomes gets the permissions of the
+     * file it replaces, or those of an ordinary new file (rw-r--r--), so a report can be served or shared.
+     */
+    private static void permissions(Path temp, Path target) throws IOException {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.util.EnumSet.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                            java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                            java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            Files.setPosixFilePermissions(temp, p);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): the default permissions are already those of a new file.
         }
     }
 
