@@ -168,15 +168,16 @@ for label, name in (("epoch", "Epoch's 240 points, 4,500 starts"), ("t3", "t3_ch
     g = scipy("T3", "grid", label)
     if not g:
         continue
-    for solver in ("lbfgs", "varpro"):
+    for solver in ("lbfgs", "auto"):
         o = mine("T3", f"{label} grid {solver}")
         if o[0] is None:
             continue
         r = o[0]
+        how = "L-BFGS from every start" if solver == "lbfgs" else f"as a user runs it ({r.get('solver', 'auto')})"
         same = all(same4(r["params"][k], g["params"][k]) for k in ("E", "A", "B", "alpha", "beta"))
         # "Equal": within 1e-10 relative, the L-BFGS stopping tolerance (SciPy's own is about 2e-9 absolute).
         lower = r["objective"] <= g["objective"] * (1 + 1e-10)
-        line(f"T3 grid, {name}, {'L-BFGS from every start' if solver == 'lbfgs' else 'variable projection'}", g, o,
+        line(f"T3 grid, {name}, {how}", g, o,
              f"objective {r['objective']:.13g} {('<' if r['objective'] < g['objective'] else '= (to 1e-10)') if lower else '>'} "
              f"SciPy {g['objective']:.13g}; parameters {'=' if same else '≠'} to 4 s.f.")
 eb = scipy("T3", "Epoch-style bootstrap", "epoch")
@@ -225,7 +226,7 @@ if floor:
     print()
     print(f"C floor (t5_floor.c, gcc -O3, 1 core): {evals} objective+gradient evaluations on 250 points (SciPy's 5,400-start grid) in {c:.3f} s "
           f"= {1e3 * c / 5400:.3f} ms per start, {1e9 * c / evals / 250:.1f} ns per point-evaluation")
-    for solver in ("lbfgs", "varpro"):
+    for solver in ("lbfgs", "auto"):
         one, many = mine("T3", f"t3 grid {solver}")
         if one:
             print(f"scalefit t3 grid, {solver}: {1e3 * one['seconds'] / 5400:.3f} ms per start on 1 thread "
