@@ -59,7 +59,7 @@ final class MultiStart {
                 LeastSquaresRun.Result searched = best(results);
                 if (projected != null && (searched == null || projected.objective() < searched.objective())) {
                     results.add(projected);
-                    solver = "varpro (automatic, lower than lbfgs from every start, run because varpro " + why + ")";
+                    solver = "varpro (automatic, lower than lbfgs from every start, which ran as varpro " + why + ")";
                 } else {
                     solver = "lbfgs (automatic, after varpro " + why + ")";
                 }

@@ -9,8 +9,8 @@ import org.scalefit.model.Space;
  * (the user's, else the law's default), the optimiser ({@link Solver#AUTO} resolved to Levenberg–Marquardt
  * for squares and L-BFGS for robust losses, and to variable projection for a robust loss on a separable law
  * searched from several starts: see {@link #optimizer(Problem, List)}), the loss, the iteration budget, the
- * threads, the seed and the start strategy. The optimisers and their leaves receive this plan, never the options; the options stay
- * with the validation, the start generation and the {@link Fit} that reports them.
+ * threads, the seed and the start strategy. The optimisers and their leaves receive this plan, never the
+ * options; the options stay with the validation, the start generation and the {@link Fit} that reports them.
  *
  * @param law     the law
  * @param options the options the plan was resolved from (for validation, starts and the report)
@@ -95,11 +95,12 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
      * {@link org.scalefit.model.SeparableLaw} whose linear coefficients are free (not fixed or bounded) and
      * whose starts hold more than one distinct point in the nonlinear parameters (Hoffmann's grid: 25
      * (α, β) pairs among 4,500 starts) runs variable projection: it reaches the optimum L-BFGS reaches from
-     * every start (held to 1e-9 relative in the objective on the grid data, Epoch's runs and random Chinchilla
-     * problems, {@code AutomaticProjectionTest}) about ten times faster, because the linear coefficients are
-     * solved exactly rather than searched. One start (a warm refit in a bootstrap) stays with L-BFGS, which can
-     * start from the curvature of the fit it refits. {@link MultiStart} falls back to L-BFGS from every start
-     * when the automatic projection finds no converged run.
+     * every start (the same objective to 1e-7 relative on Epoch's runs and the T3 grid data; on seeded random
+     * Chinchilla problems never higher, and lower where L-BFGS's grid missed a minimum:
+     * {@code AutomaticProjectionTest}) about ten times faster, because the linear coefficients are solved
+     * exactly rather than searched. One start (a warm refit in a bootstrap) stays with L-BFGS, which can start
+     * from the curvature of the fit it refits. {@link MultiStart} also runs L-BFGS from every start when the
+     * automatic projection finds no converged run or ends with a linear term at 0, and keeps the lower optimum.
      *
      * @param problem the problem the optimiser will run on
      * @param starts  the start points in full parameter space
