@@ -1,19 +1,24 @@
 package org.scalefit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
+import org.scalefit.data.DataSpec;
 import org.scalefit.data.Dates;
+import org.scalefit.data.GroupIndex;
+import org.scalefit.data.GroupedReader;
 import org.scalefit.data.LoadResult;
 import org.scalefit.data.Observations;
 import org.scalefit.data.SkippedRow;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
+import org.scalefit.fit.Sweep;
 import org.scalefit.model.Law;
 import org.scalefit.model.Laws;
 import org.scalefit.uncertainty.Bootstrap;
@@ -50,6 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  scalefit fit runs.csv --x compute --y loss --law power-law --plot fit.png --residuals",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --plot fit.svg --plot-size 480x360",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --target 2.0 --report fit.html",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --group model --bootstrap 1000",
             "  scalefit fit chinchilla.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 "
                 + "--starts hoffmann-grid --json > fit.json",
@@ -70,6 +76,12 @@ public final class FitCommand implements Callable<Integer> {
 
     @Mixin
     PlotOptions plot;
+
+    @Mixin
+    FitPlotOptions fitPlot;
+
+    @Mixin
+    ReportOptions html;
 
     @Option(names = "--law", required = true, paramLabel = "LAW", completionCandidates = Completions.LawNames.class,
             description = "A built-in law name or a formula.")
@@ -100,9 +112,15 @@ public final class FitCommand implements Callable<Integer> {
             description = "Predict at each X (a date for the doubling law) with confidence and prediction bands.")
     List<String> predict = new ArrayList<>();
 
-    @Option(names = "--by", paramLabel = "COLUMN",
-            description = "Fit each group of rows (same value in COLUMN) separately, in parallel; JSON: {\"groups\": [...]}.")
+    @Option(names = "--by", paramLabel = "COLUMN[,COLUMN...]",
+            description = "Fit each group of rows (same value in COLUMN, or in each of several columns) separately, "
+                    + "streamed and in parallel, output in order of first appearance; JSON: {\"groups\": [...]}.")
     String by;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "With --by: write the compact table, one row per group (keys, each parameter with stderr and "
+                    + "ci95, rss, r2, aic, n, converged, warnings), as .csv, .tsv or .jsonl; stdout then carries only --json.")
+    java.nio.file.Path output;
 
     @Option(names = "--predict-csv", paramLabel = "FILE",
             description = "Write the fitted curve and its bands as CSV (x, fit, conf_low, conf_high, pred_low, pred_high) "
@@ -118,12 +136,17 @@ public final class FitCommand implements Callable<Integer> {
     public Integer call() {
         boolean dates = Laws.takesDates(law);
         plot.validate(data.file);
+        fitPlot.validate(dates);
+        html.validate(data.file, plot.file());
         if (predictCsv != null) {
             PredictCsv.validate(predictCsv, data.file, plot.file());
         }
         data.orderFor(law, Laws.predictorsOf(law));
         if (by != null) {
             return fitEachGroup(dates);
+        }
+        if (output != null) {
+            throw new InvalidDataException("--output writes the table of a sweep and needs --by COLUMN; for one fit use --json");
         }
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
@@ -161,17 +184,15 @@ public final class FitCommand implements Callable<Integer> {
         int csvRows = predictCsv == null ? 0 : PredictCsv.write(predictCsv, fit, boot, predictAt, dates);
         FitReport report = new FitReport(fit, targets);
         UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
-        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(fit) : null;
+        org.scalefit.plot.Figure figure = plot.requested() || html.requested() ? figure(fit, boot, uncertainty, dates) : null;
+        if (plot.requested()) {
+            plot.write(figure);
+        }
         if (common.json()) {
             ObjectNode json = report.json();
             ((ObjectNode) json.get("data")).set("spec", data.specJson());
-            if (figure != null) {
-                ObjectNode p = json.putObject("plot");
-                p.put("file", plot.file().toString());
-                p.put("format", org.scalefit.plot.ImageFormat.of(plot.file()).extension());
-                p.put("width_pt", figure.width());
-                p.put("height_pt", figure.height());
-                p.put("dpi", plot.dpi);
+            if (plot.requested()) {
+                plot.putJson(json, figure);
             }
             uncertainty.addTo(json);
             Json.recordInvocation(json, spec);
@@ -191,13 +212,17 @@ public final class FitCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         // Notes on the files written come after the result, where a reader of the terminal looks last.
         if (!common.quiet() && !common.json()) {
-            if (figure != null) {
+            if (plot.requested()) {
                 spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
             }
             if (predictCsv != null) {
                 spec.commandLine().getErr().println("scalefit fit: wrote " + predictCsv + " (" + csvRows + " rows, "
                         + (boot != null ? "bootstrap" : "delta-method") + " bands)");
             }
+        }
+        if (html.requested()) {
+            html.write(HtmlReports.fit(spec, fit, report.table() + uncertainty.table(), uncertainty, boot, figure, loaded,
+                    data.file, dates), spec.commandLine().getErr(), "fit", common);
         }
         if (!fit.converged()) {
             // An error, not a note: shown even with --quiet, since the exit code alone does not say why.
@@ -210,42 +235,101 @@ public final class FitCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** {@code --by COLUMN}: every group fitted on its own; a failed group is reported in its row. */
+    /** The fit's chart: data (with their bars), curve, the band the report uses, predictions and targets. */
+    private org.scalefit.plot.Figure figure(Fit fit, BootstrapResult boot, UncertaintyReport uncertainty, boolean dates) {
+        org.scalefit.plot.FitPlot.Options o = fitPlot.options(plot, dates).withBootstrap(boot)
+                .withPredictions(uncertainty.predictions()).withTargets(uncertainty.plotTargets())
+                .withBars(fitPlot.bars(data.file, fit.data()));
+        try {
+            return org.scalefit.plot.FitPlot.of(fit, o);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException("cannot plot this fit: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code --by COLUMN}: every group fitted on its own, streamed (read, fitted in parallel and written in order of
+     * first appearance); a failed group is reported in its row.
+     */
     private int fitEachGroup(boolean dates) {
         for (String[] clash : new String[][] {{"--group", data.group}, {"--item", data.item},
                 {"--bootstrap", bootstrap == null ? null : ""}, {"--plot", plot.requested() ? "" : null},
+                {"--report", html.requested() ? "" : null},
                 {"--predict", predict.isEmpty() ? null : ""}, {"--predict-csv", predictCsv == null ? null : ""},
                 {"--resample", resample}}) {
             if (clash[1] != null) {
                 throw new InvalidDataException("--by fits each group separately and cannot be combined with " + clash[0]);
             }
         }
-        data.group = by;
-        LoadResult loaded = data.load(dates);
-        noteSkipped(loaded.skipped());
+        List<String> keys = byColumns();
+        DataSpec dataSpec = data.spec(dates);
+        List<String> predictorNames = dataSpec.predictors().stream().map(p -> p.name()).toList();
+        List<String> parameters = Laws.parameterNames(law, predictorNames);
         OptionalDouble t0Day = t0 == null ? OptionalDouble.empty() : OptionalDouble.of(Dates.toEpochDay(t0));
-        List<org.scalefit.fit.GroupFit> groups = org.scalefit.fit.GroupFit.fitEach(loaded.observations(),
-                obs -> Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day)),
-                fitOptions.toOptions(), fitOptions.threads());
-        GroupFitReport report = new GroupFitReport(by, groups, targets);
-        if (common.json()) {
-            ObjectNode json = report.json(data.specJson());
-            Json.recordInvocation(json, spec);
-            DataOptions.putSkipped(json, loaded.skipped());
-            spec.commandLine().getOut().println(Json.write(json));
-        } else {
-            spec.commandLine().getOut().print(report.table());
-        }
-        spec.commandLine().getOut().flush();
-        long failed = report.failed();
-        if (failed > 0) {
-            if (!common.quiet()) {
-                spec.commandLine().getErr().println("scalefit fit: " + failed + " of " + groups.size() + " groups failed; the first: "
-                        + report.firstFailure());
+        FitOptions options = fitOptions.toOptions();
+        GroupedReader reader = GroupedReader.of(dataSpec, keys);
+        try (GroupTableFile table = output == null ? null
+                : GroupTableFile.open(output, keys, parameters, List.of(data.file()))) {
+            GroupIndex index = reader.index(data.file());
+            PrintWriter err = spec.commandLine().getErr();
+            if (!index.sorted() && !common.quiet()) {
+                GroupIndex.Reappearance back = index.reappearance().orElseThrow();
+                err.println("scalefit fit: " + data.file().getFileName() + " is not sorted by " + String.join(", ", keys) + " ("
+                        + String.join(", ", back.keys()) + " comes back at row " + back.row() + "); each group is fitted once "
+                        + "its last row is read, which holds more in memory: sort the file by " + String.join(", ", keys)
+                        + " to keep only a few groups at a time");
             }
-            return Main.FIT_FAILED;
+            PrintWriter out = spec.commandLine().getOut();
+            GroupFitReport report;
+            GroupedReader.Summary summary;
+            try (ProgressBar bar = common.progress(spec, "fit")) {
+                report = common.json()
+                        ? GroupFitReport.json(out, keys, targets, data.specJson(), table, bar, index.groups())
+                        : GroupFitReport.text(table == null ? out : null, keys, parameters, table, bar, index.groups());
+                summary = Sweep.run(reader, data.file(), index,
+                        obs -> Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day)), options, parameters,
+                        fitOptions.threads(), common.json(), report);
+            }
+            ObjectNode tail = Json.object();
+            DataOptions.putSkipped(tail, summary.skipped());
+            Json.recordInvocation(tail, spec);
+            report.finish(tail);
+            out.flush();
+            if (table != null) {
+                table.commit();
+            }
+            if (!common.quiet()) {
+                noteSkipped(summary.skipped());
+                if (table != null) {
+                    err.println("scalefit fit: wrote " + output + " (" + table.rows() + " groups)");
+                }
+            }
+            long failed = report.failed();
+            if (failed > 0) {
+                if (!common.quiet()) {
+                    err.println("scalefit fit: " + failed + " of " + report.groups() + " groups failed; the first: "
+                            + report.firstFailure());
+                }
+                return Main.FIT_FAILED;
+            }
+            return Main.OK;
         }
-        return Main.OK;
+    }
+
+    /** The {@code --by} columns: one, or several separated by commas. */
+    private List<String> byColumns() {
+        List<String> keys = new ArrayList<>();
+        for (String k : by.split(",", -1)) {
+            String name = k.strip();
+            if (name.isEmpty()) {
+                throw new InvalidDataException("--by " + by + ": a column name is empty; give --by COLUMN or --by COLUMN,COLUMN");
+            }
+            if (keys.contains(name)) {
+                throw new InvalidDataException("--by " + by + ": column \"" + name + "\" is given twice");
+            }
+            keys.add(name);
+        }
+        return keys;
     }
 
     private List<Double> predictPoints(boolean dates) {

@@ -64,12 +64,13 @@ public final class Fit {
     private final ResidualDiagnostics diagnostics;
     private final double tQuantile;
     private final Lbfgs.Curvature curvature;
+    private final String solver;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
         int dof, double r2, double logLikelihood, int informationParameters, int iterations, int evaluations,
         boolean converged, String convergenceReason, List<String> warnings, int startsTried, int startsConverged,
-        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature) {
+        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature, String solver) {
         this.law = law;
         this.data = data;
         this.options = options;
@@ -97,8 +98,28 @@ public final class Fit {
         this.bestStart = bestStart;
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
-        this.tQuantile = Quantiles.tTwoSided(options.confidenceLevel(), dof);
+        this.tQuantile = tQuantile(options, dof);
         this.curvature = curvature;
+        this.solver = solver;
+    }
+
+    /** The two-sided t quantile of the options' confidence level with {@code dof} degrees of freedom. */
+    static double tQuantile(FitOptions options, int dof) {
+        return Quantiles.tTwoSided(options.confidenceLevel(), dof);
+    }
+
+    /** Akaike's criterion from the parameter count k and the log-likelihood: the one formula of {@link #aic()}. */
+    static double aic(int k, double logLikelihood) {
+        return 2.0 * k - 2.0 * logLikelihood;
+    }
+
+    /**
+     * A parameter with its interval value ∓ t·stderr (zero width when fixed): the one formula of
+     * {@link #parameters()} and of {@link GroupRow}'s intervals.
+     */
+    static Parameter parameter(String name, double value, double stderr, boolean fixed, double tQuantile) {
+        double half = fixed ? 0 : tQuantile * stderr;
+        return new Parameter(name, value, stderr, value - half, value + half, fixed);
     }
 
     /** The L-BFGS memory the best run ended with (null for other solvers): seeds refits near this optimum. */
@@ -170,9 +191,7 @@ public final class Fit {
     }
 
     private Parameter parameter(int j) {
-        double se = stderr[j];
-        double half = fixed[j] ? 0 : tQuantile * se;
-        return new Parameter(law.parameters().get(j), values[j], se, values[j] - half, values[j] + half, fixed[j]);
+        return parameter(law.parameters().get(j), values[j], stderr[j], fixed[j], tQuantile);
     }
 
     private int index(String name) {
@@ -256,7 +275,7 @@ public final class Fit {
 
     /** @return Akaike's information criterion, 2k − 2 ln L */
     public double aic() {
-        return 2.0 * informationParameters - 2.0 * logLikelihood;
+        return aic(informationParameters, logLikelihood);
     }
 
     /** @return AIC with the small-sample correction 2k(k+1)/(n − k − 1); infinite when n ≤ k + 1 */
@@ -329,7 +348,28 @@ public final class Fit {
         return java.util.Collections.unmodifiableList(out);
     }
 
-    /** @return number of starts tried */
+    /** The warnings with their option references intact, for a front end that renders them later. */
+    List<String> warningTemplates() {
+        return warnings;
+    }
+
+    /**
+     * The optimiser that found the reported run, as {@link Solver} names it, marked {@code (automatic)} when the
+     * options left the choice to the engine: {@code lm (automatic)} for squares, {@code lbfgs (automatic)} for
+     * robust losses, {@code varpro (automatic)} for a robust Chinchilla fit from a grid of starts.
+     *
+     * <pre>{@code
+     * Fit fit = Fitter.fit(new ChinchillaLaw(), data, FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.hoffmannGrid()).build());
+     * fit.solver();   // "varpro (automatic)"
+     * }</pre>
+     *
+     * @return the optimiser's name
+     */
+    public String solver() {
+        return solver;
+    }
+
+    /** @return number of starts tried (distinct starts in the nonlinear parameters under variable projection) */
     public int startsTried() {
         return startsTried;
     }

@@ -24,8 +24,12 @@ final class MultiStart {
     private MultiStart() {
     }
 
-    /** What {@link #solve} found: the problem, the best run and the counts the assembly reports. */
-    record Solved(Problem problem, LeastSquaresRun.Result best, int tried, int convergedCount, boolean fellBack) {
+    /**
+     * What {@link #solve} found: the problem, the best run, the counts the assembly reports and the optimiser
+     * that found it ({@link RunPlan#describe}, e.g. {@code varpro (automatic)}).
+     */
+    record Solved(Problem problem, LeastSquaresRun.Result best, int tried, int convergedCount, boolean fellBack,
+                  String solver) {
     }
 
     /**
@@ -39,8 +43,28 @@ final class MultiStart {
         FitValidation.validate(plan.law(), data, plan.options(), plan.space());
         Problem problem = Problem.of(plan.law(), data, plan.options(), plan.space());
         List<double[]> starts = StartGenerator.starts(problem, plan.law(), data, plan.options());
-        Optimizer optimizer = plan.optimizer(problem);
+        Optimizer optimizer = plan.optimizer(problem, starts);
         List<LeastSquaresRun.Result> results = optimizer.run(problem, starts, 0, seed, progress);
+        String solver = plan.describe(optimizer);
+        if (plan.automatic() && optimizer instanceof Optimizer.VarProRuns) {
+            // The automatic projection is a shortcut, not a different answer: when it found nothing, or ended
+            // with a linear term at its bound 0 (where the unconstrained search may go lower), the optimiser the
+            // plan would otherwise run searches from every start, and the lower of the two optima is kept.
+            LeastSquaresRun.Result projected = anyGood(results) ? best(results) : null;
+            String why = projected == null ? "found no converged run"
+                    : VarProRun.interior(problem, projected) ? null : "ended with a term at 0";
+            if (why != null) {
+                optimizer = new Optimizer.QuasiNewtonRuns(plan);
+                results = new ArrayList<>(optimizer.run(problem, starts, 0, seed, Progress.NONE));
+                LeastSquaresRun.Result searched = best(results);
+                if (projected != null && (searched == null || projected.objective() < searched.objective())) {
+                    results.add(projected);
+                    solver = "varpro (automatic, lower than lbfgs from every start, which ran as varpro " + why + ")";
+                } else {
+                    solver = "lbfgs (automatic, after varpro " + why + ")";
+                }
+            }
+        }
         boolean fellBack = false;
         List<double[]> tried = new ArrayList<>(starts);
         if (plan.fallbackStarts() > 0 && !anyGood(results)) {
@@ -63,7 +87,7 @@ final class MultiStart {
                 convergedCount++;
             }
         }
-        return new Solved(problem, best, results.size(), convergedCount, fellBack);
+        return new Solved(problem, best, results.size(), convergedCount, fellBack, solver);
     }
 
     /** The notes a fit reports about how its best run was found. */
