@@ -216,7 +216,7 @@ public final class BootstrapResult {
     /**
      * The BCa acceleration of a quantity: the skewness of its jackknife values,
      * a = Σ(J̄ − Jᵤ)³ / (6·(Σ(J̄ − Jᵤ)²)^{3/2}), over the units whose refit succeeded; 0 when fewer
-     * than three are usable.
+     * than three are usable or their spread is at the level of rounding (1e-12 of their size).
      *
      * @param function the quantity as a function of the parameter vector
      * @return the acceleration
@@ -236,8 +236,10 @@ public final class BootstrapResult {
             return 0.0;
         }
         double mean = 0;
+        double scale = 0;
         for (int i = 0; i < m; i++) {
             mean += j[i] / m;
+            scale = Math.max(scale, Math.abs(j[i]));
         }
         double s2 = 0;
         double s3 = 0;
@@ -246,7 +248,9 @@ public final class BootstrapResult {
             s2 += d * d;
             s3 += d * d * d;
         }
-        return s2 > 0 ? s3 / (6 * Math.pow(s2, 1.5)) : 0.0;
+        // the skewness does not shrink with the spread: a spread at the level of rounding (a constant
+        // quantity whose mean rounds off its value) would give a = ±1/(6√m) out of nothing
+        return Math.sqrt(s2 / m) > 1e-12 * scale ? s3 / (6 * Math.pow(s2, 1.5)) : 0.0;
     }
 
     /**

@@ -105,4 +105,45 @@ class BreakTestTest {
         assertEquals("breaks needs at least 8 points to compare a single trend with a broken one; data has 5", e.getMessage());
         assertThrows(InvalidDataException.class, () -> BreakTest.run(data(1, 0.01, 1), BreakOptions.defaults().withHoldout(27)));
     }
+
+    /** The first {@code n} points of {@link #data} with the noise of seed 1. */
+    private static Observations first(int n) {
+        Observations d = data(1, 0.01, 1);
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return d.select(rows);
+    }
+
+    @Test
+    void theSmallestDataAndHoldoutAreAccepted() {
+        BreakOptions quick = new BreakOptions("power-law", 0.05, 0, 99, 1, 1);
+        assertEquals("breaks needs at least 8 points to compare a single trend with a broken one; data has 7",
+                assertThrows(InvalidDataException.class, () -> BreakTest.run(first(7), quick)).getMessage());
+        BreakResult eight = BreakTest.run(first(8), quick);
+        assertEquals(8, eight.n());
+        assertEquals(3, eight.holdout(), "round(8/3)");
+        assertEquals(5, eight.trained());
+        // a holdout must leave four points to fit the earlier trend
+        assertEquals(26, BreakTest.run(data(1, 0.01, 1), quick.withHoldout(26)).holdout());
+        assertEquals("--holdout 27 leaves 3 points to fit the earlier trend; it needs at least 4 (data has 30)",
+                org.scalefit.TestFlags.message(assertThrows(org.scalefit.InvalidOptionException.class,
+                        () -> BreakTest.run(data(1, 0.01, 1), quick.withHoldout(27)))));
+        assertEquals(10, BreakTest.run(data(1, 0.01, 1), quick).holdout(), "round(30/3)");
+    }
+
+    @Test
+    void optionsOutsideTheirRangesAreRefused() {
+        assertThrows(InvalidDataException.class, () -> new BreakOptions("cubic", 0.05, 0, 99, 1, 1));
+        assertThrows(InvalidDataException.class, () -> new BreakOptions("power-law", 0, 0, 99, 1, 1));
+        assertThrows(InvalidDataException.class, () -> new BreakOptions("power-law", 0.5, 0, 99, 1, 1));
+        assertThrows(InvalidDataException.class, () -> new BreakOptions("power-law", 0.05, -1, 99, 1, 1));
+        assertThrows(InvalidDataException.class, () -> new BreakOptions("power-law", 0.05, 0, 98, 1, 1));
+        assertThrows(InvalidDataException.class, () -> new BreakOptions("power-law", 0.05, 0, 99, 1, 0));
+        assertEquals(0.49, new BreakOptions("power-law", 0.49, 0, 99, 1, 1).level(), 0.0);
+        assertEquals("exponential", new BreakOptions(" Exponential ", 0.05, 0, 99, 1, 1).trend());
+        assertFalse(new BreakOptions("doubling", 0.05, 0, 99, 1, 1).logX());
+        assertTrue(BreakOptions.defaults().logX());
+    }
 }

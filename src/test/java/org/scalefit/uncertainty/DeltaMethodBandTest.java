@@ -11,6 +11,7 @@ import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.model.Exponential;
+import org.scalefit.model.Law;
 import org.scalefit.model.OffsetPowerLaw;
 import org.scalefit.model.PowerLaw;
 import org.scalefit.model.Space;
@@ -72,6 +73,45 @@ class DeltaMethodBandTest {
         double at = 5;
         Estimate e = fit.estimate("f", "", "", p -> new Exponential().value(new double[] {at}, p));
         assertEquals(e.lower(), band.lower()[1], 1e-6 * Math.abs(e.lower()));
+    }
+
+    @Test
+    void theBandIsNaNWhereTheCurveIsNotFinite() {
+        Fit fit = Fitter.fit(new PowerLaw(), WeightedLine.weightedPowerLaw(5));
+        // x = 0: a·0^−α = ∞; x = ∞: the curve is 0, whose log is not finite either
+        PointwiseBand band = DeltaMethodBand.of(fit, new double[] {0, Double.POSITIVE_INFINITY, 1e20});
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Double.NaN, band.lower()[i], "lower at " + band.x()[i]);
+            assertEquals(Double.NaN, band.upper()[i], "upper at " + band.x()[i]);
+        }
+        assertTrue(band.lower()[2] > 0 && band.upper()[2] > band.lower()[2], "a band inside the data");
+    }
+
+    /** SciPy 1.17: {@code scipy.stats.t.ppf(0.975, 8)} (ten points, two parameters). */
+    private static final double T_8 = 2.306004135204166;
+
+    @Test
+    void aLinearSpaceBandMayLieBelowZero() {
+        // a straight line fitted in linear space: the band is the OLS confidence interval of the mean, exactly
+        Random r = new Random(4);
+        int n = 10;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = 1 - 0.5 * x[i] + 0.3 * r.nextGaussian();
+            w[i] = 1;
+        }
+        Law line = new org.scalefit.model.ExpressionLaw("c + b*x", java.util.List.of("x"));
+        Fit fit = Fitter.fit(line, Observations.of(x, y), FitOptions.builder().space(Space.LINEAR).build());
+        WeightedLine ols = new WeightedLine(x, y, w);
+        PointwiseBand band = DeltaMethodBand.of(fit, new double[] {8});
+        double f = ols.b0 + 8 * ols.b1;
+        double half = T_8 * Math.sqrt(ols.sigma2() * ols.leverage(8));
+        assertTrue(f + half < 0, "the whole interval is negative");
+        assertEquals(f - half, band.lower()[0], 1e-8);
+        assertEquals(f + half, band.upper()[0], 1e-8);
     }
 
     /** Over 200 seeded data sets the 95% band at an interior x covers the true curve 90–99% of the time. */
