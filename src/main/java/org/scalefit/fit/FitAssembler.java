@@ -270,7 +270,7 @@ final class FitAssembler {
                     break;
                 }
             }
-            if (zero) {
+            if (zero && !problem.atBound(j, p[problem.free[j]])) {
                 String name = names.get(problem.free[j]);
                 throw new FitFailedException(problem.law.name() + " fit stalled where " + name + " no longer changes the "
                         + "curve (" + name + " = " + Numbers.format(p[problem.free[j]], 4) + "): give start values closer "

@@ -63,6 +63,14 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric {
      */
     double curvature(double r);
 
+    /**
+     * @return true when ρ is convex, so that a model linear in its (transformed) parameters has a single
+     *         optimum under this loss (every loss here is)
+     */
+    default boolean isConvex() {
+        return true;
+    }
+
     /** @return true for {@link Squares}, which needs no reweighting */
     default boolean isSquares() {
         return this instanceof Squares;

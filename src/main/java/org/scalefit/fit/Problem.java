@@ -115,6 +115,18 @@ final class Problem {
         });
     }
 
+    /**
+     * @param j free parameter index
+     * @param v its value
+     * @return true when v rests on an end of the parameter's bound (the user's or the law's range), within
+     *         a relative 1e-6
+     */
+    boolean atBound(int j, double v) {
+        Bound b = bounds[j];
+        return b != null && (Double.isFinite(b.lower()) && v - b.lower() <= 1e-6 * Math.max(1.0, Math.abs(b.lower()))
+                || Double.isFinite(b.upper()) && b.upper() - v <= 1e-6 * Math.max(1.0, Math.abs(b.upper())));
+    }
+
     /** Fills the full parameter vector (fixed values included) from internal coordinates. */
     void toFull(double[] theta, double[] p) {
         System.arraycopy(template, 0, p, 0, template.length);

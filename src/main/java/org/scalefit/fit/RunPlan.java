@@ -76,6 +76,18 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
     }
 
     /**
+     * Whether the default multi-start scans for basins ({@link BasinScan}): under the default starts (the guess
+     * or the user's start values, nothing else asked for), except where the law says every local optimum in
+     * this space is the global one and the loss is convex (a power law, exponential or doubling trend in log
+     * space: a linear regression needs no other start).
+     *
+     * @return true to scan
+     */
+    boolean scans() {
+        return options.starts().isAuto() && !(law.singleBasin(space) && options.loss().isConvex());
+    }
+
+    /**
      * @param problem the problem the optimiser will run on
      * @return the plan's optimiser
      * @throws org.scalefit.InvalidOptionException when variable projection cannot be used on this problem

@@ -410,9 +410,9 @@ class BadInputMatrixTest {
                 + " leave the row out with --where, or rewrite the formula so that it is finite there";
         cases.add(new Case("division by zero in a formula", s -> bytes(withCell(good(s), "compute", "0")), Map.of(
                 fitFormula("a/compute + b"), new Error(divide), compareFormula("a/compute + b"), new Ok())));
-        cases.add(new Case("overflow in exp", s -> bytes(good(s)), Map.of(fitFormula("a*exp(b*compute)"), new Failed(
-                "a*exp(b*compute) fit stalled where a no longer changes the curve (a = 349.1): give start values closer to"
-                + " the data, or rescale the formula"))));
+        // exp overflows at the formula's all-ones start; the default multi-start's scan reaches the optimum
+        // (SciPy's least_squares from 180 starts: a = 3.27731, b = -1.78765e-23, RSS 4.94656).
+        cases.add(new Case("overflow in exp", s -> bytes(good(s)), Map.of(fitFormula("a*exp(b*compute)"), new Ok())));
         return cases;
     }
 
