@@ -133,6 +133,16 @@ final class BasinScan {
         return c;
     }
 
+    /**
+     * @param p a full parameter vector
+     * @return p with its linear parameters solved by least squares for its other values (a start that keeps
+     *         the curve near the data when some parameter has been moved), or p itself when that fails
+     */
+    double[] withLinearSolved(double[] p) {
+        double[] q = p.clone();
+        return profile(q) ? q : p.clone();
+    }
+
     /** True when two cells are the same or neighbours in every coordinate. */
     static boolean adjacent(int[] a, int[] b) {
         for (int d = 0; d < a.length; d++) {
