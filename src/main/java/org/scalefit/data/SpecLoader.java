@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import org.scalefit.InvalidDataException;
+import org.scalefit.OptionKey;
 
 /**
  * Applies a {@link DataSpec} to tables: turns each table (or each streamed chunk of a file) into the rows
@@ -195,7 +196,9 @@ final class SpecLoader {
 
     private void skipOrThrow(List<SkippedRow> skipped, int row, String column, InvalidDataException e) {
         if (!skipInvalid) {
-            throw e;
+            // The message names the cell; the remedy for a table with a few bad rows is to leave them out.
+            throw new InvalidDataException(e.template() + "; fix the cell, or leave out rows that cannot be used with "
+                    + OptionKey.SKIP_INVALID.label(), e.place());
         }
         skipped.add(new SkippedRow(row, column, e.getMessage()));
     }

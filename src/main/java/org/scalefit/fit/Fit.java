@@ -64,12 +64,15 @@ public final class Fit {
     private final ResidualDiagnostics diagnostics;
     private final double tQuantile;
     private final Lbfgs.Curvature curvature;
+    private final List<Constraint> constraints;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
         int dof, double r2, double logLikelihood, int informationParameters, int iterations, int evaluations,
         boolean converged, String convergenceReason, List<String> warnings, int startsTried, int startsConverged,
-        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature) {
+        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature,
+        List<Constraint> constraints) {
+        this.constraints = List.copyOf(constraints);
         this.law = law;
         this.data = data;
         this.options = options;
@@ -112,6 +115,16 @@ public final class Fit {
             c[i] = a[i].clone();
         }
         return c;
+    }
+
+    /**
+     * The restrictions the engine placed on the free parameters by default: the law's ranges for these data
+     * (lifted by a bound) and its positive domains. Bounds the caller gave are in {@link FitOptions#bounds()}.
+     *
+     * @return the constraints, in parameter order
+     */
+    public List<Constraint> constraints() {
+        return constraints;
     }
 
     /** @return the fitted law */
@@ -169,10 +182,26 @@ public final class Fit {
         return out;
     }
 
+    /**
+     * The interval is value ± t·se, except for a positive parameter of a log-space fit: the fit sees it as
+     * ln p, so its interval is p·exp(±t·se/p) (the same interval on the log scale, by the delta method), which
+     * stays positive.
+     */
     private Parameter parameter(int j) {
         double se = stderr[j];
+        double v = values[j];
+        if (!fixed[j] && logScaleInterval(j)) {
+            double half = tQuantile * se / v;
+            return new Parameter(law.parameters().get(j), v, se, v * Math.exp(-half), v * Math.exp(half), false);
+        }
         double half = fixed[j] ? 0 : tQuantile * se;
-        return new Parameter(law.parameters().get(j), values[j], se, values[j] - half, values[j] + half, fixed[j]);
+        return new Parameter(law.parameters().get(j), v, se, v - half, v + half, fixed[j]);
+    }
+
+    /** @return true when parameter j's interval is computed on the log scale: a positive parameter of a log-space fit */
+    boolean logScaleInterval(int j) {
+        return space == Space.LOG && law.domain(j) == org.scalefit.model.ParameterDomain.POSITIVE && values[j] > 0
+                && Double.isFinite(stderr[j]);
     }
 
     private int index(String name) {

@@ -88,6 +88,13 @@ public final class FitSummary {
                 .append(fit.iterations()).append(" iterations, best of ").append(fit.startsTried()).append(" start")
                 .append(fit.startsTried() == 1 ? "" : "s").append(" (").append(fit.startsConverged())
                 .append(" converged); ").append(fit.convergenceReason()).append('\n');
+        List<Constraint> ranges = fit.constraints().stream().filter(Constraint::liftable).toList();
+        if (!ranges.isEmpty()) {
+            s.append("  constraints (the engine's defaults for these data)\n");
+            for (Constraint c : ranges) {
+                s.append("    - ").append(org.scalefit.OptionKey.render(c.describe(), optionNames)).append('\n');
+            }
+        }
         List<String> warnings = fit.warnings(optionNames);
         if (warnings.isEmpty()) {
             s.append("  warnings   none\n");
@@ -106,7 +113,8 @@ public final class FitSummary {
         for (int k = 0; k < fit.data().predictorCount(); k++) {
             String name = fit.data().predictorNames().get(k);
             String column = fit.data().predictorColumn(k);
-            String text = name.equals(column) ? column : name + " = " + column;
+            String text = name.equals(column) || name.equals(org.scalefit.data.ColumnSpec.nameFor(column)) ? column
+                    : name + " = " + column;
             out.add(column.indexOf('/') > 0 ? text + " (derived)" : text);
         }
         return out;

@@ -286,8 +286,8 @@ final class MultiStart {
         for (int k = 0; k < data.predictorCount(); k++) {
             at.append(k == 0 ? "" : ", ").append(data.predictorColumn(k)).append(" = ").append(describe(data.x(k, first)));
         }
-        throw new InvalidDataException(problem.law.name() + " cannot be evaluated at row " + data.row(first) + " of "
-                + data.source() + " (" + at + ") from any of the " + tried.size() + " start" + (tried.size() == 1 ? "" : "s")
+        throw new InvalidDataException(problem.law.name() + " cannot be evaluated at " + data.describePoint(first)
+                + " (" + at + ") from any of the " + tried.size() + " start" + (tried.size() == 1 ? "" : "s")
                 + ": it is not finite there (a division by zero, an overflow, or the logarithm or root of a negative"
                 + " number); leave the row out with " + OptionKey.WHERE.label() + ", or rewrite the formula so that it is finite there");
     }

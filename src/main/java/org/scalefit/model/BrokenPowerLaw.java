@@ -322,9 +322,11 @@ public final class BrokenPowerLaw implements Law {
         }
         double span = Math.log(hi / lo);
         if ((j - 3) % 3 == 1) {
-            return Optional.of(new ParameterRange(lo, hi));
+            return Optional.of(new ParameterRange(lo, hi, "a break beyond the data's x cannot be told from a change of b and c0"));
         }
-        return Optional.of(new ParameterRange(SHARPEST * span, span));
+        return Optional.of(new ParameterRange(SHARPEST * span, span, "a break sharper than 1e-4 of the data's span of ln x"
+                + " is a kink on these data (the fit no longer depends on its sharpness), and a smoother one bends over more"
+                + " than the data's span"));
     }
 
     /** The median spacing of the distinct ln x values: a break sharper than this cannot be located. */
