@@ -236,6 +236,11 @@ public final class Observations {
         return tableRows ? "row " + rows[i] + " of " + source : "point " + i + " of " + source;
     }
 
+    /** @return true when the points carry a table's row numbers (read from a file), false for arrays made in memory */
+    public boolean hasSourceRows() {
+        return tableRows;
+    }
+
     /** A value of arrays made in memory: {@code y[2] of data} (0-based index), never a table's row. */
     private static String inMemory(int i, String column, String source) {
         return column + "[" + i + "] of " + source;

@@ -84,9 +84,9 @@ final class AnswerCheck {
         return null;
     }
 
-    /** R² ≥ 0 in the fit's space (weighted as the fit is), for the losses that estimate a mean curve. */
+    /** R² ≥ 0 in the fit's space (weighted as the fit is), for the losses that estimate a central curve (not an expectile). */
     private static Flaw explanation(Problem problem, Loss loss, double[] p) {
-        if (!(loss instanceof Loss.Squares || loss instanceof Loss.Huber)) {
+        if (loss instanceof Loss.Asymmetric) {
             return null;
         }
         double[] r = new double[problem.n];

@@ -249,8 +249,12 @@ final class BasinScan {
             return Double.POSITIVE_INFINITY;
         }
         double s = 0;
-        for (int i = 0; i < problem.n; i++) {
-            s += loss.rho(r[i]);
+        if (loss instanceof Loss.HuberLikelihood h) {
+            s = h.negativeLogLikelihood(r, h.scale(r), 0);
+        } else {
+            for (int i = 0; i < problem.n; i++) {
+                s += loss.rho(r[i]);
+            }
         }
         return Double.isFinite(s) ? s : Double.POSITIVE_INFINITY;
     }

@@ -65,14 +65,16 @@ public final class Fit {
     private final double tQuantile;
     private final Lbfgs.Curvature curvature;
     private final List<Constraint> constraints;
+    private final double scale;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
         int dof, double r2, double logLikelihood, int informationParameters, int iterations, int evaluations,
         boolean converged, String convergenceReason, List<String> warnings, int startsTried, int startsConverged,
         int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature,
-        List<Constraint> constraints) {
+        List<Constraint> constraints, double scale) {
         this.constraints = List.copyOf(constraints);
+        this.scale = scale;
         this.law = law;
         this.data = data;
         this.options = options;
@@ -125,6 +127,21 @@ public final class Fit {
      */
     public List<Constraint> constraints() {
         return constraints;
+    }
+
+    /**
+     * The scale σ of the error density when the loss estimates one ({@link Loss.HuberLikelihood}): in the
+     * units of the residuals (of ln y in log space).
+     *
+     * <pre>{@code
+     * Fit fit = Fitter.fit(new ChinchillaLaw(), runs, FitOptions.builder().loss(Loss.parse("huber-likelihood:1e-3")).build());
+     * double logSigma = Math.log(fit.scale().getAsDouble());   // about -12.27 on Epoch's 240 runs
+     * }</pre>
+     *
+     * @return σ, or empty for losses without a scale
+     */
+    public java.util.OptionalDouble scale() {
+        return Double.isFinite(scale) ? java.util.OptionalDouble.of(scale) : java.util.OptionalDouble.empty();
     }
 
     /** @return the fitted law */
@@ -273,7 +290,10 @@ public final class Fit {
         return r2;
     }
 
-    /** @return Gaussian log-likelihood in the fit's space */
+    /**
+     * @return the log-likelihood in the fit's space: Gaussian (its variance estimated, or from the given sigmas), or
+     *         under {@link Loss.HuberLikelihood} that density's, normalising constant included
+     */
     public double logLikelihood() {
         return logLikelihood;
     }

@@ -45,7 +45,10 @@ final class FitAssembler {
             r[problem.order[row]] = sorted[row];
             sqrtW[problem.order[row]] = problem.sqrtW[row];
         }
-        Loss loss = options.loss();
+        // Under the Huber likelihood the scale is estimated with the parameters; its covariance is that of
+        // Huber's M-estimator at the threshold δσ̂ on the residuals.
+        double scale = options.loss() instanceof Loss.HuberLikelihood h ? h.scale(sorted) : Double.NaN;
+        Loss loss = options.loss() instanceof Loss.HuberLikelihood h ? Loss.huber(h.delta() * scale) : options.loss();
         double[] omega = new double[n];
         double rss = 0;
         double weightedSq = 0;
@@ -118,7 +121,10 @@ final class FitAssembler {
         }
         double logLik;
         int kInfo;
-        if (absolute) {
+        if (options.loss() instanceof Loss.HuberLikelihood h) {
+            logLik = -h.negativeLogLikelihood(sorted, scale, sumLogW);
+            kInfo = m + 1;
+        } else if (absolute) {
             logLik = -0.5 * (rss + n * Math.log(2 * Math.PI) - sumLogW);
             kInfo = m;
         } else {
@@ -191,7 +197,7 @@ final class FitAssembler {
         return new Fit(problem.law, data, options, problem.space, p, fixed, stderr, covScaled, covAbs, unweighted, rss,
                 best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
                 best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics,
-                best.curvature(), problem.constraints);
+                best.curvature(), problem.constraints, scale);
     }
 
     /** The full parameter vector of the best run; throws when some value is not finite. */

@@ -69,6 +69,14 @@ final class MultiStart {
                 scanned = more.size();
             }
         }
+        if (plan.nonconvexStarts() > 0) {
+            // A loss that is not convex in the residuals (a likelihood with a free scale) has optima at many
+            // points the scan cannot tell apart: seeded random starts spread over the parameters' scales.
+            List<double[]> more = StartGenerator.randomStarts(problem, starts.get(0), plan.nonconvexStarts(), plan.seed(),
+                    Stream.RANDOM_STARTS);
+            tried.addAll(more);
+            results.addAll(optimizer.run(problem, more, results.size(), null, Progress.NONE));
+        }
         int fallbackFrom = -1;
         if (plan.fallbackStarts() > 0 && verdicts.best(results, true) == null) {
             List<double[]> more = StartGenerator.randomStarts(problem, starts.get(0), plan.fallbackStarts(),
@@ -289,7 +297,8 @@ final class MultiStart {
         throw new InvalidDataException(problem.law.name() + " cannot be evaluated at " + data.describePoint(first)
                 + " (" + at + ") from any of the " + tried.size() + " start" + (tried.size() == 1 ? "" : "s")
                 + ": it is not finite there (a division by zero, an overflow, or the logarithm or root of a negative"
-                + " number); leave the row out with " + OptionKey.WHERE.label() + ", or rewrite the formula so that it is finite there");
+                + " number); " + (data.hasSourceRows() ? "leave the row out with " + OptionKey.WHERE.label() : "leave the point out")
+                + ", or rewrite the formula so that it is finite there");
     }
 
     /** Lowest objective among converged runs; among all valid runs if none converged. */

@@ -24,7 +24,9 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
         /** L-BFGS on Σ ρ. */
         LBFGS,
         /** Variable projection over the nonlinear parameters of a separable law. */
-        VARIABLE_PROJECTION
+        VARIABLE_PROJECTION,
+        /** Maximum likelihood under Huber's density with a free scale ({@link LikelihoodRun}). */
+        LIKELIHOOD
     }
 
     /**
@@ -33,6 +35,14 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
      * @return the plan: every default decided here, and nowhere else
      */
     static RunPlan resolve(Law law, FitOptions options) {
+        if (options.loss() instanceof Loss.HuberLikelihood) {
+            if (options.solver() != Solver.AUTO && options.solver() != Solver.LBFGS) {
+                throw new org.scalefit.InvalidOptionException(org.scalefit.OptionKey.SOLVER.with(options.solver().toString())
+                        + " cannot fit " + org.scalefit.OptionKey.LOSS.with(options.loss().spec())
+                        + ": the likelihood has its own solver (L-BFGS, then the exact optimum beside it); leave the solver at auto");
+            }
+            return new RunPlan(law, options, Space.resolve(options.space(), law), Method.LIKELIHOOD);
+        }
         Method method = switch (options.solver()) {
             case LM -> Method.LEVENBERG_MARQUARDT;
             case LBFGS -> Method.LBFGS;
@@ -88,6 +98,15 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
     }
 
     /**
+     * @return seeded random starts the default multi-start adds for a loss that is not convex in the residuals
+     *         (the Huber likelihood, whose optima are least-absolute-deviations vertices close together); none
+     *         otherwise, or when the caller chose the starts
+     */
+    int nonconvexStarts() {
+        return options.starts().isAuto() && !options.loss().isConvex() ? Fitter.AUTO_FALLBACK_STARTS : 0;
+    }
+
+    /**
      * @param problem the problem the optimiser will run on
      * @return the plan's optimiser
      * @throws org.scalefit.InvalidOptionException when variable projection cannot be used on this problem
@@ -96,6 +115,7 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
         return switch (method) {
             case LEVENBERG_MARQUARDT -> new Optimizer.LevenbergMarquardtRuns(this);
             case LBFGS -> new Optimizer.QuasiNewtonRuns(this);
+            case LIKELIHOOD -> new Optimizer.LikelihoodRuns(this);
             case VARIABLE_PROJECTION -> {
                 VarProRun.validate(problem);
                 yield new Optimizer.VarProRuns(this);

@@ -132,7 +132,7 @@ class ExtremesTest {
         double[] y = {1, 2, 3};
         Law law = new ExpressionLaw("a*x*x + b", List.of("x"), Map.of());
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Fitter.fit(law, Observations.of(x, y)));
-        assertTrue(e.getMessage().startsWith("a*x*x + b cannot be evaluated at row 2 of data (x = 1e+300) from any of the"
+        assertTrue(e.getMessage().startsWith("a*x*x + b cannot be evaluated at point 0 of data (x = 1e+300) from any of the"
                 + " 17 starts"), e.getMessage());
     }
 
@@ -143,7 +143,7 @@ class ExtremesTest {
         double[] y = {1, 2, 3, 4};
         Law law = new ExpressionLaw("a*exp(1000*x) + b", List.of("x"), Map.of());
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Fitter.fit(law, Observations.of(x, y)));
-        assertTrue(e.getMessage().startsWith("a*exp(1000*x) + b cannot be evaluated at row 4 of data (x = 1)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("a*exp(1000*x) + b cannot be evaluated at point 2 of data (x = 1)"), e.getMessage());
     }
 
     /** a/x at x = 0 is infinite whatever the parameters: the row is named (rows count a header, as in a file), as bad input. */
@@ -153,9 +153,9 @@ class ExtremesTest {
         double[] y = {1, 2, 3, 4};
         Law law = new ExpressionLaw("a/x + b", List.of("x"), Map.of());
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Fitter.fit(law, Observations.of(x, y)));
-        assertEquals("a/x + b cannot be evaluated at row 4 of data (x = 0) from any of the 17 starts: it is not finite"
-                + " there (a division by zero, an overflow, or the logarithm or root of a negative number); leave the row"
-                + " out with --where, or rewrite the formula so that it is finite there", org.scalefit.TestFlags.message(e));
+        assertEquals("a/x + b cannot be evaluated at point 2 of data (x = 0) from any of the 17 starts: it is not finite"
+                + " there (a division by zero, an overflow, or the logarithm or root of a negative number); leave the point"
+                + " out, or rewrite the formula so that it is finite there", org.scalefit.TestFlags.message(e));
     }
 
     @Test
