@@ -110,6 +110,12 @@ public final class FitCommand implements Callable<Integer> {
                     + "with --bootstrap.")
     java.nio.file.Path predictCsv;
 
+    @Option(names = "--test", paramLabel = "NAME=VALUE[,...]",
+            description = "Test the fit against these parameter values (e.g. a published law): the likelihood-ratio test "
+                    + "(squares or huber-likelihood; the others and the scale refitted) and the Wald test (bootstrap "
+                    + "covariance with --bootstrap, else the fit's). JSON: likelihood_ratio_test, wald_test.")
+    String test;
+
     /** Created by picocli. */
     public FitCommand() {
     }
@@ -158,6 +164,7 @@ public final class FitCommand implements Callable<Integer> {
         } else if (resample != null) {
             throw new InvalidDataException("--resample " + resample + " needs --bootstrap N");
         }
+        TestReport tests = test == null ? null : new TestReport(fit, test, boot);
         int csvRows = predictCsv == null ? 0 : PredictCsv.write(predictCsv, fit, boot, predictAt, dates);
         FitReport report = new FitReport(fit, targets);
         UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
@@ -174,6 +181,9 @@ public final class FitCommand implements Callable<Integer> {
                 p.put("dpi", plot.dpi);
             }
             uncertainty.addTo(json);
+            if (tests != null) {
+                tests.addTo(json);
+            }
             Json.recordInvocation(json, spec);
             DataOptions.putSkipped(json, loaded.skipped());
             if (predictCsv != null) {
@@ -187,6 +197,9 @@ public final class FitCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(report.table());
             spec.commandLine().getOut().print(uncertainty.table());
+            if (tests != null) {
+                spec.commandLine().getOut().print(tests.table());
+            }
         }
         spec.commandLine().getOut().flush();
         // Notes on the files written come after the result, where a reader of the terminal looks last.
@@ -215,7 +228,7 @@ public final class FitCommand implements Callable<Integer> {
         for (String[] clash : new String[][] {{"--group", data.group}, {"--item", data.item},
                 {"--bootstrap", bootstrap == null ? null : ""}, {"--plot", plot.requested() ? "" : null},
                 {"--predict", predict.isEmpty() ? null : ""}, {"--predict-csv", predictCsv == null ? null : ""},
-                {"--resample", resample}}) {
+                {"--resample", resample}, {"--test", test}}) {
             if (clash[1] != null) {
                 throw new InvalidDataException("--by fits each group separately and cannot be combined with " + clash[0]);
             }

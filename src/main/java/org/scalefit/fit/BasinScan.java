@@ -367,45 +367,12 @@ final class BasinScan {
                 a[j][j] = a[j][j] * (1 + 1e-12) + 1e-300;
             }
         }
-        double[] sol = gauss(a);
+        double[] sol = Gauss.solve(a);
         for (int j = 0; j < l; j++) {
             c[j] = sol == null || !Double.isFinite(sol[j]) ? (held[j] ? c[j] : 0) : sol[j];
         }
     }
 
-    /** Solves the augmented system a = [A | b] by elimination with partial pivoting; null when singular. */
-    private static double[] gauss(double[][] a) {
-        int l = a.length;
-        for (int col = 0; col < l; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < l; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            double[] tmp = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tmp;
-            if (a[col][col] == 0) {
-                return null;
-            }
-            for (int row = col + 1; row < l; row++) {
-                double f = a[row][col] / a[col][col];
-                for (int k = col; k <= l; k++) {
-                    a[row][k] -= f * a[col][k];
-                }
-            }
-        }
-        double[] x = new double[l];
-        for (int row = l - 1; row >= 0; row--) {
-            double s = a[row][l];
-            for (int k = row + 1; k < l; k++) {
-                s -= a[row][k] * x[k];
-            }
-            x[row] = s / a[row][row];
-        }
-        return x;
-    }
 
     /**
      * A coefficient moved into its domain and bound: a positive parameter the least squares made ≤ 0 is set

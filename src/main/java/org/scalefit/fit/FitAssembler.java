@@ -119,19 +119,8 @@ final class FitAssembler {
         for (int i = 0; i < n; i++) {
             sumLogW += Math.log(problem.sqrtW[i] * problem.sqrtW[i]);
         }
-        double logLik;
-        int kInfo;
-        if (options.loss() instanceof Loss.HuberLikelihood h) {
-            logLik = -h.negativeLogLikelihood(sorted, scale, sumLogW);
-            kInfo = m + 1;
-        } else if (absolute) {
-            logLik = -0.5 * (rss + n * Math.log(2 * Math.PI) - sumLogW);
-            kInfo = m;
-        } else {
-            double sigma2 = Math.max(rss / n, Double.MIN_NORMAL);
-            logLik = -0.5 * n * (Math.log(2 * Math.PI * sigma2) + 1) + 0.5 * sumLogW;
-            kInfo = m + 1;
-        }
+        double logLik = logLikelihood(options.loss(), sorted, absolute, sumLogW)[0];
+        int kInfo = absolute && !(options.loss() instanceof Loss.HuberLikelihood) ? m : m + 1;
 
         double[] unweighted = new double[n];
         for (int i = 0; i < n; i++) {
@@ -198,6 +187,49 @@ final class FitAssembler {
                 best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
                 best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics,
                 best.curvature(), problem.constraints, scale);
+    }
+
+    /**
+     * The log-likelihood of weighted residuals: under {@link Loss.HuberLikelihood} that density's with its scale
+     * at its best; otherwise Gaussian, with the given sigmas ({@code absolute}) or the variance at its best.
+     *
+     * @param loss     the fit's loss
+     * @param r        weighted residuals √wᵢ·rᵢ
+     * @param absolute true when the weights are 1/σᵢ² from given sigmas
+     * @param sumLogW  Σ ln wᵢ
+     * @return {log L, the scale (σ of the Huber density, NaN otherwise)}
+     */
+    static double[] logLikelihood(Loss loss, double[] r, boolean absolute, double sumLogW) {
+        int n = r.length;
+        if (loss instanceof Loss.HuberLikelihood h) {
+            double scale = h.scale(r);
+            return new double[] {-h.negativeLogLikelihood(r, scale, sumLogW), scale};
+        }
+        double rss = 0;
+        for (double v : r) {
+            rss += v * v;
+        }
+        if (absolute) {
+            return new double[] {-0.5 * (rss + n * Math.log(2 * Math.PI) - sumLogW), Double.NaN};
+        }
+        double sigma2 = Math.max(rss / n, Double.MIN_NORMAL);
+        return new double[] {-0.5 * n * (Math.log(2 * Math.PI * sigma2) + 1) + 0.5 * sumLogW, Double.NaN};
+    }
+
+    /**
+     * The log-likelihood of a law at given parameters (all of them held), for a likelihood-ratio test whose null
+     * leaves nothing but the scale free.
+     *
+     * @return {log L, the scale}
+     */
+    static double[] logLikelihoodAt(org.scalefit.model.Law law, Observations data, FitOptions options,
+                                    org.scalefit.model.Space space, double[] p) {
+        Problem problem = Problem.of(law, data, options, space);
+        double[] r = new double[problem.n];
+        if (problem.residuals(p, r) > 0) {
+            throw new FitFailedException(law.name() + " cannot be evaluated at the tested parameters");
+        }
+        return logLikelihood(options.loss(), r, data.weightsAreInverseVariances(), LikelihoodRun.sumLogWeights(problem));
     }
 
     /** The full parameter vector of the best run; throws when some value is not finite. */

@@ -186,7 +186,7 @@ final class LikelihoodRun {
                         }
                     }
                 }
-                u = solve(a);
+                u = Gauss.solve(a);
                 if (u == null) {
                     break;
                 }
@@ -212,7 +212,7 @@ final class LikelihoodRun {
                     }
                     b[k][m] = r[set[k]] - delta * sigma * u[k];
                 }
-                double[] d = solve(b);
+                double[] d = Gauss.solve(b);
                 if (d == null) {
                     break;
                 }
@@ -292,39 +292,6 @@ final class LikelihoodRun {
         });
     }
 
-    /** Gaussian elimination with partial pivoting on [A | b]; null when singular. */
-    private static double[] solve(double[][] a) {
-        int l = a.length;
-        for (int col = 0; col < l; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < l; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            double[] tmp = a[col];
-            a[col] = a[pivot];
-            a[pivot] = tmp;
-            if (a[col][col] == 0 || !Double.isFinite(a[col][col])) {
-                return null;
-            }
-            for (int row = col + 1; row < l; row++) {
-                double f = a[row][col] / a[col][col];
-                for (int k = col; k <= l; k++) {
-                    a[row][k] -= f * a[col][k];
-                }
-            }
-        }
-        double[] x = new double[l];
-        for (int row = l - 1; row >= 0; row--) {
-            double s = a[row][l];
-            for (int k = row + 1; k < l; k++) {
-                s -= a[row][k] * x[k];
-            }
-            x[row] = s / a[row][row];
-        }
-        return x;
-    }
 
     /** The profiled negative log-likelihood over θ and its gradient (σ at its best for the residuals). */
     static final class Objective implements SmoothObjective {
