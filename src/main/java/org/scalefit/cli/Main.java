@@ -36,6 +36,9 @@ import picocli.CommandLine;
             "  scalefit fit runs.csv --x N=params --x D=tokens --y loss --law chinchilla \\",
             "      --loss huber:1e-3 --starts hoffmann-grid --json > fit.json",
             "  scalefit optimal fit.json --compute 1e21,1e23,1e25 --target-loss 2.0",
+            "  scalefit downstream runs.csv --x N=params --x D=tokens --loss-column loss --metric-column acc \\",
+            "      --loss-law chinchilla --link sigmoid --predict 7B:N=7e9,D=4e12",
+            "  scalefit isoflop runs.csv --x N=params --compute flops --y loss --budgets hoffmann --at 5.76e23",
             "  scalefit horizon all_runs.jsonl",
             "  scalefit trend datasets/metr-horizons.csv --frontier",
             "  scalefit project datasets/metr-horizons.csv --frontier --until 2032-01-01",
@@ -77,6 +80,8 @@ public final class Main implements Runnable {
         m.put("breaks", BreaksCommand::new);
         m.put("slopes", SlopesCommand::new);
         m.put("optimal", OptimalCommand::new);
+        m.put("downstream", DownstreamCommand::new);
+        m.put("isoflop", IsoFlopCommand::new);
         m.put("completion", CompletionCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;

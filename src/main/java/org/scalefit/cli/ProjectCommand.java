@@ -29,15 +29,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * }</pre>
  */
 @Command(name = "project", mixinStandardHelpOptions = true,
-        description = "Projects the horizon trend: the date each milestone (default 1 h, 8 h work-day, 40 h week, "
-                + "167 h month, 2,000 h work-year) is reached and the horizon on future dates, each with an interval, for "
-                + "every trend shape (exponential, piecewise, superexponential).",
+        description = "Projects the trend: the date each milestone (for horizons by default 1 h, 8 h work-day, 40 h week, "
+                + "167 h month, 2,000 h work-year; for other quantities levels such as 1e27) is reached and the value on "
+                + "future dates, each with an interval, for every trend shape (exponential, piecewise, superexponential).",
         footer = {"", "Intervals come from refitting each trend to replicate sets of the horizons (see 'scalefit trend "
                 + "--help'); they reflect how well the horizons are measured, not whether the trend will continue.",
             "", "Examples:",
             "  scalefit project datasets/metr-horizons.csv --frontier",
             "  scalefit project datasets/metr-horizons.csv --milestones 8h,40h,167h,2000h --until 2032-01-01",
-            "  scalefit project datasets/metr-horizons.csv --frontier --since 2023-01-01 --at 2027-01-01,2030-01-01 --json"})
+            "  scalefit project datasets/metr-horizons.csv --frontier --since 2023-01-01 --at 2027-01-01,2030-01-01 --json",
+            "  scalefit project datasets/epoch2026-notable-models-compute.csv --date publication_date "
+                + "--y training_compute_flop --since 2010-01-01 --trends exponential --milestones 1e27,1e28"})
 public final class ProjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,7 +51,8 @@ public final class ProjectCommand implements Callable<Integer> {
     String fitUntil;
 
     @Option(names = "--milestones", paramLabel = "LIST", defaultValue = "1h,8h,40h,167h,2000h",
-            description = "Horizons to date: lengths with units s, min, h (default: ${DEFAULT-VALUE}).")
+            description = "Levels to date: for horizons, lengths with units s, min, h (default: ${DEFAULT-VALUE}); for other "
+                    + "quantities, values such as 1e26,1e27 (default: none).")
     String milestones;
 
     @Option(names = "--until", paramLabel = "DATE", defaultValue = "2035-01-01",
@@ -58,7 +61,7 @@ public final class ProjectCommand implements Callable<Integer> {
     String until;
 
     @Option(names = "--at", paramLabel = "DATE[,DATE...]", split = ",",
-            description = "Dates to give the horizon on (default: each 1 January after the last model, up to --until).")
+            description = "Dates to give the value on (default: each 1 January after the last model, up to --until).")
     List<String> at = new ArrayList<>();
 
     @Mixin
@@ -70,7 +73,11 @@ public final class ProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Milestone> ms = Milestone.parseList(milestones);
+        TrendQuantity quantity = input.quantity();
+        boolean given = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--milestones");
+        List<Milestone> ms = quantity.minutes() ? Milestone.parseList(milestones)
+                : given ? Milestone.parseLevels(milestones) : List.of();
         double end = TrendInputOptions.date("--until", until);
         double fu = fitUntil == null ? Double.NaN : TrendInputOptions.date("--fit-until", fitUntil);
         List<Double> dates = new ArrayList<>();
@@ -116,12 +123,12 @@ public final class ProjectCommand implements Callable<Integer> {
             o.put("trend", k.label());
             double last = pr.fit().used().get(pr.fit().used().size() - 1).date();
             Json.put(o, "doubling_time_days", c.doublingTimeDays(last));
+            Json.put(o, "growth_per_year", TrendReport.growthPerYear(c.doublingTimeDays(last)));
             ArrayNode m = o.putArray("milestones");
             for (Projection.MilestoneDate md : pr.milestones(k)) {
                 ObjectNode e = m.addObject();
                 e.put("milestone", md.milestone().label());
-                Json.put(e, "minutes", md.milestone().minutes());
-                Json.put(e, "hours", md.milestone().minutes() / 60);
+                putValue(e, md.milestone().minutes(), report.quantity());
                 HorizonText.putDate(e, "date", md.date());
                 e.set(ci, HorizonText.dateInterval(md.interval()));
                 e.put("reached", Double.isFinite(md.date()));
@@ -131,13 +138,22 @@ public final class ProjectCommand implements Callable<Integer> {
             for (Projection.HorizonAt ha : pr.horizons(k)) {
                 ObjectNode e = h.addObject();
                 HorizonText.putDate(e, "date", ha.date());
-                Json.put(e, "minutes", ha.minutes());
-                Json.put(e, "hours", ha.minutes() / 60);
+                putValue(e, ha.minutes(), report.quantity());
                 e.set(ci, Json.interval(ha.interval().lower(), ha.interval().upper()));
             }
         }
         root.put("scalefit_version", Version.current());
         return root;
+    }
+
+    /** A level in JSON: {@code minutes} and {@code hours} for horizons, {@code value} for other quantities. */
+    private static void putValue(ObjectNode e, double v, TrendQuantity q) {
+        if (q.minutes()) {
+            Json.put(e, "minutes", v);
+            Json.put(e, "hours", v / 60);
+        } else {
+            Json.put(e, "value", v);
+        }
     }
 
     private String table(TrendReport report, Projection pr, double end) {
@@ -148,17 +164,19 @@ public final class ProjectCommand implements Callable<Integer> {
             TrendCurve c = pr.fit().curve(k).orElseThrow();
             double last = pr.fit().used().get(pr.fit().used().size() - 1).date();
             s.append('\n').append(k.label()).append(" (doubling ").append(HorizonText.days(c.doublingTimeDays(last)))
-                    .append(" days at ").append(Dates.format(last)).append(")\n");
+                    .append(" days at ").append(Dates.format(last)).append(", ")
+                    .append(TrendReport.growth(TrendReport.growthPerYear(c.doublingTimeDays(last)))).append(" a year)\n");
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"milestone", "date", pct, ""});
+            TrendQuantity q = report.quantity();
+            rows.add(new String[] {q.minutes() ? "milestone" : q.name() + " reaches", "date", pct, ""});
             for (Projection.MilestoneDate md : pr.milestones(k)) {
                 rows.add(new String[] {md.milestone().label(), HorizonText.date(md.date()),
                     HorizonText.interval(md.interval(), HorizonText::date),
                     Double.isFinite(md.date()) && md.date() > end ? "after --until" : ""});
             }
             for (Projection.HorizonAt ha : pr.horizons(k)) {
-                rows.add(new String[] {"horizon on " + Dates.format(ha.date()), HorizonText.duration(ha.minutes()),
-                    HorizonText.interval(ha.interval(), HorizonText::duration), ""});
+                rows.add(new String[] {q.name() + " on " + Dates.format(ha.date()), q.level(ha.minutes()),
+                    HorizonText.interval(ha.interval(), q::level), ""});
             }
             s.append(TrendReport.left(rows, "  "));
         }

@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce the talk's figures from the bundled data sets: Kaplan et al. (2020) Figure 1, METR's "
-                + "task horizons, Jones (2021) Hex compute frontiers and Hoffmann et al. (2022) IsoFLOP curves, with a "
-                + "report (report.md, report.json) of fitted against published numbers.",
-        footer = {"", "Figures: kaplan2020-figure1, metr-horizons, jones2021-hex, hoffmann2022-isoflop.",
+                + "task horizons, Jones (2021) Hex compute frontiers, Hoffmann et al. (2022) IsoFLOP curves and the growth "
+                + "of training compute (Sevilla et al. 2022, Epoch AI 2024), with a report (report.md, report.json) of "
+                + "fitted against published numbers; each number says whether its data are real, digitized or generated.",
+        footer = {"", "Figures: kaplan2020-figure1, metr-horizons, jones2021-hex, hoffmann2022-isoflop, epoch-compute-trends.",
             "", "Examples:",
             "  scalefit reproduce                          # PNG, SVG, report in figures/",
             "  scalefit reproduce --out paper-figs --pdf   # also PDF",
@@ -186,6 +187,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             for (PublishedComparison c : r.numbers()) {
                 ObjectNode n = nums.addObject();
                 n.put("quantity", c.quantity());
+                n.put("data", c.data().code());
+                n.put("reference", c.againstPublished() ? "published" : "generating law");
                 Json.put(n, "fitted", c.fitted());
                 ArrayNode ci = n.putArray("interval");
                 Json.add(ci, c.lower());
@@ -212,8 +215,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder();
         s.append("# Reproduced figures\n\n");
         s.append("Written by `scalefit reproduce` (scalefit ").append(Version.current()).append(") from the bundled "
-                + "data sets. Each figure is refitted with scalefit's engine; the tables put the fitted numbers next to "
-                + "the published numbers they reproduce. Intervals are 95% (delta method unless stated).\n");
+                + "data sets. Each figure is refitted with scalefit's engine. Numbers fitted to real or digitized data are "
+                + "compared with the published values; numbers fitted to points generated from a published law are "
+                + "compared with that law, which the refit should recover (not a reproduction of the paper's "
+                + "measurements). Intervals are 95% (delta method unless stated).\n");
         for (Done d : done) {
             FigureResult r = d.result();
             s.append("\n## ").append(r.reproduces()).append(": ").append(r.title()).append("\n\n");
@@ -221,15 +226,17 @@ public final class ReproduceCommand implements Callable<Integer> {
             s.append("Files: ").append(String.join(", ", d.files().stream().map(f -> "`" + f + "`").toList()))
                     .append(". Data: ").append(String.join(", ", r.datasets().stream().map(f -> "`" + f + "`").toList()))
                     .append(".\n\n");
-            s.append("| quantity | scalefit | 95% interval | published | difference | source |\n");
-            s.append("|---|---|---|---|---|---|\n");
-            for (PublishedComparison c : r.numbers()) {
-                s.append("| ").append(c.quantity()).append(" | ").append(num(c.fitted())).append(" | ")
-                        .append(Double.isFinite(c.lower()) ? num(c.lower()) + " – " + num(c.upper()) : "–").append(" | ")
-                        .append(num(c.published())).append(" | ")
-                        .append(Double.isFinite(c.relativeDifference())
-                                ? String.format(Locale.ROOT, "%+.1f%%", 100 * c.relativeDifference()) : "–")
-                        .append(" | ").append(c.source()).append(c.note().isEmpty() ? "" : "; " + c.note()).append(" |\n");
+            List<PublishedComparison> published = r.numbers().stream().filter(PublishedComparison::againstPublished).toList();
+            List<PublishedComparison> generated = r.numbers().stream().filter(c -> !c.againstPublished()).toList();
+            if (!published.isEmpty()) {
+                String kinds = String.join(" and ", published.stream().map(c -> c.data().code()).distinct().toList());
+                s.append("Compared with the paper (").append(kinds).append(" data):\n\n");
+                rows(s, published, "published");
+            }
+            if (!generated.isEmpty()) {
+                s.append(published.isEmpty() ? "" : "\n").append("Recovers the generating law (generated data: the points "
+                        + "were computed from a law, so the refit can only show that the engine recovers it):\n\n");
+                rows(s, generated, "generating law");
             }
             s.append('\n');
             for (String n : r.notes()) {
@@ -245,19 +252,57 @@ public final class ReproduceCommand implements Callable<Integer> {
         return s.toString();
     }
 
+    private static void rows(StringBuilder s, List<PublishedComparison> numbers, String reference) {
+        s.append("| quantity | scalefit | 95% interval | ").append(reference).append(" | difference | source |\n");
+        s.append("|---|---|---|---|---|---|\n");
+        for (PublishedComparison c : numbers) {
+            s.append("| ").append(c.quantity()).append(" | ").append(fitted(c.fitted())).append(" | ")
+                    .append(Double.isFinite(c.lower()) ? fitted(c.lower()) + " – " + fitted(c.upper()) : "–").append(" | ")
+                    .append(reference(c.published())).append(" | ")
+                    .append(Double.isFinite(c.relativeDifference())
+                            ? String.format(Locale.ROOT, "%+.1f%%", 100 * c.relativeDifference()) : "–")
+                    .append(" | ").append(c.source()).append(c.note().isEmpty() ? "" : "; " + c.note()).append(" |\n");
+        }
+    }
+
     private static String table(List<Done> done) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-20s %-44s %12s %12s %8s%n", "figure", "quantity", "scalefit", "published",
-                "diff"));
+        s.append(String.format(Locale.ROOT, "%-20s %-44s %-9s %11s %12s %8s%n", "figure", "quantity", "data", "scalefit",
+                "reference", "diff"));
+        boolean generated = false;
         for (Done d : done) {
             for (PublishedComparison c : d.result().numbers()) {
-                s.append(String.format(Locale.ROOT, "%-20s %-44s %12s %12s %8s%n", d.result().id(),
-                        c.quantity().length() > 44 ? c.quantity().substring(0, 43) + "…" : c.quantity(), num(c.fitted()),
-                        num(c.published()), Double.isFinite(c.relativeDifference())
+                generated |= !c.againstPublished();
+                s.append(String.format(Locale.ROOT, "%-20s %-44s %-9s %11s %12s %8s%n", d.result().id(),
+                        c.quantity().length() > 44 ? c.quantity().substring(0, 43) + "…" : c.quantity(), c.data().code(),
+                        fitted(c.fitted()), reference(c.published()) + (c.againstPublished() ? " " : "*"),
+                        Double.isFinite(c.relativeDifference())
                                 ? String.format(Locale.ROOT, "%+.1f%%", 100 * c.relativeDifference()) : "–"));
             }
         }
+        s.append("reference: the published value for real and digitized data");
+        s.append(generated ? "; * the law the data were generated from (the refit recovers it)\n" : "\n");
         return s.toString();
+    }
+
+    /**
+     * A fitted value: three significant digits kept even when they end in zeros (0.500, not 0.5, so that a
+     * reader sees the precision); large and small numbers as m×10ⁿ.
+     */
+    static String fitted(double v) {
+        double a = Math.abs(v);
+        if (!Double.isFinite(v) || a == 0 || a >= 1e5 || a < 1e-3 || a >= 1000) {
+            return num(v);
+        }
+        // Hundreds (days, Elo) keep one decimal: 196.5 days next to METR's 196.475.
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(a >= 100 ? 4 : 3)).toPlainString()
+                .replace('-', '−');
+    }
+
+    /** A reference value as it is published: up to six significant digits (196.475), else as {@link #num}. */
+    static String reference(double v) {
+        double a = Math.abs(v);
+        return Double.isFinite(v) && a >= 100 && a < 1000 ? org.scalefit.Numbers.format(v, 6).replace('-', '−') : num(v);
     }
 
     /** Three significant digits; large and small numbers as m×10ⁿ with a superscript exponent. */

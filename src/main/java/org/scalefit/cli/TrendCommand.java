@@ -17,17 +17,21 @@ import picocli.CommandLine.Model.CommandSpec;
  * }</pre>
  */
 @Command(name = "trend", mixinStandardHelpOptions = true,
-        description = "The trend of time horizons over model release dates: OLS of ln(horizon) on date gives the "
-                + "doubling time (METR: about 7 months) with its interval and R²; a piecewise exponential with a break "
-                + "date and a superexponential trend are fitted too and compared by AICc/BIC.",
+        description = "The trend of time horizons (or of any positive quantity, such as training compute) over model "
+                + "release dates: OLS of ln(value) on date gives the doubling time (METR: about 7 months) and the growth "
+                + "per year with their intervals and R²; a piecewise exponential with a break date and a superexponential "
+                + "trend are fitted too and compared by AICc/BIC.",
         footer = {"", "Intervals: every trend is refitted to replicate sets of the horizons — bootstrap replicates when "
                 + "the input is a run file (--release-dates), otherwise draws from each model's published interval "
-                + "(split normal in log space). The OLS interval reflects the scatter about the trend instead.",
+                + "(split normal in log space), or, for points without intervals, resamples of the models. The OLS "
+                + "interval reflects the scatter about the trend instead.",
             "", "Examples:",
             "  scalefit trend datasets/metr-horizons.csv --frontier",
             "  scalefit trend datasets/metr-horizons.csv --date release_date --y p50_minutes --frontier --until 2025-03-01",
             "  scalefit trend datasets/metr-horizons.csv --benchmark-version TH1.1 --frontier --since 2023-01-01 --json",
-            "  scalefit trend all_runs.jsonl --release-dates release_dates.yaml --frontier"})
+            "  scalefit trend all_runs.jsonl --release-dates release_dates.yaml --frontier",
+            "  scalefit trend datasets/epoch2026-notable-models-compute.csv --date publication_date "
+                + "--y training_compute_flop --since 2010-01-01"})
 public final class TrendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -45,8 +45,13 @@ public final class TrendInputOptions {
     String date;
 
     @Option(names = "--y", paramLabel = "COLUMN", defaultValue = "p50_minutes",
-            description = "Horizon column in minutes (default: ${DEFAULT-VALUE}).")
+            description = "The quantity's column: a horizon in minutes (a name ending in 'minutes'), or any positive "
+                    + "quantity such as training compute (default: ${DEFAULT-VALUE}).")
     String y;
+
+    @Option(names = "--quantity", paramLabel = "NAME",
+            description = "What the y column measures, for the report (default: 'horizon' for minutes, else the column name).")
+    String quantity;
 
     @Option(names = "--model", paramLabel = "COLUMN",
             description = "Model column (default: model; for a run file: alias).")
@@ -121,9 +126,15 @@ public final class TrendInputOptions {
      * @param notes    notes for stderr
      * @param horizons the run-based horizons, or null for a table
      * @param skipped  rows of a table left out by --skip-invalid
+     * @param quantity what the y column measures
      */
     record Loaded(TrendFit fit, String source, String version, List<String> notes, HorizonResult horizons,
-                  List<org.scalefit.data.SkippedRow> skipped) {
+                  List<org.scalefit.data.SkippedRow> skipped, TrendQuantity quantity) {
+    }
+
+    /** @return what the y column measures: horizons in minutes from a run file, else by the column's name */
+    TrendQuantity quantity() {
+        return releaseDates != null ? TrendQuantity.of("minutes", quantity) : TrendQuantity.of(y, quantity);
     }
 
     /**
@@ -180,7 +191,7 @@ public final class TrendInputOptions {
                 notes.add("skipped invalid run: " + sr.reason());
             }
             try (ProgressBar bar = bars.apply("trend replicates")) {
-                return new Loaded(Trends.fit(rp.points(), o, bar), runs.source(), null, notes, h, List.of());
+                return new Loaded(Trends.fit(rp.points(), o, bar), runs.source(), null, notes, h, List.of(), quantity());
             }
         }
         List<RowFilter> filters = new ArrayList<>();
@@ -194,12 +205,12 @@ public final class TrendInputOptions {
             notes.add(DataOptions.skippedNote(table.skipped()));
         }
         checkAfter(table.points(), fitUntil, projectUntil);
-        if (!frontier && Frontier.select(table.points()).size() < table.points().size()) {
+        if (!frontier && quantity().minutes() && Frontier.select(table.points()).size() < table.points().size()) {
             notes.add("fitting all models, frontier or not; add --frontier for METR's frontier trend");
         }
         try (ProgressBar bar = bars.apply("trend replicates")) {
             return new Loaded(Trends.fit(table.points(), o, bar), table.source(), table.version(), notes, null,
-                    table.skipped());
+                    table.skipped(), quantity());
         }
     }
 

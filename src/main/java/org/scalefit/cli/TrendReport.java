@@ -8,6 +8,7 @@ import org.scalefit.Numbers;
 import org.scalefit.TextTable;
 import org.scalefit.data.Dates;
 import org.scalefit.horizon.HorizonPoint;
+import org.scalefit.model.DoublingTrend;
 import org.scalefit.horizon.TrendComparison;
 import org.scalefit.horizon.TrendCurve;
 import org.scalefit.horizon.TrendFit;
@@ -15,16 +16,39 @@ import org.scalefit.horizon.TrendKind;
 import org.scalefit.horizon.UncertaintySource;
 import org.scalefit.stats.Interval;
 
-/** The table and JSON of a trend fit, shared by {@code trend} and {@code project}. */
+/**
+ * The table and JSON of a trend fit, shared by {@code trend} and {@code project}: the doubling time and the growth
+ * per year (×/yr = 2^(365.2425 days / doubling)) with their intervals, in the words of the quantity fitted.
+ */
 final class TrendReport {
     private final TrendInputOptions.Loaded loaded;
     private final TrendFit fit;
     private final String ci;
+    private final TrendQuantity quantity;
 
     TrendReport(TrendInputOptions.Loaded loaded) {
         this.loaded = loaded;
         this.fit = loaded.fit();
         this.ci = HorizonText.ciKey(fit.options().confidenceLevel());
+        this.quantity = loaded.quantity();
+    }
+
+    /** @return what the y column measures */
+    TrendQuantity quantity() {
+        return quantity;
+    }
+
+    /**
+     * @param doublingDays a doubling time in days (the trends' intervals put ∞ for a slope that is not positive)
+     * @return the growth factor per year ({@link DoublingTrend#growthPerYear}); NaN for a doubling time ≤ 0
+     */
+    static double growthPerYear(double doublingDays) {
+        return doublingDays > 0 ? DoublingTrend.growthPerYear(doublingDays) : Double.NaN;
+    }
+
+    /** The growth interval of a doubling-time interval (the map is decreasing: the ends swap). */
+    static Interval growthInterval(Interval doubling) {
+        return new Interval(growthPerYear(doubling.upper()), growthPerYear(doubling.lower()));
     }
 
     /** The summary JSON: doubling time, intervals, R², models, shapes and their comparison. */
@@ -32,6 +56,14 @@ final class TrendReport {
         ObjectNode root = Json.object();
         root.put("command", command);
         root.put("source", loaded.source());
+        ObjectNode q = root.putObject("quantity");
+        q.put("name", quantity.name());
+        q.put("column", quantity.column());
+        if (quantity.minutes()) {
+            q.put("unit", "minutes");
+        } else {
+            q.putNull("unit");
+        }
         if (loaded.version() != null) {
             root.put("benchmark_version", loaded.version());
         }
@@ -51,6 +83,11 @@ final class TrendReport {
         root.put("ci_method_description", fit.uncertainty().description());
         root.put("replicates", fit.replicateCount());
         root.set(ci + "_ols", Json.interval(ols.lower(), ols.upper()));
+        Json.put(root, "growth_per_year", growthPerYear(days));
+        Interval g = growthInterval(dci);
+        root.set("growth_per_year_" + ci, Json.interval(g.lower(), g.upper()));
+        Interval go = growthInterval(ols);
+        root.set("growth_per_year_" + ci + "_ols", Json.interval(go.lower(), go.upper()));
         Json.put(root, "r2", exp.r2());
         root.put("n_models", fit.used().size());
         ArrayNode used = root.putArray("models");
@@ -58,7 +95,7 @@ final class TrendReport {
             ObjectNode m = used.addObject();
             m.put("model", p.model());
             HorizonText.putDate(m, "release_date", p.date());
-            Json.put(m, "p50_minutes", p.minutes());
+            Json.put(m, quantity.key(), p.minutes());
             if (p.hasInterval()) {
                 m.set(ci.equals("ci95") ? "ci95" : "interval", Json.interval(p.lower(), p.upper()));
             }
@@ -127,6 +164,9 @@ final class TrendReport {
                 Json.put(t, "doubling_time_days", c.doublingTimeDays(last));
                 Interval d = fit.doublingTimeInterval();
                 t.set(ci, Json.interval(d.lower(), d.upper()));
+                Json.put(t, "growth_per_year", growthPerYear(c.doublingTimeDays(last)));
+                Interval g = growthInterval(d);
+                t.set("growth_per_year_" + ci, Json.interval(g.lower(), g.upper()));
             }
             case PIECEWISE -> {
                 HorizonText.putDate(t, "break_date", c.breakDate());
@@ -183,20 +223,25 @@ final class TrendReport {
         double days = fit.doublingTimeDays();
         Interval d = fit.doublingTimeInterval();
         Interval ols = fit.doublingTimeOlsInterval();
-        s.append("exponential trend (OLS of ln horizon on release date)\n");
+        s.append("exponential trend (OLS of ln ").append(quantity.name()).append(" on ")
+                .append(quantity.minutes() ? "release date" : "date").append(")\n");
+        boolean hasCi = !Double.isNaN(d.lower()) || !Double.isNaN(d.upper());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"doubling time", HorizonText.days(days) + " days = " + HorizonText.months(days),
-            pct + " CI " + HorizonText.interval(d, HorizonText::days) + " days = "
-                    + HorizonText.interval(d, v -> HorizonText.days(v / Dates.DAYS_PER_MONTH)) + " months"});
+            pct + " CI " + (hasCi ? HorizonText.interval(d, HorizonText::days) + " days = "
+                    + HorizonText.interval(d, v -> HorizonText.days(v / Dates.DAYS_PER_MONTH)) + " months" : "–")});
         rows.add(new String[] {"", "", intervalMethod()});
-        rows.add(new String[] {"OLS interval", HorizonText.interval(ols, HorizonText::days) + " days", "from the scatter about the trend"});
+        rows.add(new String[] {"growth per year", growth(growthPerYear(days)), pct + " CI "
+                + (hasCi ? HorizonText.interval(growthInterval(d), TrendReport::growth) : "–")});
+        rows.add(new String[] {"OLS interval", HorizonText.interval(ols, HorizonText::days) + " days",
+            "growth " + HorizonText.interval(growthInterval(ols), TrendReport::growth) + "; from the scatter about the trend"});
         rows.add(new String[] {"R²", Numbers.format(fit.r2(), 3), ""});
         s.append(left(rows, "  "));
         s.append("\nmodels fitted:\n");
         List<String[]> m = new ArrayList<>();
         for (HorizonPoint p : used) {
-            m.add(new String[] {p.model(), Dates.format(p.date()), HorizonText.minutes(p.minutes()) + " min",
-                p.hasInterval() ? "[" + HorizonText.minutes(p.lower()) + ", " + HorizonText.minutes(p.upper()) + "]" : ""});
+            m.add(new String[] {p.model(), Dates.format(p.date()), quantity.value(p.minutes()),
+                p.hasInterval() ? "[" + quantity.number(p.lower()) + ", " + quantity.number(p.upper()) + "]" : ""});
         }
         s.append(TextTable.align(m, "  "));
         for (TrendKind k : List.of(TrendKind.PIECEWISE, TrendKind.SUPEREXPONENTIAL)) {
@@ -224,10 +269,16 @@ final class TrendReport {
         return s.toString();
     }
 
+    /** A growth factor per year: "3.30×". */
+    static String growth(double g) {
+        return Double.isNaN(g) ? "–" : g == Double.POSITIVE_INFINITY ? "∞" : Numbers.format(g, 3) + "×";
+    }
+
     String intervalMethod() {
         return switch (fit.uncertainty()) {
             case RUN_BOOTSTRAP -> "refit on " + fit.replicateCount() + " bootstrap replicates of the horizons (from the runs)";
             case PUBLISHED_INTERVALS -> "refit on " + fit.replicateCount() + " draws from the published per-model intervals";
+            case MODEL_BOOTSTRAP -> "refit on " + fit.replicateCount() + " resamples of the models (no per-model intervals)";
             case NONE -> "no per-model intervals: CI unavailable";
         };
     }

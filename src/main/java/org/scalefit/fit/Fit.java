@@ -497,7 +497,7 @@ public final class Fit {
             return Optional.empty();
         }
         return Optional.of(estimate("x_at_target", "units of x",
-                "x at which " + data.responseColumn() + " reaches " + target,
+                data.predictorColumn(0) + " at which " + data.responseColumn() + " reaches " + org.scalefit.Numbers.format(target, 6),
                 p -> law.solveForX(target, p).orElse(Double.NaN)));
     }
 

@@ -28,9 +28,11 @@ import org.scalefit.stats.Interval;
  *
  * <p>Interval columns default to the horizon column's name with {@code _minutes} replaced by
  * {@code _ci_low} / {@code _ci_high} (so {@code p50_minutes} finds {@code p50_ci_low},
- * {@code p50_ci_high}) when the table has them. A table with a {@code benchmark_version} column
- * holding several versions (TH1.0 and TH1.1 in our dataset) is narrowed to one: the one asked
- * for, or else the first in the file, with a note.
+ * {@code p50_ci_high}) when the table has them. A table with a {@code benchmark_version} column — or, as in
+ * METR's own {@code published_horizons} export, a {@code benchmark} column — holding several versions (TH1.0 and
+ * TH1.1) is narrowed to one: the one asked for, or else the first in the file, with a note naming the column; the
+ * versions measure the same models on different task suites, so they are never mixed. Without a {@code model}
+ * column, METR's {@code model_key} names the models.
  *
  * <pre>{@code
  * HorizonTable t = HorizonTable.read(Path.of("datasets/metr-horizons.csv"), HorizonTable.Columns.defaults(), List.of());
@@ -48,6 +50,8 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
                            List<org.scalefit.data.SkippedRow> skipped) {
     /** The column that marks the benchmark version. */
     public static final String VERSION_COLUMN = "benchmark_version";
+    /** The same in METR's {@code published_horizons_th1.0_th1.1.csv}. */
+    public static final String METR_VERSION_COLUMN = "benchmark";
 
     /**
      * Copies the lists.
@@ -144,8 +148,10 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
         List<String> notes = new ArrayList<>();
         IntPredicate keep = RowFilter.all(filters, table);
         String version = null;
-        if (table.hasColumn(VERSION_COLUMN)) {
-            int vc = table.columnIndex(VERSION_COLUMN);
+        String versionColumn = table.hasColumn(VERSION_COLUMN) ? VERSION_COLUMN
+                : table.hasColumn(METR_VERSION_COLUMN) ? METR_VERSION_COLUMN : null;
+        if (versionColumn != null) {
+            int vc = table.columnIndex(versionColumn);
             Set<String> versions = new LinkedHashSet<>();
             for (int r = 0; r < table.rowCount(); r++) {
                 if (keep.test(r)) {
@@ -153,14 +159,22 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
                 }
             }
             if (columns.version() != null) {
+                // METR's own export names the suites METR-Horizon-v1 and -v1.1; our tables TH1.0 and TH1.1.
+                String alias = Map.of("TH1.0", "METR-Horizon-v1", "TH1.1", "METR-Horizon-v1.1", "METR-Horizon-v1", "TH1.0",
+                        "METR-Horizon-v1.1", "TH1.1").get(columns.version());
+                if (!versions.contains(columns.version()) && alias != null && versions.contains(alias)) {
+                    columns = new Columns(columns.model(), columns.date(), columns.minutes(), columns.lower(), columns.upper(),
+                            alias);
+                }
                 if (!versions.contains(columns.version())) {
-                    throw new InvalidDataException("no rows of " + table.source() + " have " + VERSION_COLUMN + " "
+                    throw new InvalidDataException("no rows of " + table.source() + " have " + versionColumn + " "
                             + columns.version() + "; it has " + String.join(", ", versions));
                 }
                 version = columns.version();
             } else if (versions.size() > 1) {
                 version = versions.iterator().next();
-                notes.add(table.source() + " holds " + String.join(" and ", versions) + " results; using " + version
+                notes.add(table.source() + " holds " + String.join(" and ", versions) + " results"
+                        + (versionColumn.equals(VERSION_COLUMN) ? "" : " (column " + versionColumn + ")") + "; using " + version
                         + " (choose with " + OptionKey.BENCHMARK_VERSION.label() + ")");
             } else if (versions.size() == 1) {
                 version = versions.iterator().next();
@@ -172,7 +186,9 @@ public record HorizonTable(String source, List<HorizonPoint> points, String vers
         }
         int cd = table.columnIndex(columns.date());
         int cy = table.columnIndex(columns.minutes());
-        int cm = table.hasColumn(columns.model()) ? table.columnIndex(columns.model()) : -1;
+        String modelColumn = !table.hasColumn(columns.model()) && columns.model().equals(Columns.defaults().model())
+                && table.hasColumn("model_key") ? "model_key" : columns.model();
+        int cm = table.hasColumn(modelColumn) ? table.columnIndex(modelColumn) : -1;
         if (cm < 0 && !columns.model().equals(Columns.defaults().model())) {
             table.columnIndex(columns.model());
         }

@@ -9,16 +9,18 @@ import org.scalefit.InvalidDataException;
 import org.scalefit.Numbers;
 
 /**
- * A horizon worth a name: a task length in minutes and a label, such as a work-day (8 hours).
+ * A level of a trend worth a name: for task horizons a task length in minutes and a label, such as a work-day
+ * (8 hours); for any other quantity (training compute, tokens) a plain value in the quantity's own unit.
  *
  * <pre>{@code
  * Milestone day = Milestone.parse("8h");                    // 480 minutes, "8 h (work-day)"
  * List<Milestone> all = Milestone.parseList("1h,8h,40h");
  * List<Milestone> defaults = Milestone.defaults();          // 1 h, 8 h, 40 h, 167 h, 2,000 h
+ * Milestone flop = Milestone.level(1e27);                   // a level of training compute, "1e+27"
  * }</pre>
  *
  * @param label   a name for reports
- * @param minutes the task length, minutes
+ * @param minutes the level in the trend's unit: the task length in minutes for horizons
  */
 public record Milestone(String label, double minutes) {
     private static final Pattern TEXT = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?\\s*([a-zA-Z]*)");
@@ -72,6 +74,46 @@ public record Milestone(String label, double minutes) {
             throw new InvalidDataException("a milestone must be > 0, got \"" + t + "\"");
         }
         return new Milestone(label(minutes), minutes);
+    }
+
+    /**
+     * A level of a quantity that is not a duration (training compute, tokens), labelled by its value.
+     *
+     * @param value the level, in the trend's unit (&gt; 0)
+     * @return the milestone
+     * @throws InvalidDataException if the value is not finite and &gt; 0
+     */
+    public static Milestone level(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new InvalidDataException("a milestone must be a finite level > 0, got " + value);
+        }
+        return new Milestone(Numbers.format(value, 6), value);
+    }
+
+    /**
+     * Parses comma-separated levels of a quantity that is not a duration, e.g. {@code 1e26,1e27}.
+     *
+     * @param text comma-separated numbers
+     * @return the milestones in order
+     * @throws InvalidDataException if the list is empty or an item is not a number &gt; 0
+     */
+    public static List<Milestone> parseLevels(String text) {
+        List<Milestone> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(level(Double.parseDouble(part.strip())));
+            } catch (NumberFormatException e) {
+                throw new InvalidDataException("\"" + part.strip() + "\" is not a number; this trend's milestones are levels of "
+                        + "the quantity itself, e.g. 1e26,1e27");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new InvalidDataException("no milestones given; write e.g. 1e26,1e27");
+        }
+        return out;
     }
 
     /**

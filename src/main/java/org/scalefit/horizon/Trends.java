@@ -37,8 +37,10 @@ import org.scalefit.stats.Stream;
  * the points carry only published intervals, draws of each model's ln h from a split normal whose
  * two halves put the published ends at the interval's quantiles
  * ({@link UncertaintySource#PUBLISHED_INTERVALS}; models drawn independently — the real
- * horizons share tasks and are positively correlated, which this ignores). The frontier and the
- * break date's search range stay fixed; a replicate draws from {@code Seeds.random(seed, 4, b)}.
+ * horizons share tasks and are positively correlated, which this ignores). Points with neither (training
+ * compute of notable models, say) are resampled themselves, models drawn with replacement
+ * ({@link UncertaintySource#MODEL_BOOTSTRAP}, when replicates are asked for and there are at least 10 models). The frontier and the
+ * break date's search range stay fixed; a replicate draws from {@code Seeds.random(seed, stream, b)}.
  *
  * <pre>{@code
  * List<HorizonPoint> pts = List.of(
@@ -51,6 +53,8 @@ import org.scalefit.stats.Stream;
  */
 public final class Trends {
     private static final int MIN_SUPEREXPONENTIAL = 5;
+    /** Fewer models than this resample into too few distinct dates for a pairs bootstrap to mean anything. */
+    private static final int MIN_MODEL_BOOTSTRAP = 10;
 
     private Trends() {
     }
@@ -164,9 +168,9 @@ public final class Trends {
         curves.put(TrendKind.EXPONENTIAL, exp);
         fitOtherShapes(t, y, options, which, curves, notFitted);
         Interval ols = TrendShapes.olsInterval(t, y, n, exp, options.confidenceLevel());
-        UncertaintySource source = source(used, notes);
+        UncertaintySource source = source(used, notes, options);
         int replicateCount = source == UncertaintySource.RUN_BOOTSTRAP ? used.get(0).replicateCount()
-                : source == UncertaintySource.PUBLISHED_INTERVALS ? options.replicates() : 0;
+                : source == UncertaintySource.NONE ? 0 : options.replicates();
         Map<TrendKind, TrendCurve[]> reps = new EnumMap<>(TrendKind.class);
         if (replicateCount > 0) {
             for (TrendKind k : curves.keySet()) {
@@ -278,7 +282,7 @@ public final class Trends {
         }
     }
 
-    private static UncertaintySource source(List<HorizonPoint> used, List<String> notes) {
+    private static UncertaintySource source(List<HorizonPoint> used, List<String> notes, TrendOptions options) {
         int b = used.get(0).replicateCount();
         boolean allReplicates = b > 0;
         boolean allIntervals = true;
@@ -294,6 +298,15 @@ public final class Trends {
         }
         if (b > 0) {
             notes.add("models carry different numbers of bootstrap replicates; they are not used");
+        }
+        boolean noIntervals = true;
+        for (HorizonPoint p : used) {
+            noIntervals &= !p.hasInterval() && p.replicateCount() == 0;
+        }
+        // Only points with no uncertainty of their own are resampled as a whole: a partial set of intervals is a
+        // problem of the input, reported as such rather than hidden behind a different method.
+        if (noIntervals && options.replicates() > 0 && used.size() >= MIN_MODEL_BOOTSTRAP) {
+            return UncertaintySource.MODEL_BOOTSTRAP;
         }
         return UncertaintySource.NONE;
     }
@@ -312,6 +325,22 @@ public final class Trends {
             double[] yb = new double[n];
             int m = 0;
             TrendOptions o = options;
+            if (source == UncertaintySource.MODEL_BOOTSTRAP) {
+                // Models drawn with replacement, kept in date order (the piecewise search walks the dates in order).
+                SplittableRandom draw = Seeds.random(o.seed(), Stream.TREND_MODEL_BOOTSTRAP, b);
+                int[] pick = new int[n];
+                for (int i = 0; i < n; i++) {
+                    pick[i] = draw.nextInt(n);
+                }
+                java.util.Arrays.sort(pick);
+                for (int i : pick) {
+                    tb[m] = t[i];
+                    yb[m] = Math.log(Math.max(used.get(i).minutes(), o.clipMinutes()));
+                    m++;
+                }
+                refitShapes(b, reps, tb, yb, m);
+                return;
+            }
             SplittableRandom rng = source == UncertaintySource.PUBLISHED_INTERVALS
                     ? Seeds.random(o.seed(), Stream.HORIZON_PARAMETRIC, b) : null;
             for (int i = 0; i < n; i++) {
@@ -333,6 +362,12 @@ public final class Trends {
                 yb[m] = Math.log(Math.max(h, o.clipMinutes()));
                 m++;
             }
+            refitShapes(b, reps, tb, yb, m);
+        }
+
+        /** Every shape refitted to the first m points of (tb, yb), in date order. */
+        private void refitShapes(int b, Map<TrendKind, TrendCurve[]> reps, double[] tb, double[] yb, int m) {
+            TrendOptions o = options;
             if (m < 2 || tb[0] == tb[m - 1]) {
                 return;
             }

@@ -19,7 +19,14 @@ public enum UncertaintySource {
      */
     PUBLISHED_INTERVALS("published-intervals", "refit on parametric draws of every model's ln horizon from its published "
             + "interval (split normal in log space, models independent)"),
-    /** No per-model uncertainty was available: only the residual-based interval. */
+    /**
+     * Refits on resamples of the models themselves (a pairs bootstrap, models drawn with replacement), for points
+     * that carry no interval of their own — training compute of notable models, say — where the scatter of the
+     * models about the trend is the uncertainty.
+     */
+    MODEL_BOOTSTRAP("model-bootstrap", "refit on resamples of the models (drawn with replacement): the points carry no "
+            + "intervals of their own"),
+    /** No per-model uncertainty was available (and no replicates were asked for): only the residual-based interval. */
     NONE("none", "no per-model intervals: only the OLS interval from the scatter about the trend");
 
     private final String code;

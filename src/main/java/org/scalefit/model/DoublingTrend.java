@@ -156,7 +156,22 @@ public final class DoublingTrend implements Law, PlotHints {
                 new DerivedQuantity("doubling_time_years", "years",
                         "doubling time in years of 365.2425 days", p -> p[1] / 365.2425),
                 new DerivedQuantity("growth_per_year", "×",
-                        "factor by which y grows in a year", p -> Math.pow(2, 365.2425 / p[1])));
+                        "factor by which y grows in a year", p -> growthPerYear(p[1])));
+    }
+
+    /**
+     * The growth factor per year of a doubling time: 2^(365.2425 / days), the ×/yr that trend reports print beside
+     * the doubling time (e^(365.2425·k) for an OLS slope k of ln y per day).
+     *
+     * <pre>{@code
+     * double g = DoublingTrend.growthPerYear(212.18);   // 3.30: METR's horizons grow 3.3× a year
+     * }</pre>
+     *
+     * @param doublingDays the doubling time in days (negative: a halving time)
+     * @return the factor per year (below 1 for a halving); NaN for NaN or 0; 1 for an infinite doubling time
+     */
+    public static double growthPerYear(double doublingDays) {
+        return doublingDays == 0 ? Double.NaN : Math.pow(2, 365.2425 / doublingDays);
     }
 
     /** t = t0 + T·log2(target / y0), as days since 1970-01-01. */

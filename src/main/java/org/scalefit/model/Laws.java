@@ -77,6 +77,12 @@ public final class Laws {
                 c -> new BrokenPowerLaw(1)));
         m.put("broken-power-law-2", new Entry(1, "broken power law with two breaks (c1, d1, f1, c2, d2, f2)",
                 c -> new BrokenPowerLaw(2)));
+        m.put("overtraining", new Entry(2, "L = E + (a·M^eta + b·M^(−eta))·C^(−eta), C = 6·N·D, M = D/N "
+                + "(Gadre et al. 2024; predictors N and M)", c -> new OvertrainingLaw()));
+        m.put("exp-decay", new Entry(1, "Err = epsilon − k·exp(−gamma·L): downstream error from loss (Gadre et al. 2024)",
+                c -> new ExpDecayLink()));
+        m.put("sigmoid", new Entry(1, "Acc = a/(1 + exp(−k·(L − L0))) + b: accuracy from a task loss (Bhagia et al. 2024)",
+                c -> new SigmoidLink()));
         return Map.copyOf(m);
     }
 
@@ -90,6 +96,7 @@ public final class Laws {
     public static List<String> predictorsOf(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "chinchilla", "kaplan" -> List.of("N", "D");
+            case "overtraining" -> List.of("N", "M");
             default -> List.of();
         };
     }

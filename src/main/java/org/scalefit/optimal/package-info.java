@@ -10,7 +10,8 @@
  * attaches intervals by the delta method (from the fit's covariance) or by the bootstrap (from refitted
  * replicates).</li>
  * <li>IsoFLOP profiles ({@link org.scalefit.optimal.IsoFlop}, Approach 2): per compute budget a parabola
- * of loss in ln N, its minimum, then power laws of N_opt and D_opt in C.</li>
+ * of loss in ln N, its minimum, then power laws of N_opt and D_opt in C; runs grouped by exact compute or
+ * by the nearest budget within a tolerance; intervals by {@link org.scalefit.optimal.IsoFlopBootstrap}.</li>
  * <li>The lower envelope of training curves ({@link org.scalefit.optimal.Envelope}, Approach 1): per
  * FLOP budget the run with the lowest loss, then the same power laws.</li>
  * </ul>

@@ -4,13 +4,13 @@ import java.util.List;
 import org.scalefit.plot.charts.XY;
 
 /**
- * The lower (or upper) envelope of many curves on a common log-spaced grid: at each grid x, the best
- * value over the curves that cover it, interpolated linearly in log-log (lower) or in log-x (upper)
- * coordinates, with the index of the curve that gives it.
+ * The lower envelope of many curves on a common log-spaced grid: at each grid x, the lowest value over
+ * the curves that cover it, interpolated linearly in log-log coordinates, with the index of the curve
+ * that gives it (Kaplan et al.'s compute-efficient frontier of learning curves).
  *
  * <pre>{@code
  * CurveEnvelope e = CurveEnvelope.lower(curves, 240);
- * XY frontier = e.points();
+ * double[] frontier = e.y();
  * }</pre>
  *
  * @param x      grid
@@ -25,19 +25,6 @@ record CurveEnvelope(double[] x, double[] y, int[] winner) {
      * @return the lower envelope
      */
     static CurveEnvelope lower(List<XY> curves, int n) {
-        return build(curves, n, true);
-    }
-
-    /**
-     * @param curves curves with increasing, positive x
-     * @param n      grid points, log-spaced over all curves' x
-     * @return the upper envelope (y interpolated linearly in log x; y may be negative)
-     */
-    static CurveEnvelope upper(List<XY> curves, int n) {
-        return build(curves, n, false);
-    }
-
-    private static CurveEnvelope build(List<XY> curves, int n, boolean lower) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (XY c : curves) {
@@ -52,8 +39,8 @@ record CurveEnvelope(double[] x, double[] y, int[] winner) {
             gy[i] = Double.NaN;
             win[i] = -1;
             for (int k = 0; k < curves.size(); k++) {
-                double v = interpolate(curves.get(k), gx[i], lower);
-                if (Double.isFinite(v) && (Double.isNaN(gy[i]) || (lower ? v < gy[i] : v > gy[i]))) {
+                double v = interpolate(curves.get(k), gx[i]);
+                if (Double.isFinite(v) && (Double.isNaN(gy[i]) || v < gy[i])) {
                     gy[i] = v;
                     win[i] = k;
                 }
@@ -62,8 +49,8 @@ record CurveEnvelope(double[] x, double[] y, int[] winner) {
         return new CurveEnvelope(gx, gy, win);
     }
 
-    /** Linear in (ln x, ln y) for the lower envelope of losses, in (ln x, y) otherwise; NaN outside the curve. */
-    static double interpolate(XY c, double at, boolean logY) {
+    /** Linear in (ln x, ln y); NaN outside the curve. */
+    static double interpolate(XY c, double at) {
         double[] x = c.x();
         double[] y = c.y();
         if (x.length == 0 || at < x[0] * (1 - 1e-12) || at > x[x.length - 1] * (1 + 1e-12)) {
@@ -75,30 +62,9 @@ record CurveEnvelope(double[] x, double[] y, int[] winner) {
                 if (!Double.isFinite(f)) {
                     return y[i];
                 }
-                return logY ? Math.exp(Math.log(y[i - 1]) + f * (Math.log(y[i]) - Math.log(y[i - 1])))
-                        : y[i - 1] + f * (y[i] - y[i - 1]);
+                return Math.exp(Math.log(y[i - 1]) + f * (Math.log(y[i]) - Math.log(y[i - 1])));
             }
         }
         return y[0];
-    }
-
-    /** @return the grid points where the envelope is defined */
-    XY points() {
-        int m = 0;
-        for (double v : y) {
-            if (Double.isFinite(v)) {
-                m++;
-            }
-        }
-        double[] px = new double[m];
-        double[] py = new double[m];
-        int j = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(y[i])) {
-                px[j] = x[i];
-                py[j++] = y[i];
-            }
-        }
-        return new XY(px, py);
     }
 }

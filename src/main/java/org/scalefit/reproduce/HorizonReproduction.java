@@ -29,7 +29,10 @@ import org.scalefit.plot.charts.HorizonChart;
  * against the release date by OLS as METR does, and refits 1,000 parametric replicates drawn from
  * the published intervals for the band, the doubling time's interval and the milestone dates.
  *
- * <p>Published numbers compared: doubling time 212 days (≈ 7 months) for 2019–2025.
+ * <p>Published numbers compared (real data): doubling time 212 days (≈ 7 months) for 2019–2025; and, from the same
+ * frontier rule ({@link TrendOptions#withFrontier}, METR's {@code is_sota}) on METR's later releases, 207 days with o3
+ * (April 2025), 196.475 and 130.801 days (TH1.1 of January 2026, all models and from 2023), 187.778 and 128.744 days
+ * (TH1.1's later release, {@code metr-horizons-th1.1-latest.csv}).
  *
  * <pre>{@code
  * FigureResult r = new HorizonReproduction().run(Datasets.locate());
@@ -38,6 +41,8 @@ import org.scalefit.plot.charts.HorizonChart;
 public final class HorizonReproduction implements Reproduction {
     /** METR's published horizons (issue 5's data set). */
     public static final String HORIZONS = "metr-horizons.csv";
+    /** METR's later Time Horizon 1.1 release, with its newest models. */
+    public static final String LATEST = "metr-horizons-th1.1-latest.csv";
     /** The benchmark version of the March 2025 paper. */
     public static final String VERSION = "TH1.0";
     /** Last release date in the March 2025 chart (Claude 3.7 Sonnet). */
@@ -58,7 +63,8 @@ public final class HorizonReproduction implements Reproduction {
 
     @Override
     public FigureResult run(Datasets data) {
-        List<HorizonPoint> points = read(data.table(HORIZONS));
+        Table horizons = data.table(HORIZONS);
+        List<HorizonPoint> points = read(horizons, VERSION, CUTOFF.toEpochDay());
         TrendOptions options = TrendOptions.defaults().withFrontier(true).withKinds(EnumSet.of(TrendKind.EXPONENTIAL))
                 .withThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         TrendFit trend = Trends.fit(points, options);
@@ -89,25 +95,27 @@ public final class HorizonReproduction implements Reproduction {
         List<HorizonChart.Milestone> milestones = new ArrayList<>();
         List<PublishedComparison> numbers = new ArrayList<>();
         Interval dt = trend.doublingTimeInterval();
-        numbers.add(new PublishedComparison("doubling time (days)", trend.doublingTimeDays(), dt.lower(), dt.upper(), 212,
-                "Kwa et al. (2025): \"doubling every 7 months\" (212 days, 2019–2025)",
+        numbers.add(PublishedComparison.published(DataKind.REAL, "doubling time (days)", trend.doublingTimeDays(), dt.lower(),
+                dt.upper(), 212, "Kwa et al. (2025): \"doubling every 7 months\" (212 days, 2019–2025)",
                 "interval: refits on 1,000 draws from the published per-model intervals"));
         double perMonth = 365.2425 / 12;
-        numbers.add(new PublishedComparison("doubling time (months)", trend.doublingTimeDays() / perMonth, dt.lower() / perMonth,
-                dt.upper() / perMonth, 7, "Kwa et al. (2025), headline", ""));
-        numbers.add(new PublishedComparison("R² (ln p50 on date)", trend.r2(), Double.NaN, Double.NaN, Double.NaN,
-                "METR report R² 0.97 for the April 2025 update with o3 (not this data)", ""));
+        numbers.add(PublishedComparison.published(DataKind.REAL, "doubling time (months)", trend.doublingTimeDays() / perMonth,
+                dt.lower() / perMonth, dt.upper() / perMonth, 7, "Kwa et al. (2025), headline", ""));
+        numbers.add(PublishedComparison.published(DataKind.REAL, "R² (ln p50 on date)", trend.r2(), Double.NaN, Double.NaN,
+                Double.NaN, "METR report R² 0.97 for the April 2025 update with o3 (not this data)", ""));
         List<Projection.MilestoneDate> dates = projection.milestones(TrendKind.EXPONENTIAL);
         for (int i = 0; i < dates.size(); i++) {
             Projection.MilestoneDate m = dates.get(i);
             milestones.add(new HorizonChart.Milestone(names[i], m.milestone().minutes(), m.date(), m.interval().lower(),
                     m.interval().upper()));
-            numbers.add(new PublishedComparison("date the trend reaches 1 " + names[i] + " ("
+            numbers.add(PublishedComparison.published(DataKind.REAL, "date the trend reaches 1 " + names[i] + " ("
                     + Math.round(m.milestone().minutes() / 60) + " h), as a decimal year", decimalYear(m.date()),
                     decimalYear(m.interval().lower()), decimalYear(m.interval().upper()), Double.NaN,
                     i == 2 ? "Kwa et al. (2025) project a one-month horizon between late 2028 and early 2031"
                             : "projection; no published number", ""));
         }
+
+        numbers.addAll(laterTrends(horizons, data.table(LATEST), options.withReplicates(TrendOptions.defaults().replicates())));
 
         List<HorizonChart.Model> models = new ArrayList<>();
         for (HorizonPoint p : used) {
@@ -127,24 +135,55 @@ public final class HorizonReproduction implements Reproduction {
                         + "(org.scalefit.horizon); band, doubling-time interval and milestone intervals: %d refits on "
                         + "draws from the published per-model intervals (%s).", used.size(), trend.r2(),
                         trend.replicateCount(), trend.uncertainty().code()),
-                "Milestones are working time: 8 h (day), 40 h (week), 167 h (month), as METR counts them.");
+                "Milestones are working time: 8 h (day), 40 h (week), 167 h (month), as METR counts them.",
+                "METR's later trends: the same frontier rule (a model enters when its horizon is at least every earlier "
+                        + "model's; METR's is_sota) on the TH1.0 rows up to o3, on the TH1.1 rows of January 2026 (which "
+                        + "reuse three TH1.0 measurements: 'stitched'), and on TH1.1's later release ("
+                        + LATEST + "); from-2023 trends keep models released on or after 2023-01-01. METR's own "
+                        + "intervals come from its task bootstrap over the runs; ours from the published per-model "
+                        + "intervals, so only the point estimates are compared.");
         return new FigureResult(id(), "Length of tasks AI can do against model release date",
                 "Kwa et al. (2025), METR headline figure", HorizonChart.draw(input), numbers, notes,
                 List.of(data.describe(HORIZONS)));
     }
 
-    /** The TH1.0 rows released by the cutoff, with their published intervals. */
-    static List<HorizonPoint> read(Table t) {
+    /** METR's doubling times after the paper, each recomputed with the frontier rule from the published horizons. */
+    private static List<PublishedComparison> laterTrends(Table horizons, Table latest, TrendOptions options) {
+        double since2023 = LocalDate.of(2023, 1, 1).toEpochDay();
+        double o3 = LocalDate.of(2025, 4, 16).toEpochDay();
+        String th11 = "METR benchmark_results_1_1.yaml (January 2026)";
+        String later = "METR benchmark_results_1_1.yaml, later release (IAPS-AI mirror c59c78b)";
+        Object[][] sets = {
+            {"doubling time, TH1.0 with o3 (to 2025-04-16)", horizons, "TH1.0", Double.NaN, o3, 207.0,
+                "METR's chart of April 2025: \"Doubling time: 207 days\" (R² 0.97)"},
+            {"doubling time, TH1.1 all models (stitched)", horizons, "TH1.1", Double.NaN, Double.NaN, 196.475, th11 + ", all_time_stitched"},
+            {"doubling time, TH1.1 from 2023", horizons, "TH1.1", since2023, Double.NaN, 130.801, th11 + ", from_2023_on [107.3, 161.4]"},
+            {"doubling time, TH1.1 latest release, all models", latest, "TH1.1", Double.NaN, Double.NaN, 187.778, later + ", all_time_stitched"},
+            {"doubling time, TH1.1 latest release, from 2023", latest, "TH1.1", since2023, Double.NaN, 128.744, later
+                + ", from_2023_on [104.4, 158.0]"}};
+        List<PublishedComparison> out = new ArrayList<>();
+        for (Object[] set : sets) {
+            TrendOptions o = options.withSince((double) set[3]);
+            TrendFit fit = Trends.fit(read((Table) set[1], (String) set[2], (double) set[4]), o);
+            Interval ci = fit.doublingTimeInterval();
+            out.add(PublishedComparison.published(DataKind.REAL, (String) set[0], fit.doublingTimeDays(), ci.lower(), ci.upper(),
+                    (double) set[5], (String) set[6], fit.used().size() + " frontier models; interval: refits on draws from the "
+                            + "published per-model intervals"));
+        }
+        return out;
+    }
+
+    /** The rows of one benchmark version released by the cutoff (NaN: all), with their published intervals. */
+    static List<HorizonPoint> read(Table t, String wanted, double cutoff) {
         int version = t.hasColumn("benchmark_version") ? t.columnIndex("benchmark_version") : -1;
         int name = t.columnIndex("model");
         int date = t.columnIndex("release_date");
         int p = t.columnIndex("p50_minutes");
         int lo = t.columnIndex("p50_ci_low");
         int hi = t.columnIndex("p50_ci_high");
-        double cutoff = CUTOFF.toEpochDay();
         List<HorizonPoint> out = new ArrayList<>();
         for (int r = 0; r < t.rowCount(); r++) {
-            if (version >= 0 && !t.cell(r, version).strip().equals(VERSION)) {
+            if (version >= 0 && !t.cell(r, version).strip().equals(wanted)) {
                 continue;
             }
             double day = Cells.epochDay(t, r, date);

@@ -21,7 +21,8 @@ public final class Reproductions {
     /** @return every figure */
     public static List<Reproduction> all() {
         return List.of(new KaplanReproduction(), new HorizonReproduction(), new HexReproduction(),
-                new IsoFlopReproduction());
+                new IsoFlopReproduction(), new GadreDownstreamReproduction(), new OlmoLadderReproduction(),
+                new ComputeTrendReproduction());
     }
 
     /**

@@ -27,7 +27,15 @@ public enum Stream {
     /** Null simulations of the trend-break test's p-value. */
     BREAK_NULL(7),
     /** Simulations of the trend-break test's detection threshold (the holdout gap). */
-    BREAK_GAP(8);
+    BREAK_GAP(8),
+    /** Run resamples of the two-step downstream bootstrap (loss law and link refitted on each). */
+    DOWNSTREAM_BOOTSTRAP(11),
+    /** A downstream replicate's new-run scatter, apart from its resample. */
+    DOWNSTREAM_SCATTER(12),
+    /** Resamples of the runs within each budget of an IsoFLOP fit (Hoffmann et al.'s Approach 2). */
+    ISOFLOP_BOOTSTRAP(13),
+    /** Resamples of the models of a trend whose points carry no intervals (a pairs bootstrap). */
+    TREND_MODEL_BOOTSTRAP(14);
 
     private final int id;
 

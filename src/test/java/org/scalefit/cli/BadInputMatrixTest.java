@@ -85,7 +85,7 @@ class BadInputMatrixTest {
     /** The data layout a command reads. */
     enum Shape {
         XY("compute", "loss"), RUNS("alias", "human_minutes"), TREND("release_date", "p50_minutes"), JOINT("N", "loss"),
-        HEX("flops", "elo");
+        HEX("train_flops", "elo");
 
         final String x;
         final String y;
@@ -203,7 +203,7 @@ class BadInputMatrixTest {
         assertEquals(0, r.code(), r.err());
         fitJson = shared.resolve("fit.json");
         Files.writeString(fitJson, r.out());
-        hexRuns = Files.readAllBytes(Path.of("datasets/jones2021-hex-runs.csv"));
+        hexRuns = Files.readAllBytes(Path.of("datasets/jones2021-hex-runs-digitized.csv"));
     }
 
     // ---------------------------------------------------------------- the good tables
@@ -304,7 +304,7 @@ class BadInputMatrixTest {
     }
 
     static String fileName(Shape shape) {
-        return shape == Shape.HEX ? "jones2021-hex-runs.csv" : "runs.csv";
+        return shape == Shape.HEX ? "jones2021-hex-runs-digitized.csv" : "runs.csv";
     }
 
     static List<Case> cases() {
@@ -533,7 +533,7 @@ class BadInputMatrixTest {
 
     private static void run(Case c, Command command, Outcome expected, int index) throws IOException {
         Path dir = Files.createDirectories(shared.resolve("case" + index));
-        Path file = dir.resolve(command.shape() == Shape.HEX ? "jones2021-hex-runs.csv" : "runs.csv");
+        Path file = dir.resolve(command.shape() == Shape.HEX ? "jones2021-hex-runs-digitized.csv" : "runs.csv");
         Files.write(file, c.input().apply(command.shape()));
         boolean skip = expected instanceof Skipped;
         String[] args = command.cli().apply(file);

@@ -65,8 +65,10 @@ class ComfortsCliTest {
             assertTrue(pl < cl && cl < fit && fit < ch && ch < ph, "prediction band ⊃ confidence band ∋ curve at " + x);
             previous = x;
         }
-        // The curve at 1e25 is the fit's own prediction (loss = 1.8466 + 1278.5·C^-0.15668 ≈ 2.001).
-        assertEquals(2.0009, Double.parseDouble(rows.get(200)[1]), 5e-4);
+        // The curve at 1e25 is the fit's own prediction: SciPy 1.17 curve_fit of the same law on the same data
+        // gives 2.0013256223 (bench/oracles/fit_intervals.py, oracles/fit_intervals.json "bands"); the two
+        // optimisers agree to about 1e-8 here, so 1e-6 is the tolerance the source supports.
+        assertEquals(2.0013256223, Double.parseDouble(rows.get(200)[1]), 1e-6);
         // Evenly spaced in ln x: the middle point is the geometric mean of its neighbours (to 6 digits).
         double a = Double.parseDouble(rows.get(99)[0]);
         double b = Double.parseDouble(rows.get(100)[0]);

@@ -1,8 +1,8 @@
 package org.scalefit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.scalefit.SharedData;
+import org.scalefit.horizon.RunReader;
+import org.scalefit.horizon.Horizons;
+import org.scalefit.horizon.HorizonResult;
+import org.scalefit.horizon.HorizonOptions;
+import org.scalefit.horizon.HorizonBootstrap;
 import org.junit.jupiter.api.io.TempDir;
 
 /** End-to-end: {@code horizon}, {@code trend} and {@code project} through {@link Main#run}: exit codes, JSON fields, error lines. */
 class HorizonCommandsTest {
     private static final Path DATA = Path.of("datasets/metr-horizons.csv");
-    private static final Path METR = Path.of("../shared/reference-data/metr");
+    private static final String METR = "reference-data/metr/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -119,18 +125,41 @@ class HorizonCommandsTest {
 
     @Test
     void horizonOnMetrsSnapshot() throws IOException {
-        Path file = METR.resolve("all_runs_2025-02-27_prepaper.jsonl");
-        assumeTrue(Files.exists(file));
+        Path file = SharedData.require(METR + "all_runs_2025-02-27_prepaper.jsonl");
         Result r = run("horizon", file.toString(), "--bootstrap", "100", "--json", "--quiet");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         JsonNode j = r.json();
         assertEquals(10, j.get("models").size());
         assertEquals(211, j.get("human_runs").asInt());
-        for (JsonNode m : j.get("models")) {
-            if (m.get("model").asText().equals("Claude 3.5 Sonnet (New)")) {
-                assertEquals(60.523438, m.get("p50_minutes").asDouble(), 1e-5);
+        JsonNode m = null;
+        for (JsonNode e : j.get("models")) {
+            if (e.get("model").asText().equals("Claude 3.5 Sonnet (New)")) {
+                m = e;
             }
+        }
+        assertNotNull(m, "Claude 3.5 Sonnet (New) is in the snapshot");
+        // SciPy's independent fit of the same runs (bench/metr_crosscheck.py → horizon/metr_prepaper_scipy.csv):
+        // p50 60.52343802, p80 3.505699915; the two agree to about 1e-8, so 1e-6 relative.
+        assertEquals(60.52343802, m.get("p50_minutes").asDouble(), 1e-6 * 60.52343802);
+        assertEquals(3.505699915, m.get("p80_minutes").asDouble(), 1e-6 * 3.505699915);
+        // The printed intervals are the percentiles of the bootstrap replicates' own p50 and p80 horizons,
+        // 2^((logit p − b0)/b1), recomputed here from the library's replicates (same seed and options).
+        HorizonResult api = Horizons.fit(RunReader.read(file), HorizonOptions.defaults().withBootstrap(100));
+        HorizonBootstrap boot = api.bootstrap().orElseThrow();
+        double[] b0 = boot.intercepts("Claude 3.5 Sonnet (New)");
+        double[] b1 = boot.slopes("Claude 3.5 Sonnet (New)");
+        for (double p : new double[] {0.5, 0.8}) {
+            double[] h = new double[b0.length];
+            for (int b = 0; b < h.length; b++) {
+                h[b] = Math.pow(2, (Math.log(p / (1 - p)) - b0[b]) / b1[b]);
+            }
+            java.util.Arrays.sort(h);
+            assertTrue(Double.isFinite(h[h.length - 1]), "every replicate fitted");
+            double[] expected = {h[2] + 0.475 * (h[3] - h[2]), h[96] + 0.525 * (h[97] - h[96])}; // type-7 at 2.5%, 97.5% of 100
+            JsonNode ci = m.get("ci95").get(p == 0.5 ? "p50_minutes" : "p80_minutes");
+            assertEquals(expected[0], ci.get(0).asDouble(), 1e-9 * expected[0], "p" + Math.round(100 * p) + " lower");
+            assertEquals(expected[1], ci.get(1).asDouble(), 1e-9 * expected[1], "p" + Math.round(100 * p) + " upper");
         }
     }
 
@@ -189,9 +218,8 @@ class HorizonCommandsTest {
 
     @Test
     void trendFromRunsUsesTheirBootstrap() throws IOException {
-        Path file = METR.resolve("all_runs_2025-02-27_prepaper.jsonl");
-        Path dates = METR.resolve("release_dates_paper_2025-03-18.yaml");
-        assumeTrue(Files.exists(file) && Files.exists(dates));
+        Path file = SharedData.require(METR + "all_runs_2025-02-27_prepaper.jsonl");
+        Path dates = SharedData.require(METR + "release_dates_paper_2025-03-18.yaml");
         Result r = run("trend", file.toString(), "--release-dates", dates.toString(), "--frontier", "--replicates", "100",
                 "--trends", "exponential", "--json", "--quiet");
         assertEquals(0, r.code(), r.err());

@@ -117,6 +117,31 @@ class JsonSchemaDocTest {
     }
 
     @Test
+    void downstream() throws IOException {
+        String[] gadre = {"downstream", "datasets/gadre2024-overtraining.csv", "--x", "N=params_N", "--x", "D=tokens_D",
+            "--loss-column", "loss_c4_val", "--metric-column", "err_avg_17", "--loss-law", "overtraining", "--link", "exp-decay",
+            "--space", "linear", "--where", "dataset==rpj", "--loss-fit-where", "in_loss_fit==1", "--metric-fit-where",
+            "in_error_fit==1", "--predict-where", "is_target==1", "--id", "run_name", "--json"};
+        List<String> more = new ArrayList<>(List.of(gadre));
+        more.addAll(List.of("--bootstrap", "20", "--plot", dir.resolve("d.png").toString()));
+        assertEquals(documented("downstream --json"), union(fields(gadre), fields(more.toArray(new String[0]))));
+    }
+
+    @Test
+    void isoflop() throws IOException {
+        Path bad = dir.resolve("runs.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("datasets/epoch2024-chinchilla-runs.csv")));
+        lines.add("999,oops,1,1e19,3.0,,0");
+        Files.write(bad, lines);
+        assertEquals(documented("isoflop --json"), union(
+                fields("isoflop", "datasets/epoch2024-chinchilla-runs.csv", "--x", "N=params", "--compute", "flops", "--y", "loss",
+                        "--budgets", "hoffmann", "--bootstrap", "0", "--json"),
+                fields("isoflop", bad.toString(), "--x", "N=params", "--compute", "flops", "--y", "loss", "--budgets", "hoffmann",
+                        "--bootstrap", "20", "--at", "5.76e23", "--skip-invalid", "--plot", dir.resolve("p.png").toString(),
+                        "--dpi", "36", "--json", "-q")));
+    }
+
+    @Test
     void trendAndProject() throws IOException {
         TreeSet<String> trend = fields("trend", "datasets/metr-horizons.csv", "--frontier", "--json", "-q");
         TreeSet<String> project = fields("project", "datasets/metr-horizons.csv", "--frontier", "--json", "-q");

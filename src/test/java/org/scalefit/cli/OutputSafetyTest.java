@@ -93,14 +93,14 @@ class OutputSafetyTest {
     @Test
     void reproduceWritesIntoItsDataDirectoryWithoutTouchingTheData() throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
-        Path csv = data.resolve("jones2021-hex-runs.csv");
-        Files.copy(Path.of("datasets/jones2021-hex-runs.csv"), csv);
+        Path csv = data.resolve("jones2021-hex-runs-digitized.csv");
+        Files.copy(Path.of("datasets/jones2021-hex-runs-digitized.csv"), csv);
         byte[] before = Files.readAllBytes(csv);
         Files.writeString(data.resolve("report.md"), "an old report");
         Cli.Result r = Cli.run("reproduce", "--only", "jones", "--data", data.toString(), "--out", data.toString(), "-q");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(before, Files.readAllBytes(csv));
-        assertEquals(List.of("jones2021-hex-runs.csv", "jones2021-hex.png", "jones2021-hex.svg", "report.json", "report.md"),
+        assertEquals(List.of("jones2021-hex-runs-digitized.csv", "jones2021-hex.png", "jones2021-hex.svg", "report.json", "report.md"),
                 listing(data), "no temporary files are left");
         assertTrue(Files.readString(data.resolve("report.md")).startsWith("# Reproduced figures"));
     }

@@ -48,21 +48,25 @@ class ReproduceCommandTest {
         assertEquals("Hoffmann et al. (2022), Figure 3", fig.get("reproduces").asText());
         JsonNode a = null;
         for (JsonNode n : fig.get("numbers")) {
-            if (n.get("quantity").asText().equals("a vs the generating law")) {
+            if (n.get("quantity").asText().equals("a in N_opt ∝ C^a")) {
                 a = n;
             }
         }
-        assertEquals(0.28 / 0.62, a.get("published").asDouble(), 1e-12);
-        assertEquals(0.28 / 0.62, a.get("fitted").asDouble(), 0.01);
+        // Epoch's digitized runs against the paper's Table 2 (0.49); the fit equals the NumPy peer's 0.500050.
+        assertEquals("digitized", a.get("data").asText());
+        assertEquals("published", a.get("reference").asText());
+        assertEquals(0.49, a.get("published").asDouble(), 0);
+        assertEquals(0.5000497764509602, a.get("fitted").asDouble(), 1e-9);
         assertEquals(2, a.get("interval").size());
         assertEquals(a.get("fitted").asDouble() / a.get("published").asDouble() - 1, a.get("relative_difference").asDouble(),
                 1e-12);
         assertEquals(0, json.get("failed").size());
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("## Hoffmann et al. (2022), Figure 3: IsoFLOP curves and compute-optimal parameters and tokens"));
-        assertTrue(md.contains("| quantity | scalefit | 95% interval | published | difference | source |"));
+        assertTrue(md.contains("Compared with the paper (digitized data):\n\n| quantity | scalefit | 95% interval | published | "
+                + "difference | source |"), md);
         assertTrue(md.contains("](hoffmann2022-isoflop.png)"));
-        assertTrue(r.out().contains("a vs the generating law"), r.out());
+        assertTrue(r.out().contains("a in N_opt ∝ C^a                             digitized       0.500        0.49"), r.out());
     }
 
     @Test
@@ -75,12 +79,39 @@ class ReproduceCommandTest {
         assertEquals(212, json.get("figures").get(0).get("numbers").get(0).get("fitted").asDouble(), 3);
     }
 
+    /** Issue 13: every number says what it was fitted to; generated data are compared only with their generating law. */
+    @Test
+    void everyNumberCarriesItsDataKind() throws IOException {
+        Cli.Result r = Cli.run("reproduce", "--out", dir.toString(), "--only", "kaplan,jones,epoch", "--json", "-q", "--dpi", "36");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        java.util.Map<String, String> kinds = java.util.Map.of("kaplan2020-figure1", "generated", "jones2021-hex", "digitized",
+                "epoch-compute-trends", "real");
+        for (JsonNode fig : json.get("figures")) {
+            for (JsonNode n : fig.get("numbers")) {
+                assertEquals(kinds.get(fig.get("id").asText()), n.get("data").asText(), n.toString());
+                assertEquals(n.get("data").asText().equals("generated") ? "generating law" : "published",
+                        n.get("reference").asText(), n.toString());
+            }
+        }
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("Recovers the generating law (generated data: the points were computed from a law, so the "
+                + "refit can only show that the engine recovers it):\n\n| quantity | scalefit | 95% interval | generating law |"), md);
+        assertTrue(md.contains("Compared with the paper (real data):"), md);
+        assertTrue(md.contains("Compared with the paper (digitized data):"), md);
+        String table = Cli.run("reproduce", "--out", dir.toString(), "--only", "kaplan", "--dpi", "36", "-q").out();
+        assertTrue(table.contains("kaplan2020-figure1   alpha_D                                      generated      0.0949       0.095*"),
+                table);
+        assertTrue(table.endsWith("reference: the published value for real and digitized data; * the law the data were generated "
+                + "from (the refit recovers it)\n"), table);
+    }
+
     @Test
     void unknownFigureIsOneLine() {
         Cli.Result r = Cli.run("reproduce", "--out", dir.toString(), "--only", "gpt5");
         assertEquals(2, r.code());
         assertEquals("scalefit reproduce: error: unknown figure \"gpt5\"; figures are kaplan2020-figure1, metr-horizons, "
-                + "jones2021-hex, hoffmann2022-isoflop\n", r.err().replace("\r", ""));
+                + "jones2021-hex, hoffmann2022-isoflop, gadre2024-downstream, olmo2024-ladder, epoch-compute-trends\n", r.err().replace("\r", ""));
     }
 
     @Test

@@ -2,13 +2,12 @@ package org.scalefit.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.scalefit.SharedData;
 import org.scalefit.data.DataSpec;
 import org.scalefit.data.Observations;
 import org.scalefit.model.ChinchillaLaw;
@@ -24,7 +23,8 @@ import org.scalefit.model.Space;
  * </pre>
  */
 class ChinchillaObjectiveTest {
-    private static final Path FILE = Path.of("../shared/reference-data/epoch-chinchilla/svg_extracted_data.csv");
+    private static final String EPOCH = "reference-data/epoch-chinchilla/svg_extracted_data.csv";
+    private static final Path FILE = SharedData.ROOT.resolve(EPOCH);
 
     private static Problem problem(Observations data) {
         ChinchillaLaw law = new ChinchillaLaw();
@@ -47,7 +47,7 @@ class ChinchillaObjectiveTest {
 
     @Test
     void objectiveEqualsScipyOnEpochData() {
-        assumeTrue(Files.exists(FILE), "Epoch data not present");
+        SharedData.require(EPOCH);
         Observations data = epoch240();
         assertEquals(240, data.size());
         Problem problem = problem(data);

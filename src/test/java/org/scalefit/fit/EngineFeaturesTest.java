@@ -3,15 +3,13 @@ package org.scalefit.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
+import org.scalefit.SharedData;
 import org.scalefit.data.DataSpec;
 import org.scalefit.data.Observations;
 import org.scalefit.model.ExpressionLaw;
@@ -22,13 +20,12 @@ import org.scalefit.model.Space;
 
 /** The engine's options, each checked against a number computed independently. */
 class EngineFeaturesTest {
-    private static final Path T2 = Path.of("../shared/bench/data/t2_irreducible.csv");
+    private static final String T2 = "bench/data/t2_irreducible.csv";
 
     /** SciPy 1.17 curve_fit (xtol = ftol = 1e-14) on the T2 anchor data, printed to full precision. */
     @Test
     void matchesScipyCurveFitInLinearAndLogSpace() {
-        assumeTrue(Files.exists(T2), "bench data not present");
-        Observations obs = DataSpec.builder().predictor("C").response("L").build().load(T2).observations();
+        Observations obs = DataSpec.builder().predictor("C").response("L").build().load(SharedData.require(T2)).observations();
         Fit lin = Fitter.fit(new OffsetPowerLaw(), obs, FitOptions.builder().space(Space.LINEAR).build());
         assertEquals(1.80904215, lin.value("E"), 1e-7);
         assertEquals(1009.17850, lin.value("A"), 1e-3);

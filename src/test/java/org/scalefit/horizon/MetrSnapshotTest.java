@@ -3,7 +3,6 @@ package org.scalefit.horizon;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scalefit.SharedData;
 import org.scalefit.stats.Interval;
 
 /**
@@ -29,7 +29,8 @@ import org.scalefit.stats.Interval;
  * {@code metr_prepaper_scipy.csv}) far inside the required 2%.
  */
 class MetrSnapshotTest {
-    static final Path FILE = Path.of("../shared/reference-data/metr/all_runs_2025-02-27_prepaper.jsonl");
+    static final String SNAPSHOT = "reference-data/metr/all_runs_2025-02-27_prepaper.jsonl";
+    static final Path FILE = SharedData.ROOT.resolve(SNAPSHOT);
     private static Runs runs;
 
     @BeforeAll
@@ -41,7 +42,7 @@ class MetrSnapshotTest {
 
     @Test
     void readsTheSnapshotAsItIs() {
-        assumeTrue(runs != null, "METR snapshot not available");
+        SharedData.require(SNAPSHOT);
         assertEquals(6852, runs.runCount());
         assertEquals(211, runs.humanRunCount());
         assertEquals(83, runs.taskCount());
@@ -52,7 +53,7 @@ class MetrSnapshotTest {
 
     @Test
     void weightsEqualTheFilesInvsqrtTaskWeight() throws IOException {
-        assumeTrue(runs != null, "METR snapshot not available");
+        SharedData.require(SNAPSHOT);
         Map<String, Double> published = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader r = Files.newBufferedReader(FILE)) {
@@ -79,7 +80,7 @@ class MetrSnapshotTest {
 
     @Test
     void horizonsMatchTheIndependentScipyImplementation() throws IOException {
-        assumeTrue(runs != null, "METR snapshot not available");
+        SharedData.require(SNAPSHOT);
         HorizonResult r = Horizons.fit(runs, HorizonOptions.defaults().withBootstrap(0));
         List<String> lines;
         try (InputStream in = MetrSnapshotTest.class.getResourceAsStream("metr_prepaper_scipy.csv")) {
@@ -111,7 +112,7 @@ class MetrSnapshotTest {
 
     @Test
     void bootstrapIsIdenticalOnAnyNumberOfThreadsAndBracketsTheEstimates() {
-        assumeTrue(runs != null, "METR snapshot not available");
+        SharedData.require(SNAPSHOT);
         HorizonOptions o = HorizonOptions.defaults().withBootstrap(200).withSeed(9);
         HorizonResult one = Horizons.fit(runs, o.withThreads(1));
         HorizonResult three = Horizons.fit(runs, o.withThreads(3));
@@ -136,7 +137,7 @@ class MetrSnapshotTest {
 
     @Test
     void successBucketsAreWeightedRatesPerLengthBin() {
-        assumeTrue(runs != null, "METR snapshot not available");
+        SharedData.require(SNAPSHOT);
         double[] edges = Horizons.defaultBucketEdges(runs);
         assertArrayEquals(new double[] {1, 4, 16, 64, 256, 1024, 4096}, edges);
         List<SuccessBucket> b = Horizons.successBuckets(runs, "o1", Weighting.INVSQRT, edges);

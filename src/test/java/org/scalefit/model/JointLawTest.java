@@ -70,12 +70,17 @@ class JointLawTest {
         assertEquals(expected, lv, 1e-9 * expected);
         double[] lg = new double[5];
         chinchilla.logGradient(x, p, lg);
-        for (double v : lg) {
-            assertTrue(Double.isFinite(v));
+        // Closed form: L ≈ 2·e^700·10^30 (E is negligible), so ∂lnL/∂E = 1/L, ∂lnL/∂A = ∂lnL/∂B = 10^30/L = e^−700/2,
+        // ∂lnL/∂alpha = ∂lnL/∂beta = −ln(1e-100)·½ = 50·ln 10.
+        double invL = Math.exp(-expected);
+        double[] exact = {invL, Math.exp(-700) / 2, Math.exp(-700) / 2, 50 * Math.log(10), 50 * Math.log(10)};
+        for (int j = 0; j < 5; j++) {
+            assertEquals(exact[j], lg[j], 1e-9 * exact[j], "d ln L / d " + chinchilla.parameters().get(j));
         }
         KaplanLaw kaplan = new KaplanLaw();
         double big = kaplan.logValue(new double[] {1e-300, 1e300}, new double[] {1e300, 1e-300, 2.0, 0.5});
-        assertTrue(Double.isFinite(big));
+        // Closed form: L = [(Nc/N)^(αN/αD) + Dc/D]^αD = [(1e600)^4 + 1e-600]^0.5, ln L = 2·600·ln 10.
+        assertEquals(1200 * Math.log(10), big, 1e-12 * 1200 * Math.log(10));
     }
 
     /** Kaplan's law reduces to its single-variable limits. */

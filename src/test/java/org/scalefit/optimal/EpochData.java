@@ -1,8 +1,8 @@
 package org.scalefit.optimal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.scalefit.SharedData;
 import org.scalefit.data.DataSpec;
 import org.scalefit.data.Observations;
 
@@ -12,7 +12,8 @@ import org.scalefit.data.Observations;
  * N = "Model Size", D = "Training FLOP"/(6·N), L = "loss", without the 5 highest-loss points (240 remain).
  */
 final class EpochData {
-    static final Path FILE = Path.of("../shared/reference-data/epoch-chinchilla/svg_extracted_data.csv");
+    static final String RELATIVE = "reference-data/epoch-chinchilla/svg_extracted_data.csv";
+    static final Path FILE = SharedData.ROOT.resolve(RELATIVE);
     /** Epoch's best objective from Hoffmann's grid (their notebook; also SciPy here). */
     static final double OBJECTIVE = 0.0010182740;
     /** Epoch's "replicate exactly" optimum: E, A, B, alpha, beta. */
@@ -21,8 +22,9 @@ final class EpochData {
     private EpochData() {
     }
 
-    static boolean available() {
-        return Files.isRegularFile(FILE);
+    /** Skips the calling test when the data is absent, or fails it under CI=true ({@link SharedData}). */
+    static void require() {
+        SharedData.require(RELATIVE);
     }
 
     /** @return all 245 rows */

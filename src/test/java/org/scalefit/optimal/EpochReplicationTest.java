@@ -2,10 +2,10 @@ package org.scalefit.optimal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scalefit.SharedData;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
@@ -41,7 +41,7 @@ class EpochReplicationTest {
 
     @Test
     void hoffmannGridReproducesEpochsOptimum() {
-        assumeTrue(EpochData.available(), "Epoch data not present");
+        EpochData.require();
         Observations data = EpochData.epoch240();
         assertEquals(240, data.size());
         FitOptions options = FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.hoffmannGrid()).threads(2).build();

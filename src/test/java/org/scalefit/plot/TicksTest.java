@@ -159,7 +159,7 @@ class TicksTest {
     /** Over random ranges: labels lie in range, in order, at most as many as asked, and at least two on log axes. */
     @Test
     void generatedTicksStayInRangeAndSorted() {
-        qt().withExamples(300).forAll(doubles().between(-12, 20), doubles().between(0.05, 14), integers().between(3, 9))
+        qt().withFixedSeed(20240229L).withExamples(300).forAll(doubles().between(-12, 20), doubles().between(0.05, 14), integers().between(3, 9))
                 .check((lo, span, max) -> {
                     double min = Math.pow(10, lo);
                     double maxV = min * Math.pow(10, span);
@@ -173,7 +173,7 @@ class TicksTest {
                     boolean noENotation = t.labels().stream().noneMatch(s -> s.contains("E"));
                     return sorted && inRange && v.size() >= 2 && v.size() <= Math.max(max, 9) && noENotation;
                 });
-        qt().withExamples(300).forAll(doubles().between(-1e6, 1e6), doubles().between(1e-3, 1e6), integers().between(2, 10))
+        qt().withFixedSeed(20240229L).withExamples(300).forAll(doubles().between(-1e6, 1e6), doubles().between(1e-3, 1e6), integers().between(2, 10))
                 .check((min, span, max) -> {
                     Ticks t = Ticks.linear(min, min + span, max);
                     List<Double> v = t.values();

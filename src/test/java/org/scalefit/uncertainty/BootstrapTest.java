@@ -168,10 +168,12 @@ class BootstrapTest {
         }
         double[] none = BootstrapResult.bcaInterval(v, 500.5, 0.0, 0.95);
         assertArrayEquals(BootstrapResult.percentileInterval(v, 0.95), none, 1e-9, "z0 = 0 and a = 0 is the percentile interval");
-        // a = 0.1, z0 = 0: levels Φ(−1.95996/1.195996) = 0.050640 and Φ(1.95996/0.804004) = 0.992609
+        // a = 0.1, z0 = 0, z = Φ⁻¹(0.975) = 1.959963985: levels Φ(−z/(1 + 0.1·z)) and Φ(z/(1 − 0.1·z)), closed
+        // form; SciPy 1.17: norm.cdf(-z/(1+0.1*z)) = 0.0506305005, norm.cdf(z/(1-0.1*z)) = 0.9926106114.
+        // The values 1..1000 interpolate linearly, so each end is 1 + 999·level, up to rounding.
         double[] acc = BootstrapResult.bcaInterval(v, 500.5, 0.1, 0.95);
-        assertEquals(1 + 999 * 0.0506403, acc[0], 0.01);
-        assertEquals(1 + 999 * 0.9926094, acc[1], 0.01);
+        assertEquals(1 + 999 * 0.0506305005, acc[0], 1e-6);
+        assertEquals(1 + 999 * 0.9926106114, acc[1], 1e-6);
         // every replicate above the estimate: the share is clamped, the interval runs to the lowest replicates
         double[] skew = BootstrapResult.bcaInterval(v, 0.5, 0.0, 0.95);
         assertEquals(1.0, skew[0], 1e-9);

@@ -1,8 +1,8 @@
 package org.scalefit.model.expr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.scalefit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,8 @@ import org.scalefit.model.ExpressionLaw;
  * the reference data is absent.
  */
 class NistStrdFormulasTest {
-    private static final Path FOLDER = Path.of("..", "shared", "reference-data", "nist-strd");
+    private static final String STRD = "reference-data/nist-strd";
+    private static Path folder;
 
     private record Dataset(String name, String formula, List<String> predictors, boolean logResponse,
                            double[] start1, double[] certified, double certifiedRss, double[][] x, double[] y) {
@@ -31,7 +32,7 @@ class NistStrdFormulasTest {
 
     @TestFactory
     Stream<DynamicTest> nistFormulas() throws IOException {
-        assumeTrue(Files.exists(FOLDER.resolve("strd.json")), "NIST StRD reference data not found at " + FOLDER);
+        folder = SharedData.require(STRD + "/strd.json").getParent();
         List<Dataset> datasets = load();
         assertEquals(27, datasets.size());
         return datasets.stream().flatMap(d -> Stream.of(
@@ -107,12 +108,12 @@ class NistStrdFormulasTest {
     }
 
     private static List<Dataset> load() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(FOLDER.resolve("strd.json").toFile());
+        JsonNode root = new ObjectMapper().readTree(folder.resolve("strd.json").toFile());
         List<Dataset> datasets = new ArrayList<>();
         for (JsonNode n : root.get("datasets")) {
             List<String> predictors = new ArrayList<>();
             n.get("predictors").forEach(p -> predictors.add(p.asText()));
-            List<String> lines = Files.readAllLines(FOLDER.resolve(n.get("csv").asText()));
+            List<String> lines = Files.readAllLines(folder.resolve(n.get("csv").asText()));
             int rows = lines.size() - 1;
             double[][] x = new double[rows][predictors.size()];
             double[] y = new double[rows];
