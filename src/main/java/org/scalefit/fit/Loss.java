@@ -83,6 +83,23 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric, 
     /** @return the loss as the command line writes it, e.g. {@code huber:0.001} */
     String spec();
 
+    /**
+     * A loss parameter as a user types it: the shortest text that parses back to it, with a plain exponent
+     * ({@code 1e-6}, not {@code 1.0E-6}).
+     *
+     * @param v the parameter
+     * @return its text
+     */
+    private static String number(double v) {
+        String t = Double.toString(v);
+        int e = t.indexOf('E');
+        if (e < 0) {
+            return t;
+        }
+        String mantissa = t.substring(0, e);
+        return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e" + t.substring(e + 1);
+    }
+
     /** @return ordinary least squares */
     static Loss squares() {
         return new Squares();
@@ -214,7 +231,7 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric, 
 
         @Override
         public String spec() {
-            return "huber:" + delta;
+            return "huber:" + Loss.number(delta);
         }
     }
 
@@ -258,7 +275,7 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric, 
 
         @Override
         public String spec() {
-            return "asymmetric:" + lambda;
+            return "asymmetric:" + Loss.number(lambda);
         }
     }
 
@@ -319,7 +336,7 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric, 
 
         @Override
         public String spec() {
-            return "huber-likelihood:" + delta;
+            return "huber-likelihood:" + Loss.number(delta);
         }
 
         /** @return ln Z(δ), the log of the density's normaliser */

@@ -104,6 +104,13 @@ final class MultiStart {
             String why = results.isEmpty() ? "no start" : results.get(0).reason();
             throw new FitFailedException(plan.law().name() + " fit failed from all " + results.size() + " starts: " + why);
         }
+        if (plan.loss() instanceof Loss.Huber huber) {
+            LeastSquaresRun.Result exact = HuberNewton.polish(problem, huber, best);
+            if (exact != best && verdicts.flaw(exact) == null) {
+                results.set(results.indexOf(best), exact);
+                best = exact;
+            }
+        }
         int convergedCount = 0;
         for (LeastSquaresRun.Result r : results) {
             if (r.valid() && r.converged()) {
