@@ -26,21 +26,23 @@ final class HuberNewton {
      * @param problem the problem
      * @param loss    Huber's loss
      * @param run     a valid run
+     * @param budget  the iteration limit: at most this many Newton steps
      * @return the run at a lower objective, or {@code run} itself when Newton's method does not improve on it
      */
-    static LeastSquaresRun.Result polish(Problem problem, Loss.Huber loss, LeastSquaresRun.Result run) {
-        LeastSquaresRun.Result direct = newton(problem, loss, run, run.theta());
+    static LeastSquaresRun.Result polish(Problem problem, Loss.Huber loss, LeastSquaresRun.Result run, int budget) {
+        int steps = Math.min(STEPS, budget);
+        LeastSquaresRun.Result direct = newton(problem, loss, run, run.theta(), steps);
         if (!run.valid() || !nearlyAbsolute(problem, loss, direct.theta())) {
             return direct;
         }
         // Nearly least absolute deviations: Newton's pieces are tiny, and the point L-BFGS stopped at may sit by
         // another vertex than the optimum's. The continuation to the vertex of least absolute deviations first
         // (as for the Huber likelihood), then Newton from there; the lower end is kept.
-        double[] vertex = LikelihoodRun.towardsVertex(problem, run.theta(), 1000);
+        double[] vertex = LikelihoodRun.towardsVertex(problem, run.theta(), budget);
         if (vertex == null) {
             return direct;
         }
-        LeastSquaresRun.Result viaVertex = newton(problem, loss, run, vertex);
+        LeastSquaresRun.Result viaVertex = newton(problem, loss, run, vertex, steps);
         return viaVertex.objective() < direct.objective() ? viaVertex : direct;
     }
 
@@ -61,7 +63,7 @@ final class HuberNewton {
 
     /** Newton's method from θ₀; the result replaces {@code run} only when it is lower. */
     private static LeastSquaresRun.Result newton(Problem problem, Loss.Huber loss, LeastSquaresRun.Result run,
-                                                 double[] theta0) {
+                                                 double[] theta0, int maxSteps) {
         int n = problem.n;
         int m = problem.m;
         if (!run.valid() || m == 0 || n < m) {
@@ -81,7 +83,7 @@ final class HuberNewton {
         double[] rTrial = new double[n];
         int steps = 0;
         boolean settled = false;
-        for (; steps < STEPS && !settled; steps++) {
+        for (; steps < maxSteps && !settled; steps++) {
             problem.jacobianP(p, jac, scratch);
             boolean[] inside = new boolean[n];
             int count = 0;

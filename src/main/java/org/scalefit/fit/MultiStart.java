@@ -105,7 +105,7 @@ final class MultiStart {
             throw new FitFailedException(plan.law().name() + " fit failed from all " + results.size() + " starts: " + why);
         }
         if (plan.loss() instanceof Loss.Huber huber) {
-            LeastSquaresRun.Result exact = HuberNewton.polish(problem, huber, best);
+            LeastSquaresRun.Result exact = HuberNewton.polish(problem, huber, best, plan.maxIterations());
             if (exact != best && verdicts.flaw(exact) == null) {
                 results.set(results.indexOf(best), exact);
                 best = exact;
