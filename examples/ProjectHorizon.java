@@ -9,22 +9,20 @@
  */
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.scalefit.data.Dates;
-import org.scalefit.horizon.HorizonPoint;
 import org.scalefit.horizon.HorizonTable;
 import org.scalefit.stats.Interval;
 import org.scalefit.horizon.Milestone;
 import org.scalefit.horizon.Projection;
-import org.scalefit.horizon.TrendCurve;
 import org.scalefit.horizon.TrendFit;
 import org.scalefit.horizon.TrendKind;
 import org.scalefit.horizon.TrendOptions;
 import org.scalefit.horizon.Trends;
 import org.scalefit.plot.FigureWriter;
-import org.scalefit.plot.charts.HorizonChart;
+import org.scalefit.plot.Figure;
+import org.scalefit.plot.TrendPlot;
 
 public class ProjectHorizon {
     public static void main(String[] args) {
@@ -46,44 +44,20 @@ public class ProjectHorizon {
         List<Milestone> milestones = Milestone.parseList("8h,40h,167h,2000h");
         String[] names = {"work day", "work week", "work month", "work year"};
         Projection projection = Projection.of(trend, milestones, new double[0]);
-        List<HorizonChart.Milestone> lines = new ArrayList<>();
         List<Projection.MilestoneDate> dates = projection.milestones(TrendKind.EXPONENTIAL);
         for (int i = 0; i < dates.size(); i++) {
             Projection.MilestoneDate m = dates.get(i);
             System.out.printf("1 %-10s (%4.0f h) reached %s   95%% CI %s to %s%n", names[i], m.milestone().minutes() / 60,
                     Dates.format(m.date()), Dates.format(m.interval().lower()), Dates.format(m.interval().upper()));
-            lines.add(new HorizonChart.Milestone(names[i], m.milestone().minutes(), m.date(), m.interval().lower(),
-                    m.interval().upper()));
         }
 
-        // The chart: METR's layout, the trend solid over the fitted models and dashed beyond, its band.
-        TrendCurve exp = trend.exponential();
-        List<HorizonPoint> used = trend.used();
-        double from = Dates.toEpochDay("2018-09-01");
-        double to = Dates.toEpochDay("2032-01-01");
-        int n = 300;
-        double[] days = new double[n];
-        double[] minutes = new double[n];
-        double[] lower = new double[n];
-        double[] upper = new double[n];
-        for (int i = 0; i < n; i++) {
-            days[i] = from + (to - from) * i / (n - 1);
-            minutes[i] = exp.horizonAt(days[i]);
-            Interval band = trend.band(TrendKind.EXPONENTIAL, days[i]);
-            lower[i] = band.lower();
-            upper[i] = band.upper();
-        }
-        List<HorizonChart.Model> models = new ArrayList<>();
-        for (HorizonPoint p : used) {
-            models.add(new HorizonChart.Model(p.model(), "", p.date(), p.minutes(), p.lower(), p.upper(), false));
-        }
-        HorizonChart.Input input = new HorizonChart.Input(models,
-                new HorizonChart.Trend(days, minutes, lower, upper, used.get(0).date(), used.get(used.size() - 1).date()),
-                lines, trend.doublingTimeDays(), trend.r2(), used.size() + " frontier models, " + table.version(),
-                "Data: METR's published 50% horizons (Kwa et al. 2025); trend and projection by scalefit",
-                from, to, 0.5 / 60, 2000 * 60 * 1.5);
+        // The chart: METR's layout, the trend solid over the fitted models and dashed beyond, its band, and the
+        // milestone lines on the axis's own hours scale with the dates the trend reaches them.
+        Figure chart = TrendPlot.of(trend, TrendPlot.Options.defaults()
+                .withProjection(projection, Dates.toEpochDay("2032-01-01"))
+                .withSource("Data: METR's published 50% horizons (Kwa et al. 2025); trend and projection by scalefit"));
         Path png = Path.of("project-horizon.png");
-        FigureWriter.write(HorizonChart.draw(input), png);
+        FigureWriter.write(chart, png);
         System.out.println("wrote " + png);
     }
 }

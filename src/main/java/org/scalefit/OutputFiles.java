@@ -95,6 +95,7 @@ public final class OutputFiles {
         try {
             temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
             Files.write(temp, bytes);
+            permissions(temp, abs);
             try {
                 Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -134,6 +135,24 @@ public final class OutputFiles {
      */
     public static void writeString(Path target, String text) {
         writeString(target, text, "", List.of());
+    }
+
+    /**
+     * A temporary file is created readable by its owner only; the file it becomes gets the permissions of the
+     * file it replaces, or those of an ordinary new file (rw-r--r--), so a report can be served or shared.
+     */
+    private static void permissions(Path temp, Path target) throws IOException {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.util.EnumSet.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                            java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                            java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            Files.setPosixFilePermissions(temp, p);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): the default permissions are already those of a new file.
+        }
     }
 
     private static void probe(Path dir, String messagePrefix) {

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  scalefit breaks runs.csv --x compute --y loss",
             "  scalefit breaks runs.csv --x compute --y loss --holdout 5 --json",
-            "  scalefit breaks horizons.csv --x release_date --y p50_minutes --law doubling"})
+            "  scalefit breaks horizons.csv --x release_date --y p50_minutes --law doubling",
+            "  scalefit breaks runs.csv --x compute --y loss --plot breaks.png"})
 public final class BreaksCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,6 +71,9 @@ public final class BreaksCommand implements Callable<Integer> {
     @Mixin
     Threads threads;
 
+    @Mixin
+    PlotOptions plot;
+
     /** Created by picocli. */
     public BreaksCommand() {
     }
@@ -77,6 +81,7 @@ public final class BreaksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int t = threads.count();
+        plot.validate(data.file);
         BreakOptions options = new BreakOptions(law, level, holdout, simulations, seed, t);
         LoadResult loaded = data.load(options.trend().equals("doubling"));
         Observations obs = loaded.observations();
@@ -87,8 +92,18 @@ public final class BreaksCommand implements Callable<Integer> {
         try (ProgressBar bar = common.progress(spec, "break simulations")) {
             r = BreakTest.run(obs, options, bar);
         }
+        org.scalefit.plot.Figure figure = null;
+        if (plot.requested()) {
+            double[] wh = plot.size(700, 470);
+            BreakResult result = r;
+            figure = plot.write(PlotOptions.draw(() -> org.scalefit.plot.BreakPlot.of(obs, result, options, wh[0], wh[1],
+                    plot.logStyle())));
+        }
         if (common.json()) {
             ObjectNode json = json(r, obs);
+            if (figure != null) {
+                plot.putJson(json, figure);
+            }
             DataOptions.putSkipped(json, loaded.skipped());
             Json.recordInvocation(json, spec);
             spec.commandLine().getOut().println(Json.write(json));
@@ -96,6 +111,7 @@ public final class BreaksCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(table(r, obs));
         }
         spec.commandLine().getOut().flush();
+        plot.noteWritten(spec.commandLine().getErr(), "breaks", common);
         return Main.OK;
     }
 

@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  scalefit compare runs.csv --x compute --y loss",
             "  scalefit compare runs.csv --x compute --y loss --laws power-law,offset-power-law,exponential,quadratic,broken-power-law",
-            "  scalefit compare runs.csv --x compute --y loss --holdout-largest 3 --json"})
+            "  scalefit compare runs.csv --x compute --y loss --holdout-largest 3 --json",
+            "  scalefit compare runs.csv --x compute --y loss --plot compare.png --report compare.html"})
 public final class CompareCommand implements Callable<Integer> {
     static final String DEFAULT_LAWS = "power-law,offset-power-law,exponential,quadratic,broken-power-law";
 
@@ -81,6 +82,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-loo", description = "Skip the leave-one-out error (n refits per law).")
     boolean noLoo;
 
+    @Mixin
+    PlotOptions plot;
+
+    @Mixin
+    ReportOptions html;
+
 
     /** Created by picocli. */
     public CompareCommand() {
@@ -88,6 +95,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        plot.validate(data.file);
+        html.validate(data.file, plot.file());
         LoadResult loaded = data.load(false);
         Observations obs = loaded.observations();
         if (!loaded.skipped().isEmpty() && !common.quiet()) {
@@ -110,8 +119,20 @@ public final class CompareCommand implements Callable<Integer> {
         try (ProgressBar bar = common.progress(spec, "compare")) {
             c = ModelComparison.run(candidates, obs, options, bar);
         }
+        org.scalefit.plot.Figure figure = null;
+        if ((plot.requested() || html.requested()) && !c.ranking().isEmpty()) {
+            double[] wh = plot.size(680, 460);
+            figure = PlotOptions.draw(() -> org.scalefit.plot.ComparePlot.of(c, obs,
+                    org.scalefit.plot.ComparePlot.Options.defaults().withSize(wh[0], wh[1]).withLogStyle(plot.logStyle())));
+            if (plot.requested()) {
+                plot.write(figure);
+            }
+        }
         if (common.json()) {
             ObjectNode json = json(c, obs);
+            if (figure != null && plot.requested()) {
+                plot.putJson(json, figure);
+            }
             DataOptions.putSkipped(json, loaded.skipped());
             // The space every law was fitted in: --space, else the comparison's default (log for all laws).
             json.putObject("options").put("space", c.space().toString());
@@ -121,6 +142,13 @@ public final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(table(c, obs));
         }
         spec.commandLine().getOut().flush();
+        if (figure != null) {
+            plot.noteWritten(spec.commandLine().getErr(), "compare", common);
+        }
+        if (html.requested()) {
+            html.write(HtmlReports.compare(spec, c, obs, table(c, obs), figure, loaded, data.file),
+                    spec.commandLine().getErr(), "compare", common);
+        }
         return c.ranking().isEmpty() ? Main.FIT_FAILED : Main.OK;
     }
 

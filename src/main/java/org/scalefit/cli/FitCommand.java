@@ -50,6 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  scalefit fit runs.csv --x compute --y loss --law power-law --plot fit.png --residuals",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --plot fit.svg --plot-size 480x360",
             "  scalefit fit runs.csv --x compute --y loss --law power-law --bootstrap 2000 --predict 1e24,1e26",
+            "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --target 2.0 --report fit.html",
             "  scalefit fit runs.csv --x compute --y loss --law offset-power-law --group model --bootstrap 1000",
             "  scalefit fit chinchilla.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 "
                 + "--starts hoffmann-grid --json > fit.json",
@@ -70,6 +71,12 @@ public final class FitCommand implements Callable<Integer> {
 
     @Mixin
     PlotOptions plot;
+
+    @Mixin
+    FitPlotOptions fitPlot;
+
+    @Mixin
+    ReportOptions html;
 
     @Option(names = "--law", required = true, paramLabel = "LAW", completionCandidates = Completions.LawNames.class,
             description = "A built-in law name or a formula.")
@@ -124,6 +131,8 @@ public final class FitCommand implements Callable<Integer> {
     public Integer call() {
         boolean dates = Laws.takesDates(law);
         plot.validate(data.file);
+        fitPlot.validate(dates);
+        html.validate(data.file, plot.file());
         if (predictCsv != null) {
             PredictCsv.validate(predictCsv, data.file, plot.file());
         }
@@ -168,17 +177,15 @@ public final class FitCommand implements Callable<Integer> {
         int csvRows = predictCsv == null ? 0 : PredictCsv.write(predictCsv, fit, boot, predictAt, dates);
         FitReport report = new FitReport(fit, targets);
         UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
-        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(fit) : null;
+        org.scalefit.plot.Figure figure = plot.requested() || html.requested() ? figure(fit, boot, uncertainty, dates) : null;
+        if (plot.requested()) {
+            plot.write(figure);
+        }
         if (common.json()) {
             ObjectNode json = report.json();
             ((ObjectNode) json.get("data")).set("spec", data.specJson());
-            if (figure != null) {
-                ObjectNode p = json.putObject("plot");
-                p.put("file", plot.file().toString());
-                p.put("format", org.scalefit.plot.ImageFormat.of(plot.file()).extension());
-                p.put("width_pt", figure.width());
-                p.put("height_pt", figure.height());
-                p.put("dpi", plot.dpi);
+            if (plot.requested()) {
+                plot.putJson(json, figure);
             }
             uncertainty.addTo(json);
             if (tests != null) {
@@ -204,13 +211,17 @@ public final class FitCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         // Notes on the files written come after the result, where a reader of the terminal looks last.
         if (!common.quiet() && !common.json()) {
-            if (figure != null) {
+            if (plot.requested()) {
                 spec.commandLine().getErr().println("scalefit fit: wrote " + plot.file());
             }
             if (predictCsv != null) {
                 spec.commandLine().getErr().println("scalefit fit: wrote " + predictCsv + " (" + csvRows + " rows, "
                         + (boot != null ? "bootstrap" : "delta-method") + " bands)");
             }
+        }
+        if (html.requested()) {
+            html.write(HtmlReports.fit(spec, fit, report.table() + uncertainty.table(), uncertainty, boot, figure, loaded,
+                    data.file, dates), spec.commandLine().getErr(), "fit", common);
         }
         if (!fit.converged()) {
             // An error, not a note: shown even with --quiet, since the exit code alone does not say why.
@@ -223,10 +234,23 @@ public final class FitCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** The fit's chart: data (with their bars), curve, the band the report uses, predictions and targets. */
+    private org.scalefit.plot.Figure figure(Fit fit, BootstrapResult boot, UncertaintyReport uncertainty, boolean dates) {
+        org.scalefit.plot.FitPlot.Options o = fitPlot.options(plot, dates).withBootstrap(boot)
+                .withPredictions(uncertainty.predictions()).withTargets(uncertainty.plotTargets())
+                .withBars(fitPlot.bars(data.file, fit.data()));
+        try {
+            return org.scalefit.plot.FitPlot.of(fit, o);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDataException("cannot plot this fit: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code --by COLUMN}: every group fitted on its own; a failed group is reported in its row. */
     private int fitEachGroup(boolean dates) {
         for (String[] clash : new String[][] {{"--group", data.group}, {"--item", data.item},
                 {"--bootstrap", bootstrap == null ? null : ""}, {"--plot", plot.requested() ? "" : null},
+                {"--report", html.requested() ? "" : null},
                 {"--predict", predict.isEmpty() ? null : ""}, {"--predict-csv", predictCsv == null ? null : ""},
                 {"--resample", resample}, {"--test", test}}) {
             if (clash[1] != null) {

@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             "  scalefit horizon all_runs.jsonl",
             "  scalefit horizon all_runs.jsonl --bootstrap 2000 --seed 7 --json",
             "  scalefit horizon evals.csv --model agent --score passed --family none --p 0.5,0.8,0.95",
-            "  scalefit horizon all_runs.jsonl --buckets --bootstrap 0"})
+            "  scalefit horizon all_runs.jsonl --buckets --bootstrap 0",
+            "  scalefit horizon all_runs.jsonl --plot horizons.png"})
 public final class HorizonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -84,6 +85,9 @@ public final class HorizonCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PlotOptions plot;
+
     /** Created by picocli. */
     public HorizonCommand() {
     }
@@ -105,6 +109,7 @@ public final class HorizonCommand implements Callable<Integer> {
             probabilities = ps;
         }
         int nThreads = threads.count();
+        plot.validate(file);
         Runs runs = runOptions.read(model, file);
         HorizonOptions options = runOptions.options(bootstrap, seed, nThreads, level);
         HorizonResult result;
@@ -124,14 +129,25 @@ public final class HorizonCommand implements Callable<Integer> {
                         + (runs.skipped().size() == 1 ? "" : "s") + ", first: " + runs.skipped().get(0).reason());
             }
         }
+        org.scalefit.plot.Figure figure = null;
+        if (plot.requested()) {
+            double[] wh = plot.size(980, 560);
+            HorizonResult fitted = result;
+            figure = plot.write(PlotOptions.draw(() -> org.scalefit.plot.HorizonCurvesPlot.of(fitted, runs, edges, wh[0],
+                    wh[1])));
+        }
         if (common.json()) {
             ObjectNode json = json(runs, result, edges);
+            if (figure != null) {
+                plot.putJson(json, figure);
+            }
             Json.recordInvocation(json, spec);
             out.println(Json.write(json));
         } else {
             out.print(table(runs, result, edges));
         }
         out.flush();
+        plot.noteWritten(err, "horizon", common);
         if (!common.quiet()) {
             for (ModelHorizon h : result.models()) {
                 for (String w : h.warnings()) {

@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
             "  scalefit fit chinchilla.csv --x N=params --x D=tokens --y loss --law chinchilla --loss huber:1e-3 "
                 + "--starts hoffmann-grid --json > fit.json",
             "  scalefit optimal fit.json --compute 1e21,1e23,1e25",
-            "  scalefit optimal fit.json --compute 5.76e23 --target-loss 2.0 --bootstrap 1000 --json"})
+            "  scalefit optimal fit.json --compute 5.76e23 --target-loss 2.0 --bootstrap 1000 --json",
+            "  scalefit optimal fit.json --compute 1e21,5.76e23,1e25 --plot optimal.png"})
 public final class OptimalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -92,12 +93,16 @@ public final class OptimalCommand implements Callable<Integer> {
     @Mixin
     Threads threads;
 
+    @Mixin
+    PlotOptions plot;
+
     /** Created by picocli. */
     public OptimalCommand() {
     }
 
     @Override
     public Integer call() {
+        plot.validate(fitFile, dataFile);
         JsonNode fitJson = readFit(fitFile);
         double[] p = parameters(fitJson);
         List<Double> budgets = numbers(compute, "--compute", true);
@@ -141,14 +146,25 @@ public final class OptimalCommand implements Callable<Integer> {
         for (double l : targets) {
             needed.add(allocation.computeForLoss(l));
         }
+        org.scalefit.plot.Figure figure = null;
+        if (plot.requested()) {
+            double[] wh = plot.size(980, 460);
+            OptimalAllocation drawn = allocation;
+            figure = plot.write(PlotOptions.draw(() -> org.scalefit.plot.OptimalPlot.of(drawn, budgets, wh[0], wh[1],
+                    plot.logStyle())));
+        }
         if (common.json()) {
             ObjectNode json = json(p, allocation, rows, targets, needed, boot, level);
+            if (figure != null) {
+                plot.putJson(json, figure);
+            }
             Json.recordInvocation(json, spec);
             spec.commandLine().getOut().println(Json.write(json));
         } else {
             spec.commandLine().getOut().print(table(p, allocation, rows, targets, needed, intervalNote, level));
         }
         spec.commandLine().getOut().flush();
+        plot.noteWritten(spec.commandLine().getErr(), "optimal", common);
         if (boot != null && boot.failed() > 0 && !common.quiet()) {
             spec.commandLine().getErr().println("scalefit optimal: " + boot.failed() + " of " + boot.requested()
                     + " bootstrap refits failed and are left out; first: " + boot.failures().get(0));

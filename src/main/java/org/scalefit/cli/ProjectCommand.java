@@ -38,6 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  scalefit project datasets/metr-horizons.csv --frontier",
             "  scalefit project datasets/metr-horizons.csv --milestones 8h,40h,167h,2000h --until 2032-01-01",
             "  scalefit project datasets/metr-horizons.csv --frontier --since 2023-01-01 --at 2027-01-01,2030-01-01 --json",
+            "  scalefit project datasets/metr-horizons.csv --frontier --milestones 8h,40h,167h --plot project.png",
+            "  scalefit project datasets/metr-horizons.csv --frontier --report project.html",
             "  scalefit project datasets/epoch2026-notable-models-compute.csv --date publication_date "
                 + "--y training_compute_flop --since 2010-01-01 --trends exponential --milestones 1e27,1e28"})
 public final class ProjectCommand implements Callable<Integer> {
@@ -67,6 +69,12 @@ public final class ProjectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PlotOptions plot;
+
+    @Mixin
+    ReportOptions html;
+
     /** Created by picocli. */
     public ProjectCommand() {
     }
@@ -78,6 +86,8 @@ public final class ProjectCommand implements Callable<Integer> {
                 && spec.commandLine().getParseResult().hasMatchedOption("--milestones");
         List<Milestone> ms = quantity.minutes() ? Milestone.parseList(milestones)
                 : given ? Milestone.parseLevels(milestones) : List.of();
+        plot.validate(input.file, input.releaseDates);
+        html.validate(input.file, input.releaseDates, plot.file());
         double end = TrendInputOptions.date("--until", until);
         double fu = fitUntil == null ? Double.NaN : TrendInputOptions.date("--fit-until", fitUntil);
         List<Double> dates = new ArrayList<>();
@@ -96,20 +106,74 @@ public final class ProjectCommand implements Callable<Integer> {
         Projection pr = Projection.of(loaded.fit(), ms, dates.stream().mapToDouble(Double::doubleValue).toArray());
         TrendReport report = new TrendReport(loaded);
         PrintWriter out = spec.commandLine().getOut();
+        org.scalefit.plot.Figure figure = plot.requested() || html.requested()
+                ? PlotOptions.draw(() -> report.figure(plot, pr, end, input.y)) : null;
+        if (plot.requested()) {
+            plot.write(figure);
+        }
         if (common.json()) {
             ObjectNode json = json(report, pr, end);
+            if (plot.requested()) {
+                plot.putJson(json, figure);
+            }
             Json.recordInvocation(json, spec);
             out.println(Json.write(json));
         } else {
             out.print(table(report, pr, end));
         }
         out.flush();
+        plot.noteWritten(spec.commandLine().getErr(), "project", common);
+        if (html.requested()) {
+            html.write(htmlReport(report, pr, end, figure), spec.commandLine().getErr(), "project", common);
+        }
         if (!common.quiet() && common.json()) {
             for (String n : loaded.notes()) {
                 spec.commandLine().getErr().println("scalefit project: note: " + n);
             }
         }
         return Main.OK;
+    }
+
+    /** The HTML report: the chart, the trend, the projections per trend shape, notes and provenance. */
+    private org.scalefit.report.HtmlReport htmlReport(TrendReport report, Projection pr, double end,
+                                                      org.scalefit.plot.Figure figure) {
+        String pct = Numbers.format(pr.fit().options().confidenceLevel() * 100, 4) + "% CI";
+        org.scalefit.report.HtmlReport.Builder b = org.scalefit.report.HtmlReport.builder("scalefit project: when does the "
+                + "trend reach each milestone?");
+        b.lead(report.sourceLine() + " · doubling every " + HorizonText.days(pr.fit().doublingTimeDays()) + " days · "
+                + pr.fit().used().size() + " models · projected to " + Dates.format(end));
+        b.warnings(report.notes());
+        b.figure(figure, "Models with their intervals, the exponential trend and its band (dashed beyond the fitted "
+                + "models), other trend shapes, and the milestones with the dates the trend reaches them.");
+        b.section("Projections");
+        for (TrendKind k : pr.fit().kinds()) {
+            TrendCurve c = pr.fit().curve(k).orElseThrow();
+            double last = pr.fit().used().get(pr.fit().used().size() - 1).date();
+            List<List<String>> rows = new ArrayList<>();
+            for (Projection.MilestoneDate md : pr.milestones(k)) {
+                rows.add(List.of(md.milestone().label(), HorizonText.date(md.date()),
+                        HorizonText.interval(md.interval(), HorizonText::date),
+                        Double.isFinite(md.date()) && md.date() > end ? "after the projection's end" : ""));
+            }
+            for (Projection.HorizonAt ha : pr.horizons(k)) {
+                rows.add(List.of("horizon on " + Dates.format(ha.date()), HorizonText.duration(ha.minutes()),
+                        HorizonText.interval(ha.interval(), HorizonText::duration), ""));
+            }
+            b.table(k.label() + " (doubling " + HorizonText.days(c.doublingTimeDays(last)) + " days at "
+                    + Dates.format(last) + ")", List.of("milestone", "date or horizon", pct, ""), rows);
+        }
+        report.addTo(b);
+        b.section("Method");
+        b.list(List.of("Trend: OLS of the logarithm of the horizon on the release date; the piecewise trend has a break "
+                        + "date, the superexponential one shortens each doubling by a constant factor.",
+                "Intervals: " + report.intervalMethod() + ". They reflect how well the horizons are measured, not whether "
+                        + "the trend will continue.",
+                "Milestones are working time (8 h a day, 40 h a week, 167 h a month, 2,000 h a year), as METR counts them."));
+        b.section("Data and provenance");
+        b.meta(HtmlReports.provenance(spec, java.util.Arrays.asList(input.file, input.releaseDates), List.of()));
+        b.details("The command's text output", table(report, pr, end));
+        b.footer("Written by scalefit " + Version.current() + ". Self-contained: no network, no scripts.");
+        return b.build();
     }
 
     private ObjectNode json(TrendReport report, Projection pr, double end) {

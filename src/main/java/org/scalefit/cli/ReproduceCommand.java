@@ -141,8 +141,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         String markdown = markdown(done, failed);
         OutputFiles.writeString(out.resolve("report.json"), Json.write(json) + "\n", "report", inputs);
         OutputFiles.writeString(out.resolve("report.md"), markdown, "report", inputs);
-        note(String.format(Locale.ROOT, "wrote %s and %s (%d figure%s in %.1f s)", out.resolve("report.md"),
-                out.resolve("report.json"), done.size(), done.size() == 1 ? "" : "s", total));
+        OutputFiles.writeString(out.resolve("index.html"), HtmlReports.reproduction(spec,
+                done.stream().map(Done::result).toList(), done.stream().map(Done::files).toList(), failed, dataBase).html(),
+                "report", inputs);
+        note(String.format(Locale.ROOT, "wrote %s, %s and %s (%d figure%s in %.1f s)", out.resolve("report.md"),
+                out.resolve("report.json"), out.resolve("index.html"), done.size(), done.size() == 1 ? "" : "s", total));
         if (common.json()) {
             spec.commandLine().getOut().println(Json.write(json));
         } else {

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  scalefit slopes baseline.csv improved.csv --x compute --y loss --at 1e23",
             "  scalefit slopes baseline.csv improved.csv --x compute --y loss --at 1e21,1e23,1e25 --bootstrap 1000 --json",
-            "  scalefit slopes baseline.csv improved.csv --x compute --y loss --law offset-power-law --at-loss 2.1"})
+            "  scalefit slopes baseline.csv improved.csv --x compute --y loss --law offset-power-law --at-loss 2.1",
+            "  scalefit slopes baseline.csv improved.csv --x compute --y loss --plot slopes.png"})
 public final class SlopesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -97,6 +98,9 @@ public final class SlopesCommand implements Callable<Integer> {
     @Mixin
     Threads threads;
 
+    @Mixin
+    PlotOptions plot;
+
     /** Rows left out by --skip-invalid, in both files. */
     private final List<ObjectNode> skippedRows = new ArrayList<>();
 
@@ -112,6 +116,7 @@ public final class SlopesCommand implements Callable<Integer> {
             case "offset-power-law" -> new OffsetPowerLaw();
             default -> throw new InvalidDataException("slopes compares power-law or offset-power-law fits, got \"" + law + "\"");
         };
+        plot.validate(baselineFile, improvedFile);
         Table tb = TableReader.read(baselineFile);
         Table ti = TableReader.read(improvedFile);
         checkColumns(tb, ti);
@@ -126,8 +131,18 @@ public final class SlopesCommand implements Callable<Integer> {
         try (ProgressBar bar = common.progress(spec, "bootstrap")) {
             r = SlopeComparison.run(base, better, new SlopeOptions(l, fo, computes, atLoss, bootstrap, t, allowMismatch), bar);
         }
+        org.scalefit.plot.Figure figure = null;
+        if (plot.requested()) {
+            double[] wh = plot.size(980, 460);
+            SlopeResult result = r;
+            figure = plot.write(PlotOptions.draw(() -> org.scalefit.plot.SlopesPlot.of(result, Double.NaN, wh[0], wh[1],
+                    plot.logStyle())));
+        }
         if (common.json()) {
             ObjectNode json = json(r);
+            if (figure != null) {
+                plot.putJson(json, figure);
+            }
             if (!skippedRows.isEmpty()) {
                 json.putArray("skipped_rows").addAll(skippedRows);
             }
@@ -137,6 +152,7 @@ public final class SlopesCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(table(r));
         }
         spec.commandLine().getOut().flush();
+        plot.noteWritten(spec.commandLine().getErr(), "slopes", common);
         return r.baseline().converged() && r.improved().converged() ? Main.OK : Main.FIT_FAILED;
     }
 

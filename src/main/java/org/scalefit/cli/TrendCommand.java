@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  scalefit trend datasets/metr-horizons.csv --date release_date --y p50_minutes --frontier --until 2025-03-01",
             "  scalefit trend datasets/metr-horizons.csv --benchmark-version TH1.1 --frontier --since 2023-01-01 --json",
             "  scalefit trend all_runs.jsonl --release-dates release_dates.yaml --frontier",
+            "  scalefit trend datasets/metr-horizons.csv --frontier --plot trend.png",
             "  scalefit trend datasets/epoch2026-notable-models-compute.csv --date publication_date "
                 + "--y training_compute_flop --since 2010-01-01"})
 public final class TrendCommand implements Callable<Integer> {
@@ -45,6 +46,9 @@ public final class TrendCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PlotOptions plot;
+
     /** Created by picocli. */
     public TrendCommand() {
     }
@@ -52,17 +56,24 @@ public final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         double u = until == null ? Double.NaN : TrendInputOptions.date("--until", until);
+        plot.validate(input.file, input.releaseDates);
         TrendInputOptions.Loaded loaded = input.fit(u, label -> common.progress(spec, label));
         TrendReport report = new TrendReport(loaded);
         PrintWriter out = spec.commandLine().getOut();
+        org.scalefit.plot.Figure figure = plot.requested() ? plot.write(PlotOptions.draw(() -> report.figure(plot, null,
+                Double.NaN, input.y))) : null;
         if (common.json()) {
             com.fasterxml.jackson.databind.node.ObjectNode json = report.json("trend");
+            if (figure != null) {
+                plot.putJson(json, figure);
+            }
             Json.recordInvocation(json, spec);
             out.println(Json.write(json));
         } else {
             out.print(report.table());
         }
         out.flush();
+        plot.noteWritten(spec.commandLine().getErr(), "trend", common);
         if (!common.quiet() && common.json()) {
             for (String n : loaded.notes()) {
                 spec.commandLine().getErr().println("scalefit trend: note: " + n);

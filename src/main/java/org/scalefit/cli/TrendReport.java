@@ -313,6 +313,96 @@ final class TrendReport {
         return TextTable.left(rows, indent);
     }
 
+    /**
+     * The METR-style chart of this trend: the data's view, or with a projection its milestones up to its end.
+     *
+     * @param plot       size and tick options
+     * @param projection milestone dates to draw, or null
+     * @param until      the end of the projection (NaN for none)
+     * @param y          the value column's name (a duration, such as p50_minutes, gets a task-length axis)
+     * @return the figure
+     */
+    org.scalefit.plot.Figure figure(PlotOptions plot, org.scalefit.horizon.Projection projection, double until, String y) {
+        var unit = org.scalefit.plot.DurationUnit.fromColumnName(y);
+        double[] wh = plot.size(760, 470);
+        org.scalefit.plot.TrendPlot.Options o = org.scalefit.plot.TrendPlot.Options.defaults().withSize(wh[0], wh[1])
+                .withQuantity(unit.orElse(null), unit.isPresent() ? "Task length" : y)
+                .withSource("Data: " + loaded.source() + (loaded.version() != null ? " (" + loaded.version() + ")" : "")
+                        + (projection != null ? "; trend, band and projection" : "; trend and band") + " by scalefit ("
+                        + intervalMethod() + ")");
+        if (projection != null) {
+            o = o.withProjection(projection, until);
+        }
+        return org.scalefit.plot.TrendPlot.of(fit, o);
+    }
+
+    /**
+     * Adds the trend's sections to an HTML report: the doubling time with its intervals, the models fitted,
+     * the other trend shapes and their comparison.
+     *
+     * @param b the report being built
+     */
+    void addTo(org.scalefit.report.HtmlReport.Builder b) {
+        String pct = Numbers.format(fit.options().confidenceLevel() * 100, 4) + "%";
+        double days = fit.doublingTimeDays();
+        Interval d = fit.doublingTimeInterval();
+        Interval ols = fit.doublingTimeOlsInterval();
+        b.section("Exponential trend");
+        b.table("OLS of ln horizon on release date", List.of("quantity", "value", pct + " interval", "from"), List.of(
+                List.of("doubling time (days)", HorizonText.days(days), HorizonText.interval(d, HorizonText::days),
+                        intervalMethod()),
+                List.of("doubling time (months)", HorizonText.days(days / Dates.DAYS_PER_MONTH),
+                        HorizonText.interval(d, v -> HorizonText.days(v / Dates.DAYS_PER_MONTH)), intervalMethod()),
+                List.of("doubling time, OLS interval (days)", HorizonText.days(days),
+                        HorizonText.interval(ols, HorizonText::days), "the scatter about the trend"),
+                List.of("R²", Numbers.format(fit.r2(), 3), "–", "")));
+        List<List<String>> models = new ArrayList<>();
+        for (HorizonPoint p : fit.used()) {
+            models.add(List.of(p.model(), Dates.format(p.date()), HorizonText.minutes(p.minutes()),
+                    p.hasInterval() ? "[" + HorizonText.minutes(p.lower()) + ", " + HorizonText.minutes(p.upper()) + "]" : "–"));
+        }
+        b.table(fit.used().size() + (fit.options().frontier() ? " frontier models" : " models") + " fitted",
+                List.of("model", "release date", "horizon (min)", "interval (min)"), models);
+        if (!fit.excluded().isEmpty()) {
+            List<String> ex = new ArrayList<>();
+            for (TrendFit.Excluded e : fit.excluded()) {
+                ex.add(e.model() + ": " + e.reason());
+            }
+            b.subsection("Left out");
+            b.list(ex);
+        }
+        b.section("Other trend shapes");
+        List<String> shapes = new ArrayList<>();
+        for (TrendKind k : List.of(TrendKind.PIECEWISE, TrendKind.SUPEREXPONENTIAL)) {
+            if (fit.curve(k).isPresent()) {
+                shapes.add(describe(fit.curve(k).get(), pct).replace("\n  ", ": "));
+            } else if (fit.notFittedReason(k).isPresent()) {
+                shapes.add(k.label() + ": not fitted: " + fit.notFittedReason(k).get());
+            }
+        }
+        b.list(shapes);
+        List<List<String>> c = new ArrayList<>();
+        for (TrendComparison t : fit.comparison()) {
+            c.add(List.of(t.kind().label(), Integer.toString(t.k()), Numbers.format(t.r2(), 3), Numbers.format(t.aicc(), 4),
+                    Numbers.format(t.deltaAicc(), 3), Numbers.format(t.bic(), 4), Numbers.format(t.deltaBic(), 3),
+                    Numbers.format(t.akaikeWeight(), 2)));
+        }
+        b.table("lower AICc/BIC is better; weight = Akaike weight by AICc",
+                List.of("trend", "k", "R²", "AICc", "ΔAICc", "BIC", "ΔBIC", "weight"), c);
+    }
+
+    /** @return the notes of the input and the fit, for a report's warnings */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>(loaded.notes());
+        notes.addAll(fit.notes());
+        return notes;
+    }
+
+    /** @return the input's name and benchmark version */
+    String sourceLine() {
+        return loaded.source() + (loaded.version() != null ? " (" + loaded.version() + ")" : "");
+    }
+
     UncertaintySource source() {
         return fit.uncertainty();
     }

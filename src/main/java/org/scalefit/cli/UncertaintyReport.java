@@ -70,6 +70,37 @@ final class UncertaintyReport {
         return out;
     }
 
+    /**
+     * @return the predictions as the table reports them: bootstrap bands when a bootstrap was run, else
+     *         delta-method bands
+     */
+    List<Prediction> predictions() {
+        List<Prediction> out = new ArrayList<>();
+        for (double at : predictAt) {
+            out.add(bootstrap != null ? Bands.bootstrap(bootstrap, at) : Bands.delta(fit, at));
+        }
+        return out;
+    }
+
+    /**
+     * @return the targets with where the curve reaches them, with the interval the table reports (the
+     *         bootstrap's chosen interval when a bootstrap was run, else the delta method)
+     */
+    List<org.scalefit.plot.FitPlot.Target> plotTargets() {
+        List<org.scalefit.plot.FitPlot.Target> out = new ArrayList<>();
+        List<Estimate> boot = bootstrap == null ? List.of() : bootstrapEstimates(method);
+        int k = bootstrap == null ? 0 : fit.parameterNames().size() + fit.law().derivedQuantities().size();
+        for (double t : targets) {
+            Optional<Estimate> delta = fit.solveForX(t);
+            if (delta.isEmpty()) {
+                out.add(new org.scalefit.plot.FitPlot.Target(t, null));
+            } else {
+                out.add(new org.scalefit.plot.FitPlot.Target(t, bootstrap == null ? delta.get() : boot.get(k++)));
+            }
+        }
+        return out;
+    }
+
     /** @return the extra table sections, each ending with a newline; empty when there is nothing to add */
     String table() {
         StringBuilder s = new StringBuilder();

@@ -278,7 +278,7 @@ public final class BreakTest {
         return s;
     }
 
-    private static int[] sortedOrder(Observations data) {
+    static int[] sortedOrder(Observations data) {
         Integer[] idx = new Integer[data.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
@@ -379,7 +379,7 @@ public final class BreakTest {
      * Weighted regression on [1, u − ū] (ū the weighted mean, so the two columns are orthogonal and the
      * normal equations exact even for u = ln 1e24 or a date in days).
      */
-    private static final class Design {
+    static final class Design {
         final double[] a;
         final double[] c;
         final double aa;

@@ -103,9 +103,7 @@ public final class SlopeComparison {
         double sb = fb.parameter("alpha").stderr();
         double si = fi.parameter("alpha").stderr();
         double se = Math.sqrt(sb * sb + si * si);
-        double nu = Math.pow(sb * sb + si * si, 2) / (Math.pow(sb, 4) / Math.max(fb.dof(), 1) + Math.pow(si, 4) / Math.max(fi.dof(), 1));
-        double t = Double.isFinite(nu) && nu > 0 ? Quantiles.t((1 + level) / 2, nu)
-                : Quantiles.normal((1 + level) / 2);
+        double t = welchT(fb, fi, level);
         Estimate exponentDifference;
         if (joint.paired() > 1) {
             double[] d = joint.distribution(p -> p[nb + j] - p[j]);
@@ -127,6 +125,40 @@ public final class SlopeComparison {
         String verdict = verdict(baseline, exponentDifference, multipliers, level);
         return new SlopeResult(fb, fi, exponentDifference, multipliers, verdict, joint.paired(),
                 bb == null ? 0 : bb.failed() + bi.failed());
+    }
+
+    /**
+     * The compute multiplier along a grid of computes, with delta-method intervals from the two fits' covariances
+     * (whatever intervals the comparison itself reported): the curve a plot draws between the table's values.
+     *
+     * <pre>{@code
+     * List<SlopeResult.Multiplier> curve = SlopeComparison.multipliersAt(result, new double[] {1e20, 1e21, 1e22});
+     * }</pre>
+     *
+     * @param result   a comparison
+     * @param computes where to evaluate
+     * @return one multiplier per compute, method {@code delta}
+     */
+    public static List<SlopeResult.Multiplier> multipliersAt(SlopeResult result, double[] computes) {
+        Fit fb = result.baseline();
+        Fit fi = result.improved();
+        Joint joint = new Joint(fb, fi, null, null);
+        int nb = fb.values().length;
+        double level = fb.options().confidenceLevel();
+        double t = welchT(fb, fi, level);
+        List<SlopeResult.Multiplier> out = new ArrayList<>();
+        for (double c : computes) {
+            out.add(multiplier(joint, "compute", c, p -> lnMultiplierAtCompute(fb.law(), fi.law(), p, nb, c), level, t));
+        }
+        return out;
+    }
+
+    /** The t quantile at Welch's degrees of freedom for the two exponents' standard errors (normal when undefined). */
+    private static double welchT(Fit fb, Fit fi, double level) {
+        double sb = fb.parameter("alpha").stderr();
+        double si = fi.parameter("alpha").stderr();
+        double nu = Math.pow(sb * sb + si * si, 2) / (Math.pow(sb, 4) / Math.max(fb.dof(), 1) + Math.pow(si, 4) / Math.max(fi.dof(), 1));
+        return Double.isFinite(nu) && nu > 0 ? Quantiles.t((1 + level) / 2, nu) : Quantiles.normal((1 + level) / 2);
     }
 
     private static double sd(double[] d) {

@@ -12,6 +12,7 @@ import java.util.List;
  * List<Color> boards = Colors.hue(7, 0.65, 0.4);     // #a82c24 … #a8248d
  * Color faint = Colors.withAlpha(Colors.C0, 0.15);
  * Color budget = Colors.mako(0.3);
+ * Color second = Colors.series(1);                   // tab10 orange
  * }</pre>
  */
 public final class Colors {
@@ -32,10 +33,29 @@ public final class Colors {
     /** METR's pink markers (March 2025 chart). */
     public static final Color METR_PINK = new Color(0xc66490);
 
+    /** matplotlib's "tab10" cycle: distinct colours for series without an order. */
+    private static final int[] TAB10 = {
+        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
+    /** matplotlib's "tab20": each tab10 colour and a lighter partner, for up to twenty series. */
+    private static final int[] TAB20_LIGHT = {
+        0xaec7e8, 0xffbb78, 0x98df8a, 0xff9896, 0xc5b0d5, 0xc49c94, 0xf7b6d2, 0xc7c7c7, 0xdbdb8d, 0x9edae5};
+
     private static final int[] MAKO = {
         0x0b0405, 0x211624, 0x312649, 0x363872, 0x2a538e, 0x217096, 0x1b8d9e, 0x23aba3, 0x49c8a5, 0x9bddb7, 0xdef5e5};
 
     private Colors() {
+    }
+
+    /**
+     * The i-th colour of a series of unordered categories: matplotlib's tab10, then its lighter tab20
+     * partners, then again from the start.
+     *
+     * @param i series index, ≥ 0
+     * @return its colour
+     */
+    public static Color series(int i) {
+        int k = Math.floorMod(i, 20);
+        return new Color(k < 10 ? TAB10[k] : TAB20_LIGHT[k - 10]);
     }
 
     /**

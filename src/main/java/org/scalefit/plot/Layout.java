@@ -41,6 +41,14 @@ public final class Layout {
     }
 
     /**
+     * @param legend a legend
+     * @return its box's {width, height} in points
+     */
+    public static double[] legendSize(Legend legend) {
+        return Renderer.legendSize(legend);
+    }
+
+    /**
      * @param panel a panel
      * @return the room its y tick labels and title need left of the plot area, in points
      */
@@ -119,30 +127,20 @@ public final class Layout {
         if (panel.legend().isEmpty() || candidates.length == 0) {
             return candidates.length == 0 ? Legend.Corner.UPPER_RIGHT : candidates[0];
         }
-        Legend legend = panel.legend().get();
-        double[] wh = Renderer.legendSize(legend);
-        double inset = 0.6 * legend.style().size();
         Legend.Corner best = candidates[0];
         double bestScore = Double.POSITIVE_INFINITY;
         for (Legend.Corner c : candidates) {
-            double lx = switch (c) {
-                case UPPER_LEFT, LOWER_LEFT, CENTER_LEFT -> area.x() + inset;
-                case OUTSIDE_RIGHT -> area.right() + inset;
-                default -> area.right() - inset - wh[0];
-            };
-            double ly = switch (c) {
-                case UPPER_LEFT, UPPER_RIGHT, OUTSIDE_RIGHT -> area.y() + inset;
-                case CENTER_LEFT -> area.y() + (area.height() - wh[1]) / 2;
-                default -> area.bottom() - inset - wh[1];
-            };
+            double[] box = legendBox(panel, area, c);
             double score = 0;
             for (Mark m : panel.marks()) {
                 if (m instanceof Mark.Points p) {
-                    score += 3 * covered(panel, area, p.x(), p.y(), lx, ly, wh);
+                    score += 3 * covered(panel, area, p.x(), p.y(), box);
                 } else if (m instanceof Mark.Line l) {
-                    score += covered(panel, area, l.x(), l.y(), lx, ly, wh);
+                    score += covered(panel, area, l.x(), l.y(), box);
+                } else if (m instanceof Mark.ErrorBars e) {
+                    score += 2 * covered(panel, area, e.x(), e.lower(), box) + 2 * covered(panel, area, e.x(), e.upper(), box);
                 } else if (m instanceof Mark.Text t) {
-                    score += 3 * covered(panel, area, new double[] {t.x()}, new double[] {t.y()}, lx, ly, wh);
+                    score += 3 * covered(panel, area, new double[] {t.x()}, new double[] {t.y()}, box);
                 }
             }
             if (score < bestScore) {
@@ -153,12 +151,50 @@ public final class Layout {
         return best;
     }
 
-    private static int covered(Panel panel, Figure.Rect area, double[] x, double[] y, double lx, double ly, double[] wh) {
+    /**
+     * @param panel  a panel with its legend
+     * @param area   its plot area
+     * @param corner a legend position
+     * @return how many data points (markers) the legend box would cover there
+     */
+    public static int coveredPoints(Panel panel, Figure.Rect area, Legend.Corner corner) {
+        if (panel.legend().isEmpty()) {
+            return 0;
+        }
+        double[] box = legendBox(panel, area, corner);
+        int n = 0;
+        for (Mark m : panel.marks()) {
+            if (m instanceof Mark.Points p) {
+                n += covered(panel, area, p.x(), p.y(), box);
+            }
+        }
+        return n;
+    }
+
+    /** {left, top, width, height} of the panel's legend at a corner, in points. */
+    static double[] legendBox(Panel panel, Figure.Rect area, Legend.Corner c) {
+        Legend legend = panel.legend().orElseThrow();
+        double[] wh = Renderer.legendSize(legend);
+        double inset = 0.6 * legend.style().size();
+        double lx = switch (c) {
+            case UPPER_LEFT, LOWER_LEFT, CENTER_LEFT -> area.x() + inset;
+            case OUTSIDE_RIGHT -> area.right() + inset;
+            default -> area.right() - inset - wh[0];
+        };
+        double ly = switch (c) {
+            case UPPER_LEFT, UPPER_RIGHT, OUTSIDE_RIGHT -> area.y() + inset;
+            case CENTER_LEFT -> area.y() + (area.height() - wh[1]) / 2;
+            default -> area.bottom() - inset - wh[1];
+        };
+        return new double[] {lx, ly, wh[0], wh[1]};
+    }
+
+    private static int covered(Panel panel, Figure.Rect area, double[] x, double[] y, double[] box) {
         int n = 0;
         for (int i = 0; i < x.length; i++) {
             double px = Renderer.px(panel.x(), area, x[i]);
             double py = Renderer.py(panel.y(), area, y[i]);
-            if (px >= lx - 3 && px <= lx + wh[0] + 3 && py >= ly - 3 && py <= ly + wh[1] + 3) {
+            if (px >= box[0] - 3 && px <= box[0] + box[2] + 3 && py >= box[1] - 3 && py <= box[1] + box[3] + 3) {
                 n++;
             }
         }

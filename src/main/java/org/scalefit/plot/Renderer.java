@@ -58,6 +58,14 @@ final class Renderer {
         return r.bottom() - y.fraction(v) * r.height();
     }
 
+    /** v moved into the axis range (a value ≤ 0 on a log axis goes to its minimum); NaN stays NaN. */
+    static double clamp(Axis axis, double v) {
+        if (!(v > 0) && axis.scale() == Scale.LOG && !Double.isNaN(v)) {
+            return axis.min();
+        }
+        return Math.max(axis.min(), Math.min(axis.max(), v));
+    }
+
     private static void paintPanel(Graphics2D g, Panel panel, Figure.Rect r) {
         Theme t = panel.theme();
         Axis x = panel.x();

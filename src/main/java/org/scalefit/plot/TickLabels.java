@@ -45,6 +45,25 @@ public final class TickLabels {
     }
 
     /**
+     * Which units durations of an hour and more are written in.
+     *
+     * <pre>{@code
+     * TickLabels.duration(10080, DurationStyle.LONG, DurationScale.CALENDAR);   // "1 week"
+     * TickLabels.duration(10020, DurationStyle.LONG, DurationScale.HOURS);      // "167 hrs"
+     * }</pre>
+     */
+    public enum DurationScale {
+        /** Calendar units: hours under a day, then days, weeks, months (30.44 days) and years of 24-hour days. */
+        CALENDAR,
+        /**
+         * Hours from one hour up ({@code 8 hrs}, {@code 40 hrs}, {@code 167 hrs}): the scale of working-time
+         * milestones (METR's 8 h work day, 40 h week, 167 h month), on which a calendar "1 week" (168 h)
+         * would sit on top of the 167 h work month and a "1 day" (24 h) would read as a work day.
+         */
+        HOURS
+    }
+
+    /**
      * Rewrites digits, minus and plus signs as Unicode superscripts; other characters are kept.
      *
      * @param text e.g. {@code "-9"}
@@ -182,6 +201,20 @@ public final class TickLabels {
      * @return the text
      */
     public static String duration(double minutes, DurationStyle style) {
+        return duration(minutes, style, DurationScale.CALENDAR);
+    }
+
+    /**
+     * A human duration in the given scale: as {@link #duration(double, DurationStyle)} for
+     * {@link DurationScale#CALENDAR}; with {@link DurationScale#HOURS} everything from an hour up is
+     * written in hours ({@code 40 hrs}, {@code 2000 hrs}; short {@code 40h}).
+     *
+     * @param minutes the duration in minutes
+     * @param style   long ({@code 4 hrs}) or short ({@code 4h})
+     * @param scale   calendar units or hours
+     * @return the text
+     */
+    public static String duration(double minutes, DurationStyle style, DurationScale scale) {
         if (!(minutes > 0) || !Double.isFinite(minutes)) {
             return style == DurationStyle.SHORT ? "0s" : "0 sec";
         }
@@ -194,7 +227,7 @@ public final class TickLabels {
             if (m < 60) {
                 return number(minutes) + "m";
             }
-            if (m < 100 * 60) {
+            if (m < 100 * 60 || scale == DurationScale.HOURS) {
                 return number(minutes / 60) + "h";
             }
             return number(minutes / DAY_MINUTES) + "d";
@@ -205,7 +238,7 @@ public final class TickLabels {
         if (m < 60) {
             return number(minutes) + " min";
         }
-        if (m < DAY_MINUTES) {
+        if (m < DAY_MINUTES || scale == DurationScale.HOURS) {
             return plural(minutes / 60, "hr", "hrs");
         }
         if (m < WEEK_MINUTES) {
@@ -250,11 +283,17 @@ public final class TickLabels {
         return s + " " + (s.equals("1") ? one : many);
     }
 
-    /** A whole number when within 0.01 of one, else one decimal. */
+    /**
+     * A whole number when within 0.01 of one, else one decimal; below 1, two significant digits (a quarter
+     * second is 0.25, four milliseconds 0.004).
+     */
     private static String number(double n) {
         double r = Math.rint(n);
-        if (Math.abs(n - r) < 0.01 * Math.max(1, Math.abs(n))) {
+        if (Math.abs(n) >= 1 && Math.abs(n - r) < 0.01 * Math.abs(n)) {
             return Long.toString((long) r);
+        }
+        if (Math.abs(n) < 1) {
+            return trim(new BigDecimal(n).round(new java.math.MathContext(2, RoundingMode.HALF_EVEN)));
         }
         return trim(BigDecimal.valueOf(n).setScale(1, RoundingMode.HALF_EVEN));
     }

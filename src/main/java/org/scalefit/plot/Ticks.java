@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.DoubleFunction;
+import org.scalefit.plot.TickLabels.DurationScale;
 import org.scalefit.plot.TickLabels.DurationStyle;
 
 /**
@@ -50,6 +51,20 @@ public record Ticks(List<Tick> major, List<Double> minor) {
     static final double[] QUADRUPLING_LADDER = {
         0.25 * SEC, SEC, 4 * SEC, 15 * SEC, 1, 4, 15, HOUR, 4 * HOUR, DAY, WEEK, MONTH, 6 * MONTH, YEAR,
         4 * YEAR, 16 * YEAR};
+
+    /** Every doubling in {@link TickLabels.DurationScale#HOURS}: seconds and minutes as above, then 1, 2, 4 … 2¹⁶ hours. */
+    static final double[] HOURS_DOUBLING_LADDER = hoursLadder(DOUBLING_LADDER, 1);
+    /** Roughly every factor of four in hours, rounded where powers of four stop being round: … 64, 250, 1000, 4000 hrs. */
+    static final double[] HOURS_QUADRUPLING_LADDER = {
+        0.25 * SEC, SEC, 4 * SEC, 15 * SEC, 1, 4, 15, HOUR, 4 * HOUR, 16 * HOUR, 64 * HOUR, 250 * HOUR, 1000 * HOUR,
+        4000 * HOUR, 16000 * HOUR, 64000 * HOUR};
+
+    /**
+     * The sparse labels of a long hours axis: roughly every decade (1 sec, 10 sec, 1 min, 10 min, 1 hr, 10 hrs,
+     * 100 hrs, 1000 hrs …), round numbers where factor-4 or factor-16 steps would reach 1024 or 16384 hrs.
+     */
+    static final double[] HOURS_DECADE_LADDER = {
+        SEC, 10 * SEC, 1, 10, HOUR, 10 * HOUR, 100 * HOUR, 1000 * HOUR, 10000 * HOUR, 100000 * HOUR};
 
     /** How labels on a log axis are written. */
     public enum LogStyle {
@@ -290,7 +305,30 @@ public record Ticks(List<Tick> major, List<Double> minor) {
      * @return the ticks
      */
     public static Ticks durations(double minMinutes, double maxMinutes, int maxLabels, DurationStyle style) {
-        return TimeTicks.durations(minMinutes, maxMinutes, maxLabels, style);
+        return TimeTicks.durations(minMinutes, maxMinutes, maxLabels, style, DurationScale.CALENDAR);
+    }
+
+    /**
+     * Duration ticks as {@link #durations(double, double, int, DurationStyle)}, in the given scale: with
+     * {@link DurationScale#HOURS} the ladder above an hour is 1, 2, 4, 8, 16, 32, 64 … hours (labelled every
+     * factor of four when crowded), so that working-time milestones (8 h, 40 h, 167 h) and the tick labels
+     * speak one unit.
+     *
+     * <pre>{@code
+     * Ticks.durations(1, 60 * 200, 12, DurationStyle.LONG, DurationScale.HOURS).labels();
+     * // [1 min, 2 min, 4 min, 8 min, 15 min, 30 min, 1 hr, 2 hrs, 4 hrs, 8 hrs, 16 hrs, 32 hrs, 64 hrs, 128 hrs] → every 4th
+     * }</pre>
+     *
+     * @param minMinutes axis minimum in minutes (&gt; 0)
+     * @param maxMinutes axis maximum in minutes
+     * @param maxLabels  most labels wanted
+     * @param style      {@code 4 hrs} or {@code 4h}
+     * @param scale      calendar units or hours
+     * @return the ticks
+     */
+    public static Ticks durations(double minMinutes, double maxMinutes, int maxLabels, DurationStyle style,
+                                  DurationScale scale) {
+        return TimeTicks.durations(minMinutes, maxMinutes, maxLabels, style, scale);
     }
 
     // ---------------------------------------------------------------- dates
@@ -310,6 +348,20 @@ public record Ticks(List<Tick> major, List<Double> minor) {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The ladder below an hour, then an hour times every {@code step}-th power of two up to 2¹⁶ hours. */
+    static double[] hoursLadder(double[] calendar, int step) {
+        List<Double> out = new ArrayList<>();
+        for (double v : calendar) {
+            if (v < HOUR * (1 - 1e-9)) {
+                out.add(v);
+            }
+        }
+        for (int k = 0; k <= 16; k += step) {
+            out.add(HOUR * (1 << k));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
 
     static int ceilTo(int v, int step) {
         return Math.floorDiv(v + step - 1, step) * step;

@@ -3,6 +3,7 @@ package org.scalefit.plot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.scalefit.plot.TickLabels.DurationScale;
 import org.scalefit.plot.TickLabels.DurationStyle;
 
 /** Tick placement for time axes for {@link Ticks}: task durations on the doubling ladder (1 min, 2 min, 4 min … 1 day) and calendar dates (years, months or days). */
@@ -10,14 +11,21 @@ final class TimeTicks {
     private TimeTicks() {
     }
 
-    static Ticks durations(double minMinutes, double maxMinutes, int maxLabels, DurationStyle style) {
+    static Ticks durations(double minMinutes, double maxMinutes, int maxLabels, DurationStyle style,
+                           DurationScale scale) {
         Ticks.checkLogRange(minMinutes, maxMinutes);
-        List<Double> doubling = Ticks.inRange(Ticks.DOUBLING_LADDER, minMinutes, maxMinutes);
+        boolean hours = scale == DurationScale.HOURS;
+        List<Double> doubling = Ticks.inRange(hours ? Ticks.HOURS_DOUBLING_LADDER : Ticks.DOUBLING_LADDER, minMinutes,
+                maxMinutes);
         List<Double> labelled;
         if (doubling.size() <= maxLabels) {
             labelled = doubling;
         } else {
-            labelled = Ticks.inRange(Ticks.QUADRUPLING_LADDER, minMinutes, maxMinutes);
+            labelled = Ticks.inRange(hours ? Ticks.HOURS_QUADRUPLING_LADDER : Ticks.QUADRUPLING_LADDER, minMinutes,
+                    maxMinutes);
+            if (hours && labelled.size() > maxLabels) {
+                labelled = Ticks.inRange(Ticks.HOURS_DECADE_LADDER, minMinutes, maxMinutes);
+            }
             while (labelled.size() > Math.max(2, maxLabels)) {
                 List<Double> thinner = new ArrayList<>();
                 for (int i = labelled.size() - 1; i >= 0; i -= 2) {
@@ -28,7 +36,7 @@ final class TimeTicks {
         }
         List<Tick> major = new ArrayList<>();
         for (double v : labelled) {
-            major.add(new Tick(v, TickLabels.duration(v, style)));
+            major.add(new Tick(v, TickLabels.duration(v, style, scale)));
         }
         List<Double> minor = new ArrayList<>();
         for (double v : doubling) {

@@ -13,11 +13,12 @@ import org.scalefit.horizon.HorizonPoint;
 import org.scalefit.stats.Interval;
 import org.scalefit.horizon.Milestone;
 import org.scalefit.horizon.Projection;
-import org.scalefit.horizon.TrendCurve;
 import org.scalefit.horizon.TrendFit;
 import org.scalefit.horizon.TrendKind;
 import org.scalefit.horizon.TrendOptions;
 import org.scalefit.horizon.Trends;
+import org.scalefit.plot.Figure;
+import org.scalefit.plot.TrendPlot;
 import org.scalefit.plot.charts.HorizonChart;
 
 /**
@@ -68,31 +69,15 @@ public final class HorizonReproduction implements Reproduction {
         TrendOptions options = TrendOptions.defaults().withFrontier(true).withKinds(EnumSet.of(TrendKind.EXPONENTIAL))
                 .withThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         TrendFit trend = Trends.fit(points, options);
-        TrendCurve exp = trend.exponential();
         List<HorizonPoint> used = trend.used();
-        double first = used.get(0).date();
-        double last = used.get(used.size() - 1).date();
 
+        // METR's own view: their x limits (figs.yaml) and a task-length axis from 0.5 s to 8 hours.
         double from = LocalDate.of(2018, 9, 3).toEpochDay();
-        double to = LocalDate.of(2030, 1, 1).toEpochDay();
-        int grid = 300;
-        double[] gx = new double[grid];
-        double[] gy = new double[grid];
-        double[] lo = new double[grid];
-        double[] hi = new double[grid];
-        for (int i = 0; i < grid; i++) {
-            gx[i] = from + (to - from) * i / (grid - 1);
-            gy[i] = exp.horizonAt(gx[i]);
-            Interval band = trend.band(TrendKind.EXPONENTIAL, gx[i]);
-            lo[i] = band.lower();
-            hi[i] = band.upper();
-        }
-        HorizonChart.Trend curve = new HorizonChart.Trend(gx, gy, lo, hi, first, last);
+        double to = LocalDate.of(2027, 1, 1).toEpochDay();
 
         List<Milestone> wanted = List.of(Milestone.parse("8h"), Milestone.parse("40h"), Milestone.parse("167h"));
         String[] names = {"work day", "work week", "work month"};
         Projection projection = Projection.of(trend, wanted, new double[0]);
-        List<HorizonChart.Milestone> milestones = new ArrayList<>();
         List<PublishedComparison> numbers = new ArrayList<>();
         Interval dt = trend.doublingTimeInterval();
         numbers.add(PublishedComparison.published(DataKind.REAL, "doubling time (days)", trend.doublingTimeDays(), dt.lower(),
@@ -106,8 +91,6 @@ public final class HorizonReproduction implements Reproduction {
         List<Projection.MilestoneDate> dates = projection.milestones(TrendKind.EXPONENTIAL);
         for (int i = 0; i < dates.size(); i++) {
             Projection.MilestoneDate m = dates.get(i);
-            milestones.add(new HorizonChart.Milestone(names[i], m.milestone().minutes(), m.date(), m.interval().lower(),
-                    m.interval().upper()));
             numbers.add(PublishedComparison.published(DataKind.REAL, "date the trend reaches 1 " + names[i] + " ("
                     + Math.round(m.milestone().minutes() / 60) + " h), as a decimal year", decimalYear(m.date()),
                     decimalYear(m.interval().lower()), decimalYear(m.interval().upper()), Double.NaN,
@@ -117,16 +100,12 @@ public final class HorizonReproduction implements Reproduction {
 
         numbers.addAll(laterTrends(horizons, data.table(LATEST), options.withReplicates(TrendOptions.defaults().replicates())));
 
-        List<HorizonChart.Model> models = new ArrayList<>();
-        for (HorizonPoint p : used) {
-            String label = LABELS.getOrDefault(p.model(), "");
-            models.add(new HorizonChart.Model(p.model(), label, p.date(), p.minutes(), p.lower(), p.upper(),
-                    label.equals("GPT 4")));
-        }
-        String fitNote = Dates.format(first) + "+ data, " + used.size() + " frontier models";
-        HorizonChart.Input input = new HorizonChart.Input(models, curve, milestones, trend.doublingTimeDays(), trend.r2(),
-                fitNote, "Data: METR's published 50% horizons (Time Horizon 1.0, Kwa et al. 2025); trend, band and "
-                        + "projections fitted by scalefit", from, to, 0.5 / 60, 60 * 24 * 31);
+        Figure figure = TrendPlot.of(trend, TrendPlot.Options.defaults().withRange(from, to, 0.5 / 60, 8 * 60)
+                .withLabels(LABELS).withAlternatives(false)
+                .withTitle("The length of tasks AI can do is doubling every "
+                        + HorizonChart.months(trend.doublingTimeDays() / perMonth) + " months")
+                .withSource("Data: METR's published 50% horizons (Time Horizon 1.0, Kwa et al. 2025); trend and band "
+                        + "fitted by scalefit; milestone dates in the report"));
         List<String> notes = List.of(
                 "Horizons: METR's published per-model results (Time Horizon 1.0) for the " + points.size()
                         + " models released by " + CUTOFF + "; " + trend.excluded().size() + " are not on the frontier "
@@ -143,7 +122,7 @@ public final class HorizonReproduction implements Reproduction {
                         + "intervals come from its task bootstrap over the runs; ours from the published per-model "
                         + "intervals, so only the point estimates are compared.");
         return new FigureResult(id(), "Length of tasks AI can do against model release date",
-                "Kwa et al. (2025), METR headline figure", HorizonChart.draw(input), numbers, notes,
+                "Kwa et al. (2025), METR headline figure", figure, numbers, notes,
                 List.of(data.describe(HORIZONS)));
     }
 

@@ -98,10 +98,13 @@ class JsonSchemaDocTest {
 
     @Test
     void compareBreaksAndSlopes() throws IOException {
-        assertEquals(documented("compare --json"), fields("compare", LOSS, "--x", "compute", "--y", "loss", "--json"));
-        assertEquals(documented("breaks --json"), fields("breaks", LOSS, "--x", "compute", "--y", "loss", "--json"));
+        String png = dir.resolve("p.png").toString();
+        assertEquals(documented("compare --json"), union(fields("compare", LOSS, "--x", "compute", "--y", "loss", "--json"),
+                fields("compare", LOSS, "--x", "compute", "--y", "loss", "--no-loo", "--plot", png, "--json")));
+        assertEquals(documented("breaks --json"), union(fields("breaks", LOSS, "--x", "compute", "--y", "loss", "--json"),
+                fields("breaks", LOSS, "--x", "compute", "--y", "loss", "--simulations", "99", "--plot", png, "--json")));
         assertEquals(documented("slopes --json"), fields("slopes", "datasets/slopes-baseline.csv",
-                "datasets/slopes-improved.csv", "--x", "compute", "--y", "loss", "--json"));
+                "datasets/slopes-improved.csv", "--x", "compute", "--y", "loss", "--plot", png, "--json"));
     }
 
     @Test
@@ -113,7 +116,8 @@ class JsonSchemaDocTest {
         Files.writeString(json, fit.out());
         assertEquals(documented("optimal --json"), union(
                 fields("optimal", json.toString(), "--compute", "1e21", "--json"),
-                fields("optimal", json.toString(), "--compute", "1e21", "--target-loss", "2", "--bootstrap", "20", "--json")));
+                fields("optimal", json.toString(), "--compute", "1e21", "--target-loss", "2", "--bootstrap", "20", "--json",
+                        "--plot", dir.resolve("o.png").toString())));
     }
 
     @Test
@@ -144,7 +148,8 @@ class JsonSchemaDocTest {
     @Test
     void trendAndProject() throws IOException {
         TreeSet<String> trend = fields("trend", "datasets/metr-horizons.csv", "--frontier", "--json", "-q");
-        TreeSet<String> project = fields("project", "datasets/metr-horizons.csv", "--frontier", "--json", "-q");
+        TreeSet<String> project = fields("project", "datasets/metr-horizons.csv", "--frontier", "--json", "-q", "--plot",
+                dir.resolve("p.png").toString());
         assertTrue(project.containsAll(trend), "project carries the trend's fields");
         assertEquals(documented("trend` and `project --json"), project);
     }
@@ -169,7 +174,7 @@ class JsonSchemaDocTest {
         Path runs = dir.resolve("runs.jsonl");
         Files.write(runs, rows);
         assertEquals(documented("horizon --json"), fields("horizon", runs.toString(), "--bootstrap", "50", "--buckets",
-                "--skip-invalid", "--json", "-q"));
+                "--skip-invalid", "--json", "-q", "--plot", dir.resolve("h.png").toString()));
     }
 
     @Test

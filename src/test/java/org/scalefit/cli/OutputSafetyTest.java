@@ -100,8 +100,8 @@ class OutputSafetyTest {
         Cli.Result r = Cli.run("reproduce", "--only", "jones", "--data", data.toString(), "--out", data.toString(), "-q");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(before, Files.readAllBytes(csv));
-        assertEquals(List.of("jones2021-hex-runs-digitized.csv", "jones2021-hex.png", "jones2021-hex.svg", "report.json", "report.md"),
-                listing(data), "no temporary files are left");
+        assertEquals(List.of("index.html", "jones2021-hex-runs-digitized.csv", "jones2021-hex.png", "jones2021-hex.svg",
+                "report.json", "report.md"), listing(data), "no temporary files are left");
         assertTrue(Files.readString(data.resolve("report.md")).startsWith("# Reproduced figures"));
     }
 }

@@ -29,9 +29,10 @@ class ReproduceCommandTest {
         assertEquals(0, r.code(), r.err());
         List<String> err = r.err().lines().toList();
         assertTrue(err.get(0).startsWith("[1/1] hoffmann2022-isoflop"), err.toString());
-        assertTrue(err.get(1).startsWith("wrote " + out.resolve("report.md") + " and " + out.resolve("report.json")));
+        assertTrue(err.get(1).startsWith("wrote " + out.resolve("report.md") + ", " + out.resolve("report.json") + " and "
+                + out.resolve("index.html")), err.get(1));
         assertEquals(List.of("hoffmann2022-isoflop.pdf", "hoffmann2022-isoflop.png", "hoffmann2022-isoflop.svg",
-                "report.json", "report.md"), listing(out));
+                "index.html", "report.json", "report.md"), listing(out));
         BufferedImage png = ImageIO.read(out.resolve("hoffmann2022-isoflop.png").toFile());
         assertEquals(1000, png.getWidth());
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -47,7 +47,7 @@ class FitPlotTest {
     }
 
     @Test
-    void powerLawGivesLogLogAxesCurveBandExtrapolationAndFormula() {
+    void powerLawGivesLogLogAxesCurveBandAndFormulaOverTheDataOnly() {
         Figure f = FitPlot.of(powerFit(false));
         assertEquals(1, f.panels().size());
         Panel p = f.panels().get(0).panel();
@@ -57,20 +57,37 @@ class FitPlotTest {
         assertEquals("loss", p.y().title());
         assertEquals(1, marks(p, Mark.Band.class).size());
         List<Mark.Line> lines = marks(p, Mark.Line.class);
-        assertEquals(2, lines.stream().filter(l -> l.style().dash() == LineStyle.Dash.DASHED).count());
-        assertEquals(1, lines.stream().filter(l -> l.style().dash() == LineStyle.Dash.SOLID).count());
-        // The solid part runs exactly over the data.
-        Mark.Line solid = lines.stream().filter(l -> l.style().dash() == LineStyle.Dash.SOLID).findFirst().orElseThrow();
+        // No extrapolation unless asked: one solid curve, exactly over the data.
+        assertEquals(1, lines.size());
+        Mark.Line solid = lines.get(0);
+        assertEquals(LineStyle.Dash.SOLID, solid.style().dash());
         assertEquals(1e18, solid.x()[0], 1e18 * 1e-12);
         assertEquals(1e22, solid.x()[solid.x().length - 1], 1e22 * 1e-12);
+        // The axis pads the data by 3% of its span (4 decades), not by 0.8 decade of invented curve.
+        assertTrue(p.x().min() > 1e18 / Math.pow(10, 0.13) && p.x().max() < 1e22 * Math.pow(10, 0.13),
+                p.x().min() + " … " + p.x().max());
         assertEquals(20, marks(p, Mark.Points.class).get(0).x().length);
         List<String> legend = p.legend().orElseThrow().entries().stream().map(Legend.Entry::label).toList();
         assertEquals("data (n = 20)", legend.get(0));
         assertTrue(legend.get(1).startsWith("loss = ") && legend.get(1).contains("·compute^{−0.0"), legend.get(1));
-        assertEquals("95% confidence band (delta method)", legend.get(3));
+        assertEquals("95% confidence band (delta method)", legend.get(2));
+        assertFalse(legend.contains("extrapolation"), legend.toString());
         // Decade labels, no E-notation anywhere.
         assertTrue(p.x().ticks().labels().contains("10²⁰"), p.x().ticks().labels().toString());
         assertTrue(p.y().ticks().labels().stream().noneMatch(s -> s.contains("E")));
+    }
+
+    @Test
+    void aPlotRangeExtendsTheCurveDashedBeyondTheData() {
+        Panel p = FitPlot.of(powerFit(false), FitPlot.Options.defaults().withRange(1e17, 1e24)).panels().get(0).panel();
+        List<Mark.Line> lines = marks(p, Mark.Line.class);
+        assertEquals(2, lines.stream().filter(l -> l.style().dash() == LineStyle.Dash.DASHED).count());
+        Mark.Line solid = lines.stream().filter(l -> l.style().dash() == LineStyle.Dash.SOLID).findFirst().orElseThrow();
+        assertEquals(1e18, solid.x()[0], 1e18 * 1e-12);
+        assertEquals(1e22, solid.x()[solid.x().length - 1], 1e22 * 1e-12);
+        assertEquals(1e17, p.x().min(), 0);
+        assertEquals(1e24, p.x().max(), 0);
+        assertEquals("extrapolation", p.legend().orElseThrow().entries().get(2).label());
     }
 
     @Test
@@ -186,7 +203,7 @@ class FitPlotTest {
         Panel p = FitPlot.of(fit, FitPlot.Options.defaults().withBand(boot)).panels().get(0).panel();
         Mark.Band band = marks(p, Mark.Band.class).get(0);
         assertEquals(4.5, band.lower()[0], 0);
-        assertEquals("90% confidence band (bootstrap-percentile)", p.legend().orElseThrow().entries().get(3).label());
+        assertEquals("90% confidence band (bootstrap-percentile)", p.legend().orElseThrow().entries().get(2).label());
         Panel none = FitPlot.of(fit, FitPlot.Options.defaults().withShowBand(false)).panels().get(0).panel();
         assertTrue(marks(none, Mark.Band.class).isEmpty());
     }
