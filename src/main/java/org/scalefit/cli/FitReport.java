@@ -80,6 +80,7 @@ public final class FitReport {
         Json.put(o, "objective", fit.objective());
         Json.put(o, "r2", fit.r2());
         Json.put(o, "log_likelihood", fit.logLikelihood());
+        fit.scale().ifPresent(v -> Json.put(o, "scale", v));
         Json.put(o, "aic", fit.aic());
         Json.put(o, "aicc", fit.aicc());
         Json.put(o, "bic", fit.bic());

@@ -77,7 +77,10 @@ public final class FitSummary {
         s.append("  fit        R² ").append(Numbers.format(fit.r2(), 6)).append("   RSS ").append(Numbers.format(fit.rss(), 5))
                 .append(fit.options().loss().isSquares() ? "" : "   objective " + Numbers.format(fit.objective(), 6))
                 .append("   n ").append(fit.n()).append("   dof ").append(fit.dof()).append('\n');
-        s.append("  criteria   log L ").append(Numbers.format(fit.logLikelihood(), 6)).append("   AIC ")
+        // Under a likelihood with a scale the optimum is told from nearby points in the 7th digit: show 9.
+        s.append("  criteria   log L ").append(Numbers.format(fit.logLikelihood(), fit.scale().isPresent() ? 9 : 6))
+                .append(fit.scale().isPresent() ? " (scale σ " + Numbers.format(fit.scale().getAsDouble(), 6) + ")" : "")
+                .append("   AIC ")
                 .append(Numbers.format(fit.aic(), 6)).append("   AICc ").append(Numbers.format(fit.aicc(), 6))
                 .append("   BIC ").append(Numbers.format(fit.bic(), 6)).append('\n');
         s.append("  residuals  RMS ").append(Numbers.format(d.rms(), 4)).append("   max |z| ")
