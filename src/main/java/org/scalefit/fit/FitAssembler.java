@@ -76,6 +76,8 @@ final class FitAssembler {
         }
         rejectDegenerate(problem, p, jac, names);
         Inverse inv = invertNormalMatrix(jac, n, m);
+        double[][] sandwich = Double.isFinite(huberFactor) && zoneIsForced(loss, sorted, m)
+                ? huberSandwich(loss, sorted, jac, m, dof) : null;
 
         boolean absolute = data.weightsAreInverseVariances();
         double[][] covAbs = new double[np][np];
@@ -88,7 +90,7 @@ final class FitAssembler {
             for (int b = 0; b < m; b++) {
                 double c = inv.matrix[a][b];
                 covAbs[problem.free[a]][problem.free[b]] = c;
-                covScaled[problem.free[a]][problem.free[b]] = c * s2;
+                covScaled[problem.free[a]][problem.free[b]] = sandwich != null ? sandwich[a][b] : c * s2;
             }
         }
         for (int j = 0; j < np; j++) {
@@ -272,28 +274,21 @@ final class FitAssembler {
      * (the estimator is close to least absolute deviations, whose variance is 1/(4f(0)²), not σ²), while
      * this formula tends to exactly that.
      *
-     * <p>ψ' is the indicator of |r| ≤ δ, and its mean the share of residuals inside δ. As δ shrinks that share
-     * is a count of a handful of points — at a least-absolute-deviations optimum, the p residuals that are
-     * exactly zero — and the standard errors collapse with δ (1e-4 for an exponent whose bootstrap error is
-     * 0.015). So each indicator is smoothed with a normal kernel of Silverman's bandwidth h of the residuals:
-     * E[ψ'] ≈ (1/n)·Σ [Φ((δ − rᵢ)/h) − Φ((−δ − rᵢ)/h)], which is the share inside δ when δ ≫ h and
-     * 2δ·f̂(0) when δ ≪ h, so the factor tends to the least-absolute-deviations variance 1/(4f̂(0)²) instead
-     * of zero. NaN for other losses or without degrees of freedom.
+     * <p>ψ' is the indicator of |r| ≤ δ (Huber 1981, as SciPy computes it). When the optimum forces the count
+     * inside ({@link #zoneIsForced}) the covariance is {@link #huberSandwich} instead. NaN for other losses or
+     * without degrees of freedom.
      */
     static double huberVarianceFactor(Loss loss, double[] r, int p, int dof) {
         if (!(loss instanceof Loss.Huber huber) || dof <= 0) {
             return Double.NaN;
         }
         int n = r.length;
-        double delta = huber.delta();
-        double h = bandwidth(r);
         double psi2 = 0;
         double d1 = 0;
         double d2 = 0;
         for (double ri : r) {
             double psi = loss.psi(ri);
-            double d = h > 0 ? org.scalefit.stats.Quantiles.normalCdf((delta - ri) / h)
-                    - org.scalefit.stats.Quantiles.normalCdf((-delta - ri) / h) : loss.curvature(ri);
+            double d = huber.curvature(ri);
             psi2 += psi * psi;
             d1 += d;
             d2 += d * d;
@@ -305,6 +300,82 @@ final class FitAssembler {
         double var = Math.max(0, d2 / n - mean * mean);
         double k = 1 + (double) p / n * var / (mean * mean);
         return k * k * (psi2 / dof) / (mean * mean);
+    }
+
+    /**
+     * True when no more residuals lie inside ±δ than the optimum itself puts there: at the optimum of a small δ as
+     * many residuals as parameters sit in the quadratic zone whatever δ is, so the share inside — and with it
+     * Huber's formula — shrinks with δ and the standard errors collapse (an exponent's 1e-4 where the bootstrap's
+     * is 0.015). Up to twice the parameter count counts as forced.
+     */
+    static boolean zoneIsForced(Loss loss, double[] r, int p) {
+        int inside = 0;
+        for (double v : r) {
+            inside += loss.curvature(v) > 0 ? 1 : 0;
+        }
+        return inside <= 2 * p;
+    }
+
+    /**
+     * Huber's M-estimator covariance as a sandwich, K²·n/(n−p)·H⁻¹·B·H⁻¹ with H = Σ ψ'ᵢ·JᵢJᵢᵀ and B = Σ ψᵢ²·JᵢJᵢᵀ,
+     * ψ'ᵢ the kernel-smoothed share of residual i inside ±δ (a normal kernel at Silverman's bandwidth), used when
+     * the zone's own count is forced ({@link #zoneIsForced}): the smoothing estimates the density of the residuals
+     * at zero from all of them instead of counting the few the optimum pinned inside, so the errors tend to those
+     * of least absolute deviations as δ → 0 instead of collapsing with it.
+     *
+     * @return the covariance of the free parameters, or null when H is singular
+     */
+    private static double[][] huberSandwich(Loss loss, double[] r, double[][] jac, int m, int dof) {
+        int n = r.length;
+        double delta = ((Loss.Huber) loss).delta();
+        double h = bandwidth(r);
+        double[][] hJac = new double[n][m];
+        double[][] b = new double[m][m];
+        double d1 = 0;
+        double d2 = 0;
+        for (int i = 0; i < n; i++) {
+            double d = h > 0 ? org.scalefit.stats.Quantiles.normalCdf((delta - r[i]) / h)
+                    - org.scalefit.stats.Quantiles.normalCdf((-delta - r[i]) / h) : loss.curvature(r[i]);
+            d1 += d;
+            d2 += d * d;
+            double psi = loss.psi(r[i]);
+            double sd = Math.sqrt(Math.max(d, 0));
+            for (int j = 0; j < m; j++) {
+                hJac[i][j] = jac[i][j] * sd;
+                for (int k = 0; k < m; k++) {
+                    b[j][k] += psi * psi * jac[i][j] * jac[i][k];
+                }
+            }
+        }
+        double mean = d1 / n;
+        Inverse hInv = invertNormalMatrix(hJac, n, m);
+        if (!(mean > 0) || hInv.rankDeficient) {
+            return null;
+        }
+        double var = Math.max(0, d2 / n - mean * mean);
+        double kk = 1 + (double) m / n * var / (mean * mean);
+        double f = kk * kk * n / dof;
+        double[][] hb = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c < m; c++) {
+                double s = 0;
+                for (int k = 0; k < m; k++) {
+                    s += hInv.matrix[a][k] * b[k][c];
+                }
+                hb[a][c] = s;
+            }
+        }
+        double[][] out = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c < m; c++) {
+                double s = 0;
+                for (int k = 0; k < m; k++) {
+                    s += hb[a][k] * hInv.matrix[k][c];
+                }
+                out[a][c] = f * s;
+            }
+        }
+        return out;
     }
 
     /** Silverman's rule of thumb, 0.9·min(sd, IQR/1.34)·n^(−1/5), for the residuals' density; 0 when degenerate. */
