@@ -85,7 +85,9 @@ final class GroupFitReport {
             header.addAll(names);
         }
         header.add("R²");
-        header.add("status");
+        // The status is words of any length: written after the aligned columns, not right-aligned among them (a
+        // failed group's long reason would push every "ok" 150 blanks to the right).
+        List<String> status = new ArrayList<>(List.of("status"));
         rows.add(header.toArray(new String[0]));
         for (GroupFit g : groups) {
             List<String> row = new ArrayList<>();
@@ -97,7 +99,7 @@ final class GroupFitReport {
                     row.add(Numbers.format(v, 5));
                 }
                 row.add(Numbers.format(f.r2(), 4));
-                row.add(f.converged() ? (f.warnings().isEmpty() ? "ok" : "ok, " + f.warnings().size() + " warning"
+                status.add(f.converged() ? (f.warnings().isEmpty() ? "ok" : "ok, " + f.warnings().size() + " warning"
                         + (f.warnings().size() == 1 ? "" : "s")) : "not converged");
             } else {
                 row.add("");
@@ -105,10 +107,20 @@ final class GroupFitReport {
                     row.add("");
                 }
                 row.add("");
-                row.add("failed: " + g.error(Flags::of).orElse(""));
+                status.add("failed: " + g.error(Flags::of).orElse(""));
             }
             rows.add(row.toArray(new String[0]));
         }
-        return TextTable.align(rows, "");
+        String[] lines = TextTable.align(rows, "").split("\n");
+        int width = 0;
+        for (String l : lines) {
+            width = Math.max(width, l.codePointCount(0, l.length()));
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            out.append(l).append(" ".repeat(width - l.codePointCount(0, l.length()) + 3)).append(status.get(i)).append('\n');
+        }
+        return out.toString();
     }
 }
