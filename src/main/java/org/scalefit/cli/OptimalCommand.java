@@ -146,22 +146,24 @@ public final class OptimalCommand implements Callable<Integer> {
         for (double l : targets) {
             needed.add(allocation.computeForLoss(l));
         }
+        double largestRun = largestRunCompute(fitJson);
         org.scalefit.plot.Figure figure = null;
         if (plot.requested()) {
             double[] wh = plot.size(980, 460);
             OptimalAllocation drawn = allocation;
-            figure = plot.write(PlotOptions.draw(() -> org.scalefit.plot.OptimalPlot.of(drawn, budgets, wh[0], wh[1],
-                    plot.logStyle())));
+            figure = plot.write(PlotOptions.draw(() -> org.scalefit.plot.OptimalPlot.of(drawn, budgets, largestRun, wh[0],
+                    wh[1], plot.logStyle())));
         }
         if (common.json()) {
-            ObjectNode json = json(p, allocation, rows, targets, needed, boot, level);
+            ObjectNode json = json(p, allocation, rows, targets, needed, boot, level, largestRun);
             if (figure != null) {
                 plot.putJson(json, figure);
             }
             Json.recordInvocation(json, spec);
             spec.commandLine().getOut().println(Json.write(json));
         } else {
-            spec.commandLine().getOut().print(table(p, allocation, rows, targets, needed, intervalNote, level));
+            spec.commandLine().getOut().print(table(p, allocation, rows, targets, needed, intervalNote, level)
+                    + extrapolationNotes(rows, largestRun));
         }
         spec.commandLine().getOut().flush();
         plot.noteWritten(spec.commandLine().getErr(), "optimal", common);
@@ -236,6 +238,57 @@ public final class OptimalCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * The compute 6·N·D of the fit's largest run, read from the data the fit JSON records (or {@code --data}),
+     * so that a budget beyond it is called an extrapolation; NaN when that file cannot be read here.
+     */
+    private double largestRunCompute(JsonNode fitJson) {
+        JsonNode dataSpec = fitJson.path("data").path("spec");
+        if (!dataSpec.isObject()) {
+            return Double.NaN;
+        }
+        try {
+            DataOptions d = DataOptions.fromSpecJson(dataSpec, dataFile);
+            if (!Files.exists(d.file())) {
+                return Double.NaN;
+            }
+            Observations obs = d.load(false).observations();
+            int n = obs.predictorNames().indexOf("N");
+            int dd = obs.predictorNames().indexOf("D");
+            if (n < 0 || dd < 0) {
+                return Double.NaN;
+            }
+            double max = 0;
+            for (int i = 0; i < obs.size(); i++) {
+                max = Math.max(max, 6 * obs.x(n, i) * obs.x(dd, i));
+            }
+            return max > 0 ? max : Double.NaN;
+        } catch (org.scalefit.ScalefitException e) {
+            return Double.NaN; // the data moved or changed: the allocation stands, only the note is missing
+        }
+    }
+
+    /** Decades of compute from the fit's largest run to a budget (negative inside the data), rounded to 0.01. */
+    private static double decadesBeyond(double compute, double largestRun) {
+        return Math.round(100 * Math.log10(compute / largestRun)) / 100.0;
+    }
+
+    private String extrapolationNotes(List<Allocation> rows, double largestRun) {
+        if (!(largestRun > 0)) {
+            return "  note: the fit's data file was not found, so how far these budgets extrapolate is not checked\n";
+        }
+        StringBuilder s = new StringBuilder();
+        for (Allocation a : rows) {
+            double decades = decadesBeyond(a.compute(), largestRun);
+            if (decades >= 0.05) {
+                s.append("  note: ").append(Numbers.format(a.compute(), 4)).append(" FLOP is ")
+                        .append(Numbers.format(decades, 3)).append(" decades above the fit's largest run (")
+                        .append(Numbers.format(largestRun, 3)).append(" FLOP): the interval assumes the law holds that far\n");
+            }
+        }
+        return s.length() == 0 ? "" : "\n" + s;
+    }
+
     /** The fit again, from the recorded data and options, warm-started at the saved optimum. */
     private Fit refit(JsonNode fitJson, double[] saved) {
         JsonNode dataSpec = fitJson.path("data").path("spec");
@@ -287,7 +340,7 @@ public final class OptimalCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(double[] p, OptimalAllocation allocation, List<Allocation> rows, List<Double> targets,
-                            List<Estimate> needed, BootstrapResult boot, double level) {
+                            List<Estimate> needed, BootstrapResult boot, double level, double largestRun) {
         ObjectNode o = Json.object();
         o.put("law", "chinchilla");
         o.put("fit", fitFile.toString());
@@ -302,10 +355,20 @@ public final class OptimalCommand implements Callable<Integer> {
         Json.put(o, "d_opt_exponent", point.dExponent());
         o.put("intervals", allocation.method());
         Json.put(o, "confidence_level", level);
+        if (largestRun > 0) {
+            Json.put(o, "largest_run_compute", largestRun);
+        } else {
+            o.putNull("largest_run_compute");
+        }
         ArrayNode arr = o.putArray("rows");
         for (Allocation a : rows) {
             ObjectNode r = arr.addObject();
             Json.put(r, "compute", a.compute());
+            if (largestRun > 0) {
+                Json.put(r, "extrapolation_decades", decadesBeyond(a.compute(), largestRun));
+            } else {
+                r.putNull("extrapolation_decades");
+            }
             put(r.putObject("n_opt"), a.nOpt(), allocation);
             put(r.putObject("d_opt"), a.dOpt(), allocation);
             put(r.putObject("tokens_per_param"), a.tokensPerParameter(), allocation);

@@ -216,8 +216,15 @@ public final class Cells {
             };
             return quote(t) + " is not a number; write " + suffixed.group(1) + exponent;
         }
+        if (ISO_DATE.matcher(t).matches()) {
+            // The usual slip: a release-date column given to a law of numbers (a break search, a power law).
+            return quote(t) + " is a date, not a number: only a law that reads dates (doubling) takes a date column";
+        }
         return quote(t) + " is not a number";
     }
+
+    /** A calendar date as METR's and Epoch's tables write it: 2024-05-13 (a time of day may follow). */
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T].*)?");
 
     /** Sign, digits with an optional point, optional exponent; at least one mantissa digit. */
     static boolean isPlainNumber(String t) {

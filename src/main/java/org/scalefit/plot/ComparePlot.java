@@ -123,7 +123,7 @@ public final class ComparePlot {
             Fit f = drawn.get(k).fit().orElseThrow();
             Law law = f.law();
             double[] p = f.values();
-            LineStyle style = LineStyle.solid(Colors.series(k), k == 0 ? 2.6 : 1.6);
+            LineStyle style = LineStyle.solid(Colors.series(k), preferred(c, drawn.get(k)) ? 2.6 : 1.6);
             List<Mark.Line> lines = Curves.solidOverData(v -> law.value(new double[] {v}, p), sx, xmin, to, xmin, xmax, style);
             curves.add(lines);
             for (Mark.Line l : lines) {
@@ -155,9 +155,16 @@ public final class ComparePlot {
                     new double[] {yAxis.max(), yAxis.max()}, shade));
             entries.add(Legend.Entry.patch("backtest: the " + holdout + " largest x held out", shade));
         }
-        // The runners-up first, the winner last: it is painted on top.
+        // The runners-up first, the preferred law last: it is painted on top.
         for (int k = drawn.size() - 1; k >= 0; k--) {
-            b.addAll(curves.get(k));
+            if (!preferred(c, drawn.get(k))) {
+                b.addAll(curves.get(k));
+            }
+        }
+        for (int k = 0; k < drawn.size(); k++) {
+            if (preferred(c, drawn.get(k))) {
+                b.addAll(curves.get(k));
+            }
         }
         MarkerStyle marker = MarkerStyle.circle(DATA, 5).withEdge(Color.WHITE, 0.6);
         b.add(new Mark.Points(x, y, marker));
@@ -165,14 +172,26 @@ public final class ComparePlot {
         String crit = c.criterion().label();
         for (int k = 0; k < drawn.size(); k++) {
             Candidate cand = drawn.get(k);
-            entries.add(Legend.Entry.line(String.format(Locale.ROOT, "%d. %s   Δ%s %.2f, weight %.2f", cand.rank(), cand.law(),
-                    crit, cand.delta(), cand.weight()), LineStyle.solid(Colors.series(k), k == 0 ? 2.6 : 1.6)));
+            boolean chosen = preferred(c, cand);
+            entries.add(Legend.Entry.line(String.format(Locale.ROOT, "%d. %s   Δ%s %.2f, weight %.2f%s", cand.rank(), cand.law(),
+                    crit, cand.delta(), cand.weight(), chosen && cand.rank() != 1 ? " (preferred)" : ""),
+                    LineStyle.solid(Colors.series(k), chosen ? 2.6 : 1.6)));
         }
         entries.add(Legend.Entry.line("beyond the data", LineStyle.dashed(new Color(0x777777), 1.4)));
-        String subtitle = c.best().map(w -> "best by " + crit + ": " + w).orElse("best by " + crit + ": cannot tell")
+        // The verdict may prefer a simpler law that is not first by the criterion (a special case of every law
+        // within the threshold): say so, so that the title does not contradict the ranking in the legend.
+        boolean firstIsBest = !drawn.isEmpty() && preferred(c, drawn.get(0));
+        String subtitle = c.best().map(w -> firstIsBest ? "best by " + crit + ": " + w
+                        : "preferred: " + w + ", a special case of every law that fits about as well by " + crit)
+                .orElse("best by " + crit + ": cannot tell")
                 + " · all laws fitted in " + c.space() + " space";
         return Figures.single("model comparison of " + data.responseColumn(), "Which law? " + data.responseColumn()
                 + " against " + data.predictorColumn(0), subtitle, b.build(), entries, options.width(), options.height());
+    }
+
+    /** @return true when the comparison's verdict names this law (thick line, painted last) */
+    private static boolean preferred(Comparison c, Candidate cand) {
+        return c.best().map(cand.law()::equals).orElse(false);
     }
 
     private static double max(double[] v) {

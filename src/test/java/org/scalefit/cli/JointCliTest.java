@@ -145,6 +145,30 @@ class JointCliTest {
         Run table = run("optimal", fit.toString(), "--compute", "1e23");
         assertEquals(0, table.code());
         assertTrue(table.out().contains("tokens/param"), table.out());
+
+        // How far each budget lies beyond the data: the largest run's 6·N·D, recomputed here from the file.
+        double largest = 0;
+        for (String line : Files.readAllLines(runs).subList(1, 81)) {
+            String[] c = line.split(",");
+            largest = Math.max(largest, 6 * Double.parseDouble(c[0]) * Double.parseDouble(c[1]));
+        }
+        assertEquals(largest, j.get("largest_run_compute").asDouble(), 1e-12 * largest);
+        for (JsonNode row : j.get("rows")) {
+            double expected = Math.round(100 * Math.log10(row.get("compute").asDouble() / largest)) / 100.0;
+            assertEquals(expected, row.get("extrapolation_decades").asDouble(), 0.0);
+        }
+        double beyond = Math.round(100 * Math.log10(1e25 / largest)) / 100.0;
+        Run far = run("optimal", fit.toString(), "--compute", "1e25");
+        assertTrue(far.out().contains("note: 1e+25 FLOP is " + org.scalefit.Numbers.format(beyond, 3)
+                + " decades above the fit's largest run"), far.out());
+        // Without the data file the allocation stands, and the output says the check could not be made.
+        Files.move(runs, dir.resolve("elsewhere.csv"));
+        Run blind = run("optimal", fit.toString(), "--compute", "1e25", "--json");
+        assertEquals(0, blind.code(), blind.err());
+        assertTrue(blind.json().get("largest_run_compute").isNull());
+        assertTrue(blind.json().get("rows").get(0).get("extrapolation_decades").isNull());
+        assertTrue(run("optimal", fit.toString(), "--compute", "1e25").out()
+                .contains("note: the fit's data file was not found, so how far these budgets extrapolate is not checked"));
     }
 
     @Test

@@ -50,6 +50,14 @@ class CellsTest {
     }
 
     @Test
+    void aDateIsNamedAsADateWithTheLawThatReadsDates() {
+        assertTrue(lossError("2024-05-13").endsWith("\"2024-05-13\" is a date, not a number: only a law that reads dates "
+                + "(doubling) takes a date column"), lossError("2024-05-13"));
+        assertTrue(lossError("2024-05-13T10:00:00Z").contains("is a date, not a number"));
+        assertTrue(lossError("2024-5-13").endsWith("is not a number"), "not an ISO date: the plain message");
+    }
+
+    @Test
     void emptyCell() {
         Table t = TableReader.parse("step,loss\n1,2\n2,3\n3,4\n4,\n", "runs.csv");
         assertEquals("row 5 of runs.csv, column \"loss\" is empty",

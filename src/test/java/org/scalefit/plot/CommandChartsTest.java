@@ -1,6 +1,7 @@
 package org.scalefit.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -98,6 +99,56 @@ class CommandChartsTest {
         assertTrue(dashed.stream().allMatch(l -> l.x()[0] >= last * (1 - 1e-12)), "dashed only beyond the data");
         assertTrue(entries.contains("backtest: the 3 largest x held out"));
         assertTrue(f.texts().stream().anyMatch(t -> t.text().startsWith("best by AICc: ")));
+    }
+
+    /**
+     * Gadre et al.'s six RedPajama runs at M = 20 (datasets/gadre2024-overtraining.csv, real data): the offset
+     * power law is first by AICc, but the verdict prefers the power law (a special case of every law within
+     * ΔAICc &lt; 2). The chart must draw the preferred law thick and say why, not call it "best by AICc".
+     */
+    @Test
+    void comparePlotHighlightsThePreferredLawWhenItIsNotFirstByTheCriterion() throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("datasets/gadre2024-overtraining.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int ds = header.indexOf("dataset");
+        int mult = header.indexOf("token_multiplier_M");
+        int cx = header.indexOf("compute_C");
+        int ly = header.indexOf("loss_c4_val");
+        List<double[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells[ds].equals("rpj") && Double.parseDouble(cells[mult]) == 20) {
+                rows.add(new double[] {Double.parseDouble(cells[cx]), Double.parseDouble(cells[ly])});
+            }
+        }
+        assertEquals(6, rows.size());
+        Observations data = Observations.of(rows.stream().mapToDouble(r -> r[0]).toArray(),
+                rows.stream().mapToDouble(r -> r[1]).toArray());
+        List<Law> laws = new ArrayList<>();
+        for (String name : List.of("power-law", "offset-power-law", "quadratic", "exponential")) {
+            laws.add(Laws.create(name, new Laws.Context(data.predictorNames(), data, java.util.OptionalDouble.empty())));
+        }
+        Comparison c = ModelComparison.run(laws, data, ComparisonOptions.defaults());
+        assertEquals("offset-power-law", c.ranking().get(0).law(), "precondition: first by AICc");
+        assertEquals(java.util.Optional.of("power-law"), c.best(), "precondition: the verdict prefers the simpler law");
+
+        Figure f = ComparePlot.of(c, data, ComparePlot.Options.defaults());
+        Panel p = f.panels().get(0).panel();
+        assertTrue(f.texts().stream().anyMatch(t -> t.text().startsWith("preferred: power-law, a special case of every law that fits about as well by AICc")),
+                "the subtitle says why the preferred law is not the first");
+        assertTrue(f.texts().stream().noneMatch(t -> t.text().startsWith("best by AICc")));
+        List<String> entries = legend(p);
+        assertTrue(entries.stream().anyMatch(e -> e.startsWith("2. power-law") && e.endsWith("(preferred)")), entries.toString());
+        int index = 0;
+        for (int k = 0; k < c.ranking().size(); k++) {
+            if (c.ranking().get(k).law().equals("power-law")) {
+                index = k;
+            }
+        }
+        java.awt.Color preferredColour = Colors.series(index);
+        List<Mark.Line> thick = marks(p, Mark.Line.class).stream().filter(l -> l.style().width() == 2.6).toList();
+        assertFalse(thick.isEmpty());
+        assertTrue(thick.stream().allMatch(l -> l.style().color().equals(preferredColour)), "only the preferred law is thick");
     }
 
     /** A clean power law whose exponent grows by 60% in the last third (seeded). */

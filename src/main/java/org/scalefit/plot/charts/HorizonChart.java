@@ -361,7 +361,7 @@ public final class HorizonChart {
         Panel panel = unlabelled.toBuilder().addAll(LabelPlacer.place(unlabelled, area, labels)).build();
         Figure.Builder f = Figure.builder(width, height).title(in.title()).panel(panel, area)
                 .text(Figure.Text.left(in.title(), 14, 14, titleStyle))
-                .text(new Figure.Text(in.source(), 14, height - 6, TextStyle.sans(10, TREND.darker()), HAlign.LEFT,
+                .text(new Figure.Text(in.source(), 14, height - 6, footerStyle(in.source(), width - 28), HAlign.LEFT,
                         VAlign.BOTTOM, 0));
         if (!in.subtitle().isEmpty()) {
             f.text(Figure.Text.left(in.subtitle(), 16, 14 + TextMetrics.height(in.title(), titleStyle) + 10,
@@ -381,5 +381,14 @@ public final class HorizonChart {
     private static String month(double day) {
         LocalDate d = LocalDate.ofEpochDay((long) Math.floor(day));
         return d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT) + " " + d.getYear();
+    }
+
+    /** The footer at 10 pt, smaller (down to 7 pt) when a long source line would otherwise run off the figure. */
+    private static TextStyle footerStyle(String source, double available) {
+        double size = 10;
+        while (size > 7 && TextMetrics.width(source, TextStyle.sans(size, TREND.darker())) > available) {
+            size -= 0.5;
+        }
+        return TextStyle.sans(size, TREND.darker());
     }
 }
