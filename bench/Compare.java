@@ -39,7 +39,7 @@ import org.scalefit.uncertainty.Resampler;
  * T1: 10,000 power-law fits, each a full Fit (covariance, diagnostics, warnings), in linear space (curve_fit's
  *     optimum) and in log space (our default; polyfit's optimum). T2: Bootstrap.fromIndices on the anchor's 1,000
  *     resamples (warm start + the 30-fit jackknife for BCa), and the anchor's own work (every resample from its fixed
- *     start). T3: Hoffmann's grid on Epoch's 240 points by L-BFGS and by variable projection, the 5,400-start grid on
+ *     start). T3: Hoffmann's grid on Epoch's 240 points by L-BFGS from every start and by the automatic solver (variable projection, as a user runs it), the 5,400-start grid on
  *     t3_chinchilla.csv (for the C floor's cost per start), and a 1,000-resample bootstrap warm-started at the
  *     optimum (+ jackknife). T4: the anchor's 1,000 task resamples x 15 logistic fits + OLS.
  */
@@ -197,15 +197,17 @@ public final class Compare {
 
     static void grid(Observations data, String label, Starts starts, int[] threadCounts) {
         FitOptions base = FitOptions.builder().loss(Loss.huber(1e-3)).starts(starts).build();
-        for (Solver solver : new Solver[] {Solver.LBFGS, Solver.VARPRO}) {
+        // LBFGS: L-BFGS from every start; AUTO: what a user runs (variable projection, checked; Fit.solver() says).
+        for (Solver solver : new Solver[] {Solver.LBFGS, Solver.AUTO}) {
             for (int t : threadCounts) {
                 FitOptions o = base.toBuilder().solver(solver).threads(t).build();
                 Fit[] f = new Fit[1];
                 double sec = time(() -> f[0] = Fitter.fit(new ChinchillaLaw(), data, o));
                 double[] p = f[0].values();
                 emit("T3", label + " grid " + solver.toString().toLowerCase(Locale.ROOT), t, sec, String.format(Locale.ROOT,
-                        "\"starts\": %d, \"objective\": %.13g, \"params\": {\"E\": %.10g, \"A\": %.10g, \"B\": %.10g, "
-                                + "\"alpha\": %.10g, \"beta\": %.10g}", starts.explicitCount(), f[0].objective(), p[0], p[1], p[2], p[3], p[4]));
+                        "\"starts\": %d, \"solver\": \"%s\", \"objective\": %.13g, \"params\": {\"E\": %.10g, \"A\": %.10g, "
+                                + "\"B\": %.10g, \"alpha\": %.10g, \"beta\": %.10g}", starts.explicitCount(), f[0].solver(),
+                        f[0].objective(), p[0], p[1], p[2], p[3], p[4]));
             }
         }
     }

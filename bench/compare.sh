@@ -2,19 +2,28 @@
 # SciPy's anchors and scalefit's equivalents, back to back in this session on the same machine and the same
 # fixed data (../shared/bench), then a table of ratios with the optimum check (a benchmark, not a test).
 #
-#   bash bench/compare.sh                  # T1-T4 and the C floor, ~3-4 min
+#   bash bench/compare.sh                  # T1-T4, the C floor and the whole-process --by rows
 #   TASKS=T1,T2 REPS=3 bash bench/compare.sh
+#   TASKS=BY BY_GROUPS=10000,100000 BY_REPS=3 bash bench/compare.sh
 #
 # Sides: bench/scipy_side.py (the anchors' own functions, imported from ../shared/bench/anchors, single-threaded
 # BLAS) and bench/Compare.java on target/scalefit.jar (min over REPS after a warm-up, 1 thread and all cores).
 # The C floor: ../shared/bench/anchors/t5_floor.c compiled with gcc -O3 here, evaluating the T3 objective and
-# gradient as many times as SciPy's 5,400-start grid did on t3_chinchilla.csv. Never run this next to other
-# heavy work: the two vCPUs interfere. Raw JSON lines go to bench/results/compare.jsonl.
+# gradient as many times as SciPy's 5,400-start grid did on t3_chinchilla.csv.
+# BY: whole-process `./scalefit fit FILE --by set` (JVM start, reading, fitting, writing; -Xmx$BY_HEAP) on files
+# of BY_GROUPS T1-style groups (bench/gen_groups.py, 14 rows per group on average, into a temporary folder), the
+# compact table (--output .csv) and, up to 100,000 groups, the JSON (--json); wall seconds and peak RSS from
+# /usr/bin/time, BY_REPS runs each. SciPy's reference is the T1 anchor's in-process curve_fit loop on the same
+# file (bench/by_scipy.py, only the loop timed), measured up to 100,000 groups and scaled linearly beyond.
+# Never run this next to other heavy work: the two vCPUs interfere. Raw JSON lines go to bench/results/compare.jsonl.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 SHARED="${SHARED:-$here/../shared}"
-TASKS="${TASKS:-T1,T2,T3,T4}"
+TASKS="${TASKS:-T1,T2,T3,T4,BY}"
+BY_GROUPS="${BY_GROUPS:-10000,100000,1000000}"
+BY_REPS="${BY_REPS:-3}"
+BY_HEAP="${BY_HEAP:-512m}"
 REPS="${REPS:-5}"
 SCIPY_REPS="${SCIPY_REPS:-3}"
 PY="${PY:-python3}"
@@ -31,17 +40,54 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p bench/results
 out=bench/results/compare.jsonl
 echo "machine: $(getconf _NPROCESSORS_ONLN) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $("$PY" -c 'import scipy, numpy; print("scipy", scipy.__version__, "numpy", numpy.__version__)')" >&2
-echo "== SciPy ($TASKS)" >&2
-"$PY" bench/scipy_side.py --shared "$SHARED" --reps "$SCIPY_REPS" --tasks "$TASKS" --t1-out "$tmp/t1_scipy.csv" --t3-synthetic > "$tmp/scipy.jsonl"
-echo "== scalefit ($TASKS)" >&2
-java -Xmx2g -cp target/scalefit.jar bench/Compare.java --shared "$SHARED" --reps "$REPS" --tasks "$TASKS" --t1-out "$tmp/t1_ours.csv" > "$tmp/ours.jsonl"
+inproc="$(echo "$TASKS" | tr ',' '\n' | { grep -v '^BY$' || true; } | paste -sd, -)"
+if [ -n "$inproc" ]; then
+  echo "== SciPy ($inproc)" >&2
+  "$PY" bench/scipy_side.py --shared "$SHARED" --reps "$SCIPY_REPS" --tasks "$inproc" --t1-out "$tmp/t1_scipy.csv" --t3-synthetic > "$tmp/scipy.jsonl"
+  echo "== scalefit ($inproc)" >&2
+  java -Xmx2g -cp target/scalefit.jar bench/Compare.java --shared "$SHARED" --reps "$REPS" --tasks "$inproc" --t1-out "$tmp/t1_ours.csv" > "$tmp/ours.jsonl"
+fi
+: > "$tmp/by.jsonl"
+if [[ ",$TASKS," == *,BY,* ]]; then
+  ./scalefit --version >/dev/null    # the jar and its start-up archive exist before the first timed run
+  for groups in ${BY_GROUPS//,/ }; do
+    file="$tmp/groups_$groups.csv"
+    echo "== BY $groups groups: generating" >&2
+    "$PY" bench/gen_groups.py "$groups" "$file"
+    rows=$(($(wc -l < "$file") - 1))
+    if [ "$groups" -le 100000 ]; then
+      echo "== BY $groups groups: SciPy in-process curve_fit loop" >&2
+      "$PY" bench/by_scipy.py --shared "$SHARED" --csv "$file" --reps 1 >> "$tmp/by.jsonl"
+    fi
+    for output in csv json; do
+      [ "$output" = json ] && [ "$groups" -gt 100000 ] && continue
+      echo "== BY $groups groups: scalefit fit --by set, $output, -Xmx$BY_HEAP" >&2
+      for rep in $(seq "$BY_REPS"); do
+        if [ "$output" = csv ]; then
+          dest=(--output "$tmp/by_out.csv"); sink=/dev/null
+        else
+          dest=(--json); sink="$tmp/by_out.json"
+        fi
+        status=0
+        SCALEFIT_JAVA_OPTS="-Xmx$BY_HEAP" /usr/bin/time -f "%e %M" -o "$tmp/by_time" \
+          ./scalefit fit "$file" --x x --y y --law power-law --space linear --by set "${dest[@]}" > "$sink" 2>"$tmp/by_err" || status=$?
+        read -r wall rss < <(tail -1 "$tmp/by_time")
+        echo "{\"task\": \"BY\", \"tool\": \"scalefit\", \"work\": \"fit --by set, $output\", \"groups\": $groups, \"rows\": $rows, \"heap\": \"$BY_HEAP\", \"rep\": $rep, \"exit\": $status, \"seconds\": $wall, \"peak_rss_kb\": $rss}" >> "$tmp/by.jsonl"
+        [ "$status" = 0 ] || { echo "scalefit exited $status:" >&2; tail -3 "$tmp/by_err" >&2; }
+      done
+      rm -f "$tmp/by_out.csv" "$tmp/by_out.json"
+    done
+    rm -f "$file"
+  done
+fi
+touch "$tmp/scipy.jsonl" "$tmp/ours.jsonl"
 if [[ "$TASKS" == *T3* ]] && command -v gcc >/dev/null; then
   echo "== C floor (t5_floor.c, gcc -O3)" >&2
   gcc -O3 -o "$tmp/t5_floor" "$SHARED/bench/anchors/t5_floor.c" -lm
   evals=$("$PY" -c "import json; print(json.load(open('$SHARED/bench/anchors/results/scipy-1.17.1/t3_eval_counts.json'))['t3_chinchilla.csv:analytic']['evals_full_grid'])")
   for i in 1 2 3; do "$tmp/t5_floor" "$SHARED/bench/data/t3_chinchilla.csv" "$evals" fg; done > "$tmp/floor.jsonl"
 fi
-cat "$tmp/scipy.jsonl" "$tmp/ours.jsonl" > "$out"
+cat "$tmp/scipy.jsonl" "$tmp/ours.jsonl" "$tmp/by.jsonl" > "$out"
 [ -f "$tmp/floor.jsonl" ] && sed 's/^{/{"task": "T5", "tool": "C floor", /' "$tmp/floor.jsonl" >> "$out"
 "$PY" - "$tmp" "$SHARED" <<'PYEOF'
 import csv, json, math, os, sys
@@ -122,15 +168,16 @@ for label, name in (("epoch", "Epoch's 240 points, 4,500 starts"), ("t3", "t3_ch
     g = scipy("T3", "grid", label)
     if not g:
         continue
-    for solver in ("lbfgs", "varpro"):
+    for solver in ("lbfgs", "auto"):
         o = mine("T3", f"{label} grid {solver}")
         if o[0] is None:
             continue
         r = o[0]
+        how = "L-BFGS from every start" if solver == "lbfgs" else f"as a user runs it ({r.get('solver', 'auto')})"
         same = all(same4(r["params"][k], g["params"][k]) for k in ("E", "A", "B", "alpha", "beta"))
         # "Equal": within 1e-10 relative, the L-BFGS stopping tolerance (SciPy's own is about 2e-9 absolute).
         lower = r["objective"] <= g["objective"] * (1 + 1e-10)
-        line(f"T3 grid, {name}, {'L-BFGS from every start' if solver == 'lbfgs' else 'variable projection'}", g, o,
+        line(f"T3 grid, {name}, {how}", g, o,
              f"objective {r['objective']:.13g} {('<' if r['objective'] < g['objective'] else '= (to 1e-10)') if lower else '>'} "
              f"SciPy {g['objective']:.13g}; parameters {'=' if same else '≠'} to 4 s.f.")
 eb = scipy("T3", "Epoch-style bootstrap", "epoch")
@@ -144,9 +191,34 @@ if t4 and o[0]:
     same = all(same4(a, b) for a, b in zip(o[0]["doubling_ci95"], t4["doubling_ci95"]))
     line("T4 1,000 task resamples × 15 logistic fits + OLS (SciPy: binomial variant)", t4, o,
          f"doubling CI95 [{o[0]['doubling_ci95'][0]:.2f}, {o[0]['doubling_ci95'][1]:.2f}] d {'=' if same else 'vs'} SciPy's [{t4['doubling_ci95'][0]:.2f}, {t4['doubling_ci95'][1]:.2f}]")
-print("| work | SciPy s | scalefit s, 1 thread | ratio | scalefit s, all cores | ratio | optimum check |")
-print("|---|---|---|---|---|---|---|")
-print("\n".join(lines))
+if lines:
+    print("| work | SciPy s | scalefit s, 1 thread | ratio | scalefit s, all cores | ratio | optimum check |")
+    print("|---|---|---|---|---|---|---|")
+    print("\n".join(lines))
+by = rows("by.jsonl")
+if by:
+    sp_by = {r["groups"]: r for r in by if r["tool"] == "scipy"}
+    print()
+    print("Whole process `./scalefit fit FILE --x x --y y --law power-law --space linear --by set`, JVM start included, "
+          "against SciPy's in-process curve_fit loop on the same file (ranges over the runs; ratio = SciPy ÷ scalefit):")
+    print()
+    print("| groups (rows) | output | heap | SciPy s | scalefit s | ratio | peak RSS MB | exits |")
+    print("|---|---|---|---|---|---|---|---|")
+    for key in sorted({(r["groups"], r["work"]) for r in by if r["tool"] == "scalefit"}):
+        runs = [r for r in by if r["tool"] == "scalefit" and (r["groups"], r["work"]) == key]
+        groups, work = key
+        if groups in sp_by:
+            ref, how = sp_by[groups]["seconds"], ""
+        else:
+            base = max((g for g in sp_by if g < groups), default=None)
+            ref, how = (sp_by[base]["seconds"] * groups / base, f" (scaled from {base:,})") if base else (None, "")
+        secs = [r["seconds"] for r in runs]
+        rss = [r["peak_rss_kb"] / 1024 for r in runs]
+        span = lambda v, f: f"{min(v):{f}}" if min(v) == max(v) else f"{min(v):{f}}–{max(v):{f}}"
+        ratio = f"{ref / max(secs):.1f}–{ref / min(secs):.1f}x" if ref else ""
+        print(f"| {groups:,} ({runs[0]['rows']:,}) | {work.split(', ')[-1]} | {runs[0]['heap']} | "
+              f"{'' if ref is None else f'{ref:.2f}'}{how} | {span(secs, '.2f')} | {ratio} | {span(rss, '.0f')} | "
+              f"{','.join(str(r['exit']) for r in runs)} |")
 if floor:
     c = min(r["seconds"] for r in floor)
     g = scipy("T3", "grid", "t3")
@@ -154,7 +226,7 @@ if floor:
     print()
     print(f"C floor (t5_floor.c, gcc -O3, 1 core): {evals} objective+gradient evaluations on 250 points (SciPy's 5,400-start grid) in {c:.3f} s "
           f"= {1e3 * c / 5400:.3f} ms per start, {1e9 * c / evals / 250:.1f} ns per point-evaluation")
-    for solver in ("lbfgs", "varpro"):
+    for solver in ("lbfgs", "auto"):
         one, many = mine("T3", f"t3 grid {solver}")
         if one:
             print(f"scalefit t3 grid, {solver}: {1e3 * one['seconds'] / 5400:.3f} ms per start on 1 thread "

@@ -61,6 +61,8 @@ public final class Numbers {
      * @return the shortest text that parses back to v
      */
     public static String exact(double v) {
-        return Double.toString(v);
+        // Schubfach (Jackson's copy of the algorithm Java 19 adopted for Double.toString): always the shortest
+        // text that reads back as v, in Double.toString's format, several times faster than Java 17's.
+        return com.fasterxml.jackson.core.io.NumberOutput.toString(v, true);
     }
 }

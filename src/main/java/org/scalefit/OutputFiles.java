@@ -95,12 +95,7 @@ public final class OutputFiles {
         try {
             temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
             Files.write(temp, bytes);
-            permissions(temp, abs);
-            try {
-                Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temp, abs);
             temp = null;
         } catch (IOException e) {
             throw new InvalidDataException(prefix(what, target) + reason(e, abs.getParent()), e);
@@ -111,6 +106,99 @@ public final class OutputFiles {
                 } catch (IOException ignored) {
                     // The temporary file is hidden and named after its target; nothing more can be done.
                 }
+            }
+        }
+    }
+
+    /**
+     * Opens a file to be written as a stream, atomically: the text goes to a hidden temporary file next to the
+     * target, which {@link AtomicFile#commit()} moves into place; closing without committing (an error on the
+     * way) deletes it, so the target is never left half-written and an existing file is replaced only by a
+     * complete one. Checks the target first, as {@link #check}.
+     *
+     * <pre>{@code
+     * try (OutputFiles.AtomicFile out = OutputFiles.open(Path.of("fits.csv"), "table", List.of(input))) {
+     *     out.writer().write("run,alpha\n");
+     *     out.commit();
+     * }
+     * }</pre>
+     *
+     * @param target the file
+     * @param what   what it is, for messages
+     * @param inputs input files, never overwritten
+     * @return the open file
+     * @throws InvalidDataException if the file cannot be created
+     */
+    public static AtomicFile open(Path target, String what, Collection<Path> inputs) {
+        check(target, what, inputs);
+        Path abs = target.toAbsolutePath().normalize();
+        try {
+            Path temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+            return new AtomicFile(target, abs, temp, what);
+        } catch (IOException e) {
+            throw new InvalidDataException(prefix(what, target) + reason(e, abs.getParent()), e);
+        }
+    }
+
+    /** A file being written through a temporary file: see {@link #open}. */
+    public static final class AtomicFile implements java.io.Closeable {
+        private final Path target;
+        private final Path abs;
+        private final Path temp;
+        private final String what;
+        private final java.io.Writer writer;
+        private boolean committed;
+
+        private AtomicFile(Path target, Path abs, Path temp, String what) throws IOException {
+            this.target = target;
+            this.abs = abs;
+            this.temp = temp;
+            this.what = what;
+            this.writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+        }
+
+        /** @return the writer of the text (UTF-8, buffered); write errors surface at {@link #commit()} at the latest */
+        public java.io.Writer writer() {
+            return writer;
+        }
+
+        /**
+         * Flushes the text and moves the file into place.
+         *
+         * @throws InvalidDataException if it cannot be written (the temporary file is then removed)
+         */
+        public void commit() {
+            try {
+                writer.close();
+                moveIntoPlace(temp, abs);
+                committed = true;
+            } catch (IOException e) {
+                throw new InvalidDataException(prefix(what, target) + reason(e, abs.getParent()), e);
+            } finally {
+                if (!committed) {
+                    discard();
+                }
+            }
+        }
+
+        /** Deletes the temporary file unless the text was committed. */
+        @Override
+        public void close() {
+            if (!committed) {
+                discard();
+            }
+        }
+
+        private void discard() {
+            try {
+                writer.close();
+            } catch (IOException ignored) {
+                // the file is being thrown away
+            }
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // The temporary file is hidden and named after its target; nothing more can be done.
             }
         }
     }
@@ -135,6 +223,16 @@ public final class OutputFiles {
      */
     public static void writeString(Path target, String text) {
         writeString(target, text, "", List.of());
+    }
+
+    /** Replaces the target by the complete temporary file (with {@link #permissions}), atomically where the file system allows. */
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        permissions(temp, target);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /**

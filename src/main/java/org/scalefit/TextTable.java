@@ -39,26 +39,59 @@ public final class TextTable {
         }
         int[] width = new int[cols];
         for (String[] r : rows) {
-            for (int c = 0; c < r.length; c++) {
-                width[c] = Math.max(width[c], r[c].codePointCount(0, r[c].length()));
-            }
+            widen(width, r);
         }
         StringBuilder s = new StringBuilder();
         for (String[] r : rows) {
-            StringBuilder line = new StringBuilder(indent);
-            for (int c = 0; c < r.length; c++) {
-                String cell = r[c];
-                int pad = width[c] - cell.codePointCount(0, cell.length());
-                if (allLeft) {
-                    line.append(c == 0 ? "" : "   ").append(cell).append(" ".repeat(pad));
-                } else if (c == 0) {
-                    line.append(cell).append(" ".repeat(pad));
-                } else {
-                    line.append("   ").append(" ".repeat(pad)).append(cell);
-                }
-            }
-            s.append(line.toString().replaceAll("\\s+$", "")).append('\n');
+            s.append(line(r, width, allLeft ? cols : 1, indent));
         }
         return s.toString();
+    }
+
+    /**
+     * Widens the column widths to fit a row's cells (a width counts code points).
+     *
+     * @param width the widths so far, at least as many as the row's cells
+     * @param row   the row
+     */
+    public static void widen(int[] width, String[] row) {
+        for (int c = 0; c < row.length; c++) {
+            width[c] = Math.max(width[c], row[c].codePointCount(0, row[c].length()));
+        }
+    }
+
+    /**
+     * One line of an aligned table: the first {@code leftColumns} cells left-aligned, the others right-aligned,
+     * three spaces apart, trailing blanks removed — what {@link #align} and {@link #left} print for each row,
+     * for a table printed a row at a time.
+     *
+     * <pre>{@code
+     * int[] width = {5, 6};
+     * String line = TextTable.line(new String[] {"alpha", "0.34"}, width, 1, "");   // "alpha     0.34\n"
+     * }</pre>
+     *
+     * @param row         the cells
+     * @param width       the column widths (at least the cells' widths)
+     * @param leftColumns how many leading columns are left-aligned
+     * @param indent      text put before the line
+     * @return the line, ending with a newline
+     */
+    public static String line(String[] row, int[] width, int leftColumns, String indent) {
+        StringBuilder line = new StringBuilder(indent);
+        for (int c = 0; c < row.length; c++) {
+            String cell = row[c];
+            int pad = width[c] - cell.codePointCount(0, cell.length());
+            if (c < leftColumns) {
+                line.append(c == 0 ? "" : "   ").append(cell).append(" ".repeat(pad));
+            } else {
+                line.append("   ").append(" ".repeat(pad)).append(cell);
+            }
+        }
+        int end = line.length();
+        while (end > 0 && " \t\n\u000B\f\r".indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        line.setLength(end);
+        return line.append('\n').toString();
     }
 }

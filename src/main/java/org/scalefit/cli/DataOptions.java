@@ -65,6 +65,17 @@ public final class DataOptions {
      * @return the loaded observations and any skipped rows
      */
     public LoadResult load(boolean dates) {
+        return spec(dates).load(file);
+    }
+
+    /**
+     * What to read from the file: the predictors, response, weights or sigmas, group and item labels, filters
+     * and what to do with invalid rows.
+     *
+     * @param dates true when the predictors are dates (time laws)
+     * @return the spec
+     */
+    public DataSpec spec(boolean dates) {
         DataSpec.Builder b = DataSpec.builder();
         for (String spec : x) {
             if (dates) {
@@ -98,7 +109,7 @@ public final class DataOptions {
             b.where(w);
         }
         b.skipInvalid(skipInvalid);
-        return b.build().load(file);
+        return b.build();
     }
 
     /**

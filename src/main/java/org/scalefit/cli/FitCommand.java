@@ -1,19 +1,24 @@
 package org.scalefit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
+import org.scalefit.data.DataSpec;
 import org.scalefit.data.Dates;
+import org.scalefit.data.GroupIndex;
+import org.scalefit.data.GroupedReader;
 import org.scalefit.data.LoadResult;
 import org.scalefit.data.Observations;
 import org.scalefit.data.SkippedRow;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
+import org.scalefit.fit.Sweep;
 import org.scalefit.model.Law;
 import org.scalefit.model.Laws;
 import org.scalefit.uncertainty.Bootstrap;
@@ -107,9 +112,15 @@ public final class FitCommand implements Callable<Integer> {
             description = "Predict at each X (a date for the doubling law) with confidence and prediction bands.")
     List<String> predict = new ArrayList<>();
 
-    @Option(names = "--by", paramLabel = "COLUMN",
-            description = "Fit each group of rows (same value in COLUMN) separately, in parallel; JSON: {\"groups\": [...]}.")
+    @Option(names = "--by", paramLabel = "COLUMN[,COLUMN...]",
+            description = "Fit each group of rows (same value in COLUMN, or in each of several columns) separately, "
+                    + "streamed and in parallel, output in order of first appearance; JSON: {\"groups\": [...]}.")
     String by;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "With --by: write the compact table, one row per group (keys, each parameter with stderr and "
+                    + "ci95, rss, r2, aic, n, converged, warnings), as .csv, .tsv or .jsonl; stdout then carries only --json.")
+    java.nio.file.Path output;
 
     @Option(names = "--predict-csv", paramLabel = "FILE",
             description = "Write the fitted curve and its bands as CSV (x, fit, conf_low, conf_high, pred_low, pred_high) "
@@ -139,6 +150,9 @@ public final class FitCommand implements Callable<Integer> {
         data.orderFor(law, Laws.predictorsOf(law));
         if (by != null) {
             return fitEachGroup(dates);
+        }
+        if (output != null) {
+            throw new InvalidDataException("--output writes the table of a sweep and needs --by COLUMN; for one fit use --json");
         }
         LoadResult loaded = data.load(dates);
         Observations obs = loaded.observations();
@@ -246,7 +260,10 @@ public final class FitCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --by COLUMN}: every group fitted on its own; a failed group is reported in its row. */
+    /**
+     * {@code --by COLUMN}: every group fitted on its own, streamed (read, fitted in parallel and written in order of
+     * first appearance); a failed group is reported in its row.
+     */
     private int fitEachGroup(boolean dates) {
         for (String[] clash : new String[][] {{"--group", data.group}, {"--item", data.item},
                 {"--bootstrap", bootstrap == null ? null : ""}, {"--plot", plot.requested() ? "" : null},
@@ -257,32 +274,75 @@ public final class FitCommand implements Callable<Integer> {
                 throw new InvalidDataException("--by fits each group separately and cannot be combined with " + clash[0]);
             }
         }
-        data.group = by;
-        LoadResult loaded = data.load(dates);
-        noteSkipped(loaded.skipped());
+        List<String> keys = byColumns();
+        DataSpec dataSpec = data.spec(dates);
+        List<String> predictorNames = dataSpec.predictors().stream().map(p -> p.name()).toList();
+        List<String> parameters = Laws.parameterNames(law, predictorNames);
         OptionalDouble t0Day = t0 == null ? OptionalDouble.empty() : OptionalDouble.of(Dates.toEpochDay(t0));
-        List<org.scalefit.fit.GroupFit> groups = org.scalefit.fit.GroupFit.fitEach(loaded.observations(),
-                obs -> Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day)),
-                fitOptions.toOptions(), fitOptions.threads());
-        GroupFitReport report = new GroupFitReport(by, groups, targets);
-        if (common.json()) {
-            ObjectNode json = report.json(data.specJson());
-            Json.recordInvocation(json, spec);
-            DataOptions.putSkipped(json, loaded.skipped());
-            spec.commandLine().getOut().println(Json.write(json));
-        } else {
-            spec.commandLine().getOut().print(report.table());
-        }
-        spec.commandLine().getOut().flush();
-        long failed = report.failed();
-        if (failed > 0) {
-            if (!common.quiet()) {
-                spec.commandLine().getErr().println("scalefit fit: " + failed + " of " + groups.size() + " groups failed; the first: "
-                        + report.firstFailure());
+        FitOptions options = fitOptions.toOptions();
+        GroupedReader reader = GroupedReader.of(dataSpec, keys);
+        try (GroupTableFile table = output == null ? null
+                : GroupTableFile.open(output, keys, parameters, List.of(data.file()))) {
+            GroupIndex index = reader.index(data.file());
+            PrintWriter err = spec.commandLine().getErr();
+            if (!index.sorted() && !common.quiet()) {
+                GroupIndex.Reappearance back = index.reappearance().orElseThrow();
+                err.println("scalefit fit: " + data.file().getFileName() + " is not sorted by " + String.join(", ", keys) + " ("
+                        + String.join(", ", back.keys()) + " comes back at row " + back.row() + "); each group is fitted once "
+                        + "its last row is read, which holds more in memory: sort the file by " + String.join(", ", keys)
+                        + " to keep only a few groups at a time");
             }
-            return Main.FIT_FAILED;
+            PrintWriter out = spec.commandLine().getOut();
+            GroupFitReport report;
+            GroupedReader.Summary summary;
+            try (ProgressBar bar = common.progress(spec, "fit")) {
+                report = common.json()
+                        ? GroupFitReport.json(out, keys, targets, data.specJson(), table, bar, index.groups())
+                        : GroupFitReport.text(table == null ? out : null, keys, parameters, table, bar, index.groups());
+                summary = Sweep.run(reader, data.file(), index,
+                        obs -> Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day)), options, parameters,
+                        fitOptions.threads(), common.json(), report);
+            }
+            ObjectNode tail = Json.object();
+            DataOptions.putSkipped(tail, summary.skipped());
+            Json.recordInvocation(tail, spec);
+            report.finish(tail);
+            out.flush();
+            if (table != null) {
+                table.commit();
+            }
+            if (!common.quiet()) {
+                noteSkipped(summary.skipped());
+                if (table != null) {
+                    err.println("scalefit fit: wrote " + output + " (" + table.rows() + " groups)");
+                }
+            }
+            long failed = report.failed();
+            if (failed > 0) {
+                if (!common.quiet()) {
+                    err.println("scalefit fit: " + failed + " of " + report.groups() + " groups failed; the first: "
+                            + report.firstFailure());
+                }
+                return Main.FIT_FAILED;
+            }
+            return Main.OK;
         }
-        return Main.OK;
+    }
+
+    /** The {@code --by} columns: one, or several separated by commas. */
+    private List<String> byColumns() {
+        List<String> keys = new ArrayList<>();
+        for (String k : by.split(",", -1)) {
+            String name = k.strip();
+            if (name.isEmpty()) {
+                throw new InvalidDataException("--by " + by + ": a column name is empty; give --by COLUMN or --by COLUMN,COLUMN");
+            }
+            if (keys.contains(name)) {
+                throw new InvalidDataException("--by " + by + ": column \"" + name + "\" is given twice");
+            }
+            keys.add(name);
+        }
+        return keys;
     }
 
     private List<Double> predictPoints(boolean dates) {

@@ -23,7 +23,7 @@ import org.scalefit.model.Space;
 /**
  * Renders a {@link Fit} for people (an aligned table) and for programs (the JSON object documented in
  * README: {@code law}, {@code formula}, {@code parameters}, {@code rss}, {@code r2}, {@code aic},
- * {@code bic}, {@code n}, {@code dof}, {@code converged}, {@code iterations}, {@code warnings},
+ * {@code bic}, {@code n}, {@code dof}, {@code converged}, {@code solver}, {@code iterations}, {@code warnings},
  * {@code options}, and more).
  *
  * <pre>{@code
@@ -88,6 +88,7 @@ public final class FitReport {
         o.put("dof", fit.dof());
         o.put("converged", fit.converged());
         o.put("convergence_reason", fit.convergenceReason());
+        o.put("solver", fit.solver());
         o.put("iterations", fit.iterations());
         o.put("starts_tried", fit.startsTried());
         o.put("starts_converged", fit.startsConverged());

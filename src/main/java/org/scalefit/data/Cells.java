@@ -1,5 +1,6 @@
 package org.scalefit.data;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +62,10 @@ public final class Cells {
      *                              {@code row 5 of runs.csv, column "loss": "abc" is not a number}
      */
     public static double number(Table table, int row, int col) {
+        double quick = table.plainNumber(row, col);
+        if (!Double.isNaN(quick)) {
+            return quick;
+        }
         try {
             return parse(table.cell(row, col), table.delimiter());
         } catch (ValueException e) {
@@ -172,7 +177,7 @@ public final class Cells {
             throw new ValueException(null);
         }
         if (isPlainNumber(t)) {
-            double v = Double.parseDouble(t);
+            double v = NumberInput.parseDouble(t, true);
             if (!Double.isFinite(v)) {
                 throw new ValueException(quote(t) + " is not a finite number (too large for a double)");
             }
@@ -223,24 +228,46 @@ public final class Cells {
         return quote(t) + " is not a number";
     }
 
+    /**
+     * The number written by the characters {@code from} to {@code to} when they are exactly a plain number (as
+     * {@link #isPlainNumber}: nothing around it) whose value is finite; NaN otherwise, for the caller to take
+     * the slow path with its messages. The value is the correctly rounded double, as {@link Double#parseDouble}
+     * gives (Jackson's bundled FastDoubleParser: an equality test on random numbers holds them equal).
+     *
+     * @param chars the characters
+     * @param from  the first
+     * @param to    one past the last
+     * @return the number, or NaN
+     */
+    static double plainNumber(char[] chars, int from, int to) {
+        if (!plainSyntax(chars, from, to)) {
+            return Double.NaN;
+        }
+        double v = NumberInput.parseDouble(chars, from, to - from, true);
+        return Double.isFinite(v) ? v : Double.NaN;
+    }
+
     /** A calendar date as METR's and Epoch's tables write it: 2024-05-13 (a time of day may follow). */
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T].*)?");
 
     /** Sign, digits with an optional point, optional exponent; at least one mantissa digit. */
     static boolean isPlainNumber(String t) {
-        int n = t.length();
-        int i = 0;
-        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+        return plainSyntax(t.toCharArray(), 0, t.length());
+    }
+
+    private static boolean plainSyntax(char[] t, int from, int to) {
+        int i = from;
+        if (i < to && (t[i] == '+' || t[i] == '-')) {
             i++;
         }
         int digits = 0;
-        while (i < n && isDigit(t.charAt(i))) {
+        while (i < to && isDigit(t[i])) {
             i++;
             digits++;
         }
-        if (i < n && t.charAt(i) == '.') {
+        if (i < to && t[i] == '.') {
             i++;
-            while (i < n && isDigit(t.charAt(i))) {
+            while (i < to && isDigit(t[i])) {
                 i++;
                 digits++;
             }
@@ -248,13 +275,13 @@ public final class Cells {
         if (digits == 0) {
             return false;
         }
-        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+        if (i < to && (t[i] == 'e' || t[i] == 'E')) {
             i++;
-            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            if (i < to && (t[i] == '+' || t[i] == '-')) {
                 i++;
             }
             int exponentDigits = 0;
-            while (i < n && isDigit(t.charAt(i))) {
+            while (i < to && isDigit(t[i])) {
                 i++;
                 exponentDigits++;
             }
@@ -262,7 +289,7 @@ public final class Cells {
                 return false;
             }
         }
-        return i == n;
+        return i == to;
     }
 
     private static boolean isDigit(char c) {

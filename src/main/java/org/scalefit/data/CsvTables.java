@@ -2,21 +2,16 @@ package org.scalefit.data;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.scalefit.InvalidDataException;
 
 /**
  * The CSV and TSV path of {@link TableReader}: the delimiter sniffed among comma, semicolon and tab,
- * records parsed by Commons CSV, only the kept columns stored, blank lines skipped, and the table handed
+ * records read by {@link CsvScanner}, only the kept columns stored (as characters), blank lines skipped, and the table handed
  * over whole or in chunks of rows.
  */
 final class CsvTables {
@@ -91,66 +86,58 @@ final class CsvTables {
 
     static Table read(Reader reader, Utf8Reader utf8, String source, char delimiter, Set<String> keep,
                                  int chunkRows, Consumer<Table> sink) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(false)
-                .get();
-        CSVParser parser = format.parse(reader);
-        Iterator<CSVRecord> records = parser.iterator();
+        CsvScanner records = new CsvScanner(reader, delimiter);
         int row = 0;
         List<String> header = null;
         while (header == null) {
-            CSVRecord record = next(records, utf8, source, row + 1);
-            if (record == null) {
+            if (!next(records, utf8, source, row + 1)) {
                 throw new InvalidDataException(source + " is empty");
             }
             row++;
-            if (!isBlank(record)) {
-                header = new ArrayList<>(record.size());
-                for (String name : record) {
-                    header.add(name.strip());
+            if (!records.blank()) {
+                header = new ArrayList<>(records.size());
+                for (int f = 0; f < records.size(); f++) {
+                    header.add(records.text(f).strip());
                 }
             }
         }
         Table.checkUnique(source, header);
         int[] kept = keptIndices(header, keep, source);
-        List<List<String>> columns = new ArrayList<>(kept.length);
-        for (int i = 0; i < kept.length; i++) {
-            columns.add(new ArrayList<>());
-        }
         List<String> names = new ArrayList<>(kept.length);
         for (int k : kept) {
             names.add(header.get(k));
         }
+        int capacity = sink == null ? 1024 : Math.min(chunkRows, 1 << 15);
+        TextColumn.Chars[] columns = newColumns(kept.length, capacity);
         TableReader.IntList rows = new TableReader.IntList();
         int handedOver = 0;
-        for (CSVRecord record = next(records, utf8, source, row + 1); record != null;
-                record = next(records, utf8, source, row + 1)) {
+        while (next(records, utf8, source, row + 1)) {
             row++;
-            if (isBlank(record)) {
+            if (records.blank()) {
                 continue;
             }
-            if (record.size() != header.size()) {
-                String hint = record.size() > header.size() && delimiter != '\t'
+            if (records.size() != header.size()) {
+                String hint = records.size() > header.size() && delimiter != '\t'
                         ? " (quote values that contain \"" + delimiter + "\")" : "";
-                throw new InvalidDataException("row " + row + " of " + source + " has " + record.size()
+                throw new InvalidDataException("row " + row + " of " + source + " has " + records.size()
                         + " fields but the header has " + header.size() + hint);
             }
+            char[] text = records.buffer();
             for (int i = 0; i < kept.length; i++) {
-                columns.get(i).add(record.get(kept[i]));
+                columns[i].add(text, records.start(kept[i]), records.end(kept[i]));
             }
             rows.add(row);
             if (sink != null && rows.size() == chunkRows) {
-                sink.accept(Table.ofColumns(source, names, TableReader.toArrays(columns), rows.toArray(), delimiter));
+                sink.accept(table(source, names, columns, rows, delimiter));
                 handedOver += rows.size();
-                columns.forEach(List::clear);
+                columns = newColumns(kept.length, capacity);
                 rows = new TableReader.IntList();
             }
         }
         if (rows.size() + handedOver == 0) {
             throw new InvalidDataException(source + " has a header but no data rows");
         }
-        Table last = Table.ofColumns(source, names, TableReader.toArrays(columns), rows.toArray(), delimiter);
+        Table last = table(source, names, columns, rows, delimiter);
         if (sink == null) {
             return last;
         }
@@ -158,6 +145,23 @@ final class CsvTables {
             sink.accept(last);
         }
         return null;
+    }
+
+    private static TextColumn.Chars[] newColumns(int count, int capacity) {
+        TextColumn.Chars[] columns = new TextColumn.Chars[count];
+        for (int i = 0; i < count; i++) {
+            columns[i] = new TextColumn.Chars(capacity);
+        }
+        return columns;
+    }
+
+    private static Table table(String source, List<String> names, TextColumn.Chars[] columns, TableReader.IntList rows,
+                               char delimiter) {
+        TextColumn[] cells = new TextColumn[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            cells[i] = columns[i].trimmed();
+        }
+        return Table.ofColumns(source, names, cells, rows.toArray(), delimiter);
     }
 
     private static int[] keptIndices(List<String> header, Set<String> keep, String source) {
@@ -176,20 +180,11 @@ final class CsvTables {
                 .toArray();
     }
 
-    private static CSVRecord next(Iterator<CSVRecord> records, Utf8Reader utf8, String source, int row) {
+    private static boolean next(CsvScanner records, Utf8Reader utf8, String source, int row) {
         try {
-            return records.hasNext() ? records.next() : null;
-        } catch (UncheckedIOException | IllegalStateException e) {
+            return records.next();
+        } catch (IOException e) {
             throw TableReader.ioError(e, utf8, source, row);
         }
-    }
-
-    private static boolean isBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

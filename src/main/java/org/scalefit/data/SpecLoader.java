@@ -42,51 +42,67 @@ final class SpecLoader {
                         List<SkippedRow> skipped, int excluded) {
     }
 
-    Part part(Table table) {
-        int k = predictors.size();
-        int[][] predictorCols = new int[k][];
-        boolean[] isDate = new boolean[k];
-        for (int j = 0; j < k; j++) {
-            List<String> cols = predictors.get(j).columns();
-            predictorCols[j] = cols.stream().mapToInt(table::columnIndex).toArray();
-            isDate[j] = datePredictors.contains(predictors.get(j).name());
-        }
-        int yCol = table.columnIndex(response);
-        int wCol = weightColumn == null ? -1 : table.columnIndex(weightColumn);
-        int sCol = sigmaColumn == null ? -1 : table.columnIndex(sigmaColumn);
-        int gCol = groupColumn == null ? -1 : table.columnIndex(groupColumn);
-        int iCol = itemColumn == null ? -1 : table.columnIndex(itemColumn);
-        List<IntPredicate> tests = new ArrayList<>(filters.size());
-        for (RowFilter f : filters) {
-            tests.add(f.bind(table));
+    /** A table bound to the spec: the column index of everything the spec reads and the filters' tests. */
+    final class Reading {
+        final Table table;
+        private final int[][] predictorCols;
+        private final boolean[] isDate;
+        private final int yCol;
+        private final int wCol;
+        private final int sCol;
+        private final int gCol;
+        private final int iCol;
+        private final List<IntPredicate> tests;
+
+        private Reading(Table table) {
+            this.table = table;
+            int k = predictors.size();
+            predictorCols = new int[k][];
+            isDate = new boolean[k];
+            for (int j = 0; j < k; j++) {
+                List<String> cols = predictors.get(j).columns();
+                predictorCols[j] = cols.stream().mapToInt(table::columnIndex).toArray();
+                isDate[j] = datePredictors.contains(predictors.get(j).name());
+            }
+            yCol = table.columnIndex(response);
+            wCol = weightColumn == null ? -1 : table.columnIndex(weightColumn);
+            sCol = sigmaColumn == null ? -1 : table.columnIndex(sigmaColumn);
+            gCol = groupColumn == null ? -1 : table.columnIndex(groupColumn);
+            iCol = itemColumn == null ? -1 : table.columnIndex(itemColumn);
+            tests = new ArrayList<>(filters.size());
+            for (RowFilter f : filters) {
+                tests.add(f.bind(table));
+            }
         }
 
-        int n = table.rowCount();
-        double[][] x = new double[k][n];
-        double[] y = new double[n];
-        double[] spread = wCol >= 0 || sCol >= 0 ? new double[n] : null;
-        String[] groups = gCol >= 0 ? new String[n] : null;
-        String[] items = iCol >= 0 ? new String[n] : null;
-        int[] rows = new int[n];
-        List<SkippedRow> skipped = new ArrayList<>();
-        int excluded = 0;
-        int m = 0;
-        rowLoop:
-        for (int r = 0; r < n; r++) {
+        /**
+         * @param r a data row of the table
+         * @return whether the row meets every filter
+         * @throws BadCell when a filter cannot read its cell
+         */
+        boolean passes(int r) {
             for (int f = 0; f < tests.size(); f++) {
                 try {
                     if (!tests.get(f).test(r)) {
-                        excluded++;
-                        continue rowLoop;
+                        return false;
                     }
                 } catch (InvalidDataException e) {
-                    skipOrThrow(skipped, table.sourceRow(r), filters.get(f).column(), e);
-                    continue rowLoop;
+                    throw new BadCell(filters.get(f).column(), e);
                 }
             }
+            return true;
+        }
+
+        /**
+         * Reads row r's values into slot m of the arrays (spread, groups and items may be null when the spec has
+         * none).
+         *
+         * @throws BadCell naming the column of the first cell that cannot be used
+         */
+        void values(int r, double[][] x, double[] y, double[] spread, String[] groups, String[] items, int m) {
             String column = response;
             try {
-                for (int j = 0; j < k; j++) {
+                for (int j = 0; j < predictorCols.length; j++) {
                     PredictorSpec p = predictors.get(j);
                     column = p.columns().get(0);
                     if (p instanceof DerivedColumn d) {
@@ -118,7 +134,67 @@ final class SpecLoader {
                     items[m] = Cells.label(table, r, iCol);
                 }
             } catch (InvalidDataException e) {
-                skipOrThrow(skipped, table.sourceRow(r), column, e);
+                throw new BadCell(column, e);
+            }
+        }
+    }
+
+    /** A cell of a row that cannot be used: the column to name in the skipped-row list, and why. */
+    static final class BadCell extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String column;
+        final InvalidDataException reason;
+
+        /** @return the reason with its remedy: the message names the cell; for a few bad rows, leave them out */
+        InvalidDataException withRemedy() {
+            return new InvalidDataException(reason.template() + "; fix the cell, or leave out rows that cannot be used "
+                    + "with " + OptionKey.SKIP_INVALID.label(), reason.place());
+        }
+
+        BadCell(String column, InvalidDataException reason) {
+            super(reason.getMessage(), reason, false, false);
+            this.column = column;
+            this.reason = reason;
+        }
+    }
+
+    /** @return the table bound to this spec's columns and filters */
+    Reading bind(Table table) {
+        return new Reading(table);
+    }
+
+    /** @return whether the spec has a weight or sigma column */
+    boolean hasSpread() {
+        return weightColumn != null || sigmaColumn != null;
+    }
+
+    /** @return how many predictors the spec reads */
+    int predictorCount() {
+        return predictors.size();
+    }
+
+    Part part(Table table) {
+        Reading reading = bind(table);
+        int k = predictors.size();
+        int n = table.rowCount();
+        double[][] x = new double[k][n];
+        double[] y = new double[n];
+        double[] spread = hasSpread() ? new double[n] : null;
+        String[] groups = groupColumn != null ? new String[n] : null;
+        String[] items = itemColumn != null ? new String[n] : null;
+        int[] rows = new int[n];
+        List<SkippedRow> skipped = new ArrayList<>();
+        int excluded = 0;
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            try {
+                if (!reading.passes(r)) {
+                    excluded++;
+                    continue;
+                }
+                reading.values(r, x, y, spread, groups, items, m);
+            } catch (BadCell e) {
+                skipOrThrow(skipped, table.sourceRow(r), e);
                 continue;
             }
             rows[m] = table.sourceRow(r);
@@ -174,17 +250,7 @@ final class SpecLoader {
             }
             at += len;
         }
-        Observations.Builder b = Observations.builder().source(source);
-        for (int j = 0; j < k; j++) {
-            PredictorSpec p = predictors.get(j);
-            b.predictor(p.name(), p.describe(), x[j]);
-        }
-        b.response(response, y).rows(rows);
-        if (weightColumn != null) {
-            b.weights(weightColumn, s);
-        } else if (sigmaColumn != null) {
-            b.sigma(sigmaColumn, s);
-        }
+        Observations.Builder b = builder(source, x, y, s, rows);
         if (groups != null) {
             b.groups(groups);
         }
@@ -194,13 +260,40 @@ final class SpecLoader {
         return new LoadResult(b.build(), skipped, excluded);
     }
 
-    private void skipOrThrow(List<SkippedRow> skipped, int row, String column, InvalidDataException e) {
-        if (!skipInvalid) {
-            // The message names the cell; the remedy for a table with a few bad rows is to leave them out.
-            throw new InvalidDataException(e.template() + "; fix the cell, or leave out rows that cannot be used with "
-                    + OptionKey.SKIP_INVALID.label(), e.place());
+    /**
+     * A builder of observations with the spec's predictors, response and weights or sigmas set (the builder
+     * copies the arrays).
+     */
+    Observations.Builder builder(String source, double[][] x, double[] y, double[] spread, int[] rows) {
+        Observations.Builder b = Observations.builder().source(source);
+        for (int j = 0; j < predictors.size(); j++) {
+            PredictorSpec p = predictors.get(j);
+            b.predictor(p.name(), p.describe(), x[j]);
         }
-        skipped.add(new SkippedRow(row, column, e.getMessage()));
+        b.response(response, y).rows(rows);
+        if (weightColumn != null) {
+            b.weights(weightColumn, spread);
+        } else if (sigmaColumn != null) {
+            b.sigma(sigmaColumn, spread);
+        }
+        return b;
+    }
+
+    /** @return whether rows with bad cells are skipped (and listed) rather than thrown */
+    boolean skipInvalid() {
+        return skipInvalid;
+    }
+
+    /** @return the filters a row must meet */
+    List<RowFilter> filters() {
+        return filters;
+    }
+
+    private void skipOrThrow(List<SkippedRow> skipped, int row, BadCell e) {
+        if (!skipInvalid) {
+            throw e.withRemedy();
+        }
+        skipped.add(new SkippedRow(row, e.column, e.reason.getMessage()));
     }
 
     private static double derive(Table table, int r, DerivedColumn d, int[] cols, double numerator, double denominator) {
@@ -228,7 +321,7 @@ final class SpecLoader {
         return v;
     }
 
-    private InvalidDataException nothingLeft(String source, int excluded, List<SkippedRow> skipped) {
+    InvalidDataException nothingLeft(String source, int excluded, List<SkippedRow> skipped) {
         if (skipped.isEmpty()) {
             StringBuilder sb = new StringBuilder("no rows of ").append(source).append(" match the filter");
             sb.append(filters.size() == 1 ? " " : "s ");

@@ -31,11 +31,11 @@ public final class Table {
 
     private final String source;
     private final List<String> columns;
-    private final String[][] cells;
+    private final TextColumn[] cells;
     private final int[] sourceRows;
     private final Character delimiter;
 
-    private Table(String source, List<String> columns, String[][] cells, int[] sourceRows, Character delimiter) {
+    private Table(String source, List<String> columns, TextColumn[] cells, int[] sourceRows, Character delimiter) {
         this.source = source;
         this.columns = columns;
         this.cells = cells;
@@ -74,11 +74,20 @@ public final class Table {
             }
             sourceRows[r] = r + 2;
         }
-        return new Table(source, names, cells, sourceRows, null);
+        return ofColumns(source, names, cells, sourceRows, null);
     }
 
     /** Builds a table from column arrays that the reader owns; no copies are made. */
     static Table ofColumns(String source, List<String> columns, String[][] cells, int[] sourceRows, Character delimiter) {
+        TextColumn[] text = new TextColumn[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+            text[c] = new TextColumn.Strings(cells[c]);
+        }
+        return new Table(source, List.copyOf(columns), text, sourceRows, delimiter);
+    }
+
+    /** Builds a table from columns that the reader owns; no copies are made. */
+    static Table ofColumns(String source, List<String> columns, TextColumn[] cells, int[] sourceRows, Character delimiter) {
         return new Table(source, List.copyOf(columns), cells, sourceRows, delimiter);
     }
 
@@ -109,7 +118,16 @@ public final class Table {
      */
     public String cell(int row, int col) {
         Objects.checkIndex(row, sourceRows.length);
-        return cells[col][row];
+        return cells[col].text(row);
+    }
+
+    /**
+     * The quick path of {@link Cells#number}: the cell's number when its text is exactly a plain finite decimal,
+     * parsed without making a string of it; NaN for any other text (which the slow path then explains).
+     */
+    double plainNumber(int row, int col) {
+        Objects.checkIndex(row, sourceRows.length);
+        return cells[col].plainNumber(row);
     }
 
     /**
@@ -138,6 +156,27 @@ public final class Table {
      */
     public Optional<Character> delimiter() {
         return Optional.ofNullable(delimiter);
+    }
+
+    /**
+     * The hash of a cell's label (its text without surrounding white space), as {@link TextColumn#hash}, without
+     * making a string of it.
+     *
+     * @throws InvalidDataException as {@link Cells#label} when the label is empty
+     */
+    long labelHash(int row, int col) {
+        Objects.checkIndex(row, sourceRows.length);
+        long h = cells[col].labelHash(row);
+        if (h == 0) {
+            Cells.label(this, row, col);
+        }
+        return h;
+    }
+
+    /** @return whether a cell's label (its text without surrounding white space) is {@code label} */
+    boolean labelEquals(int row, int col, String label) {
+        Objects.checkIndex(row, sourceRows.length);
+        return cells[col].labelEquals(row, label);
     }
 
     /**
@@ -197,14 +236,14 @@ public final class Table {
      * @return a new table
      */
     public Table select(int[] rows) {
-        String[][] picked = new String[cells.length][rows.length];
+        TextColumn[] picked = new TextColumn[cells.length];
         int[] src = new int[rows.length];
         for (int j = 0; j < rows.length; j++) {
             Objects.checkIndex(rows[j], sourceRows.length);
-            for (int c = 0; c < cells.length; c++) {
-                picked[c][j] = cells[c][rows[j]];
-            }
             src[j] = sourceRows[rows[j]];
+        }
+        for (int c = 0; c < cells.length; c++) {
+            picked[c] = cells[c].select(rows);
         }
         return new Table(source, columns, picked, src, delimiter);
     }
@@ -217,8 +256,18 @@ public final class Table {
     @Override
     public boolean equals(Object o) {
         return o instanceof Table t && source.equals(t.source) && columns.equals(t.columns)
-                && Arrays.deepEquals(cells, t.cells) && Arrays.equals(sourceRows, t.sourceRows)
-                && Objects.equals(delimiter, t.delimiter);
+                && Arrays.equals(sourceRows, t.sourceRows) && Objects.equals(delimiter, t.delimiter) && sameCells(t);
+    }
+
+    private boolean sameCells(Table t) {
+        for (int c = 0; c < cells.length; c++) {
+            for (int r = 0; r < sourceRows.length; r++) {
+                if (!cells[c].text(r).equals(t.cells[c].text(r))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override

@@ -66,13 +66,14 @@ public final class Fit {
     private final Lbfgs.Curvature curvature;
     private final List<Constraint> constraints;
     private final double scale;
+    private final String solver;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
         int dof, double r2, double logLikelihood, int informationParameters, int iterations, int evaluations,
         boolean converged, String convergenceReason, List<String> warnings, int startsTried, int startsConverged,
         int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature,
-        List<Constraint> constraints, double scale) {
+        List<Constraint> constraints, double scale, String solver) {
         this.constraints = List.copyOf(constraints);
         this.scale = scale;
         this.law = law;
@@ -102,8 +103,33 @@ public final class Fit {
         this.bestStart = bestStart;
         this.conditionNumber = conditionNumber;
         this.diagnostics = diagnostics;
-        this.tQuantile = Quantiles.tTwoSided(options.confidenceLevel(), dof);
+        this.tQuantile = tQuantile(options, dof);
         this.curvature = curvature;
+        this.solver = solver;
+    }
+
+    /** The two-sided t quantile of the options' confidence level with {@code dof} degrees of freedom. */
+    static double tQuantile(FitOptions options, int dof) {
+        return Quantiles.tTwoSided(options.confidenceLevel(), dof);
+    }
+
+    /** Akaike's criterion from the parameter count k and the log-likelihood: the one formula of {@link #aic()}. */
+    static double aic(int k, double logLikelihood) {
+        return 2.0 * k - 2.0 * logLikelihood;
+    }
+
+    /**
+     * A parameter with its interval value ∓ t·stderr (zero width when fixed), or value·exp(∓t·stderr/value) for a
+     * positive parameter of a log-space fit ({@code logScale}): the one formula of {@link #parameters()} and of
+     * {@link GroupRow}'s intervals.
+     */
+    static Parameter parameter(String name, double value, double stderr, boolean fixed, double tQuantile, boolean logScale) {
+        if (!fixed && logScale) {
+            double half = tQuantile * stderr / value;
+            return new Parameter(name, value, stderr, value * Math.exp(-half), value * Math.exp(half), false);
+        }
+        double half = fixed ? 0 : tQuantile * stderr;
+        return new Parameter(name, value, stderr, value - half, value + half, fixed);
     }
 
     /** The L-BFGS memory the best run ended with (null for other solvers): seeds refits near this optimum. */
@@ -205,20 +231,18 @@ public final class Fit {
      * stays positive.
      */
     private Parameter parameter(int j) {
-        double se = stderr[j];
-        double v = values[j];
-        if (!fixed[j] && logScaleInterval(j)) {
-            double half = tQuantile * se / v;
-            return new Parameter(law.parameters().get(j), v, se, v * Math.exp(-half), v * Math.exp(half), false);
-        }
-        double half = fixed[j] ? 0 : tQuantile * se;
-        return new Parameter(law.parameters().get(j), v, se, v - half, v + half, fixed[j]);
+        return parameter(law.parameters().get(j), values[j], stderr[j], fixed[j], tQuantile, logScaleInterval(j));
     }
 
     /** @return true when parameter j's interval is computed on the log scale: a positive parameter of a log-space fit */
     boolean logScaleInterval(int j) {
-        return space == Space.LOG && law.domain(j) == org.scalefit.model.ParameterDomain.POSITIVE && values[j] > 0
-                && Double.isFinite(stderr[j]);
+        return logScaleInterval(law, space, j, values[j], stderr[j]);
+    }
+
+    /** @return true for a positive parameter of a log-space fit with a finite positive value and standard error */
+    static boolean logScaleInterval(Law law, Space space, int j, double value, double stderr) {
+        return space == Space.LOG && law.domain(j) == org.scalefit.model.ParameterDomain.POSITIVE && value > 0
+                && Double.isFinite(stderr);
     }
 
     private int index(String name) {
@@ -305,7 +329,7 @@ public final class Fit {
 
     /** @return Akaike's information criterion, 2k − 2 ln L */
     public double aic() {
-        return 2.0 * informationParameters - 2.0 * logLikelihood;
+        return aic(informationParameters, logLikelihood);
     }
 
     /** @return AIC with the small-sample correction 2k(k+1)/(n − k − 1); infinite when n ≤ k + 1 */
@@ -378,7 +402,28 @@ public final class Fit {
         return java.util.Collections.unmodifiableList(out);
     }
 
-    /** @return number of starts tried */
+    /** The warnings with their option references intact, for a front end that renders them later. */
+    List<String> warningTemplates() {
+        return warnings;
+    }
+
+    /**
+     * The optimiser that found the reported run, as {@link Solver} names it, marked {@code (automatic)} when the
+     * options left the choice to the engine: {@code lm (automatic)} for squares, {@code lbfgs (automatic)} for
+     * robust losses, {@code varpro (automatic)} for a robust Chinchilla fit from a grid of starts.
+     *
+     * <pre>{@code
+     * Fit fit = Fitter.fit(new ChinchillaLaw(), data, FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.hoffmannGrid()).build());
+     * fit.solver();   // "varpro (automatic)"
+     * }</pre>
+     *
+     * @return the optimiser's name
+     */
+    public String solver() {
+        return solver;
+    }
+
+    /** @return number of starts tried (distinct starts in the nonlinear parameters under variable projection) */
     public int startsTried() {
         return startsTried;
     }

@@ -29,7 +29,38 @@ final class FitAssembler {
     }
 
     static Fit assemble(Problem problem, Observations data, FitOptions options, LeastSquaresRun.Result best,
-                        int startsTried, int startsConverged, List<String> notes) {
+                        int startsTried, int startsConverged, List<String> notes, String solver) {
+        Assessment a = assess(problem, data, options, best, notes);
+        return new Fit(problem.law, data, options, problem.space, a.p, a.fixed, a.stderr, a.covScaled, a.covAbs,
+                a.unweighted, a.rss, best.objective(), problem.m, a.dof, a.r2, a.logLik, a.kInfo, best.iterations(),
+                best.evaluations(), best.converged(), best.reason(), a.warnings, startsTried, startsConverged,
+                best.startIndex(), a.condition, a.diagnostics, best.curvature(), problem.constraints, a.scale, solver);
+    }
+
+    /**
+     * The lean result of a sweep: the same numbers as {@link #assemble} computes for the {@link Fit} (the same
+     * code computes both), kept as one table row, without the covariance matrices, residuals or {@code Fit}.
+     */
+    static GroupRow row(List<String> keys, Problem problem, Observations data, FitOptions options,
+                        LeastSquaresRun.Result best, List<String> notes) {
+        Assessment a = assess(problem, data, options, best, notes);
+        boolean[] logScale = new boolean[a.p.length];
+        for (int j = 0; j < logScale.length; j++) {
+            logScale[j] = Fit.logScaleInterval(problem.law, problem.space, j, a.p[j], a.stderr[j]);
+        }
+        return GroupRow.of(keys, problem.law.parameters(), a.p, a.stderr, a.fixed, logScale,
+                Fit.tQuantile(options, a.dof), a.rss, a.r2, Fit.aic(a.kInfo, a.logLik), data.size(), best.converged(),
+                best.reason(), a.warnings);
+    }
+
+    /** Everything {@link #assess} computes at the optimum. */
+    private record Assessment(double[] p, boolean[] fixed, double[] stderr, double[][] covScaled, double[][] covAbs,
+                              double[] unweighted, double rss, int dof, double r2, double logLik, int kInfo,
+                              List<String> warnings, double condition, ResidualDiagnostics diagnostics, double scale) {
+    }
+
+    private static Assessment assess(Problem problem, Observations data, FitOptions options, LeastSquaresRun.Result best,
+                                     List<String> notes) {
         int n = problem.n;
         int m = problem.m;
         int np = problem.template.length;
@@ -185,10 +216,8 @@ final class FitAssembler {
                     + diagnostics.runs() + " sign runs where " + Numbers.format(diagnostics.expectedRuns(), 3)
                     + " are expected): the curve bends away from this law");
         }
-        return new Fit(problem.law, data, options, problem.space, p, fixed, stderr, covScaled, covAbs, unweighted, rss,
-                best.objective(), m, dof, r2, logLik, kInfo, best.iterations(), best.evaluations(), best.converged(),
-                best.reason(), warnings, startsTried, startsConverged, best.startIndex(), inv.condition, diagnostics,
-                best.curvature(), problem.constraints, scale);
+        return new Assessment(p, fixed, stderr, covScaled, covAbs, unweighted, rss, dof, r2, logLik, kInfo, warnings,
+                inv.condition, diagnostics, scale);
     }
 
     /**

@@ -87,7 +87,13 @@ public final class FitSummary {
                 .append(Numbers.format(d.maxStandardized(), 3)).append(" (row ").append(d.maxRow()).append(")   Durbin-Watson ")
                 .append(Numbers.format(d.durbinWatson(), 3)).append("   sign runs ").append(d.runs()).append(" (expected ")
                 .append(Numbers.format(d.expectedRuns(), 3)).append(")\n");
-        s.append("  solver     ").append(fit.converged() ? "converged" : "NOT CONVERGED").append(" in ")
+        s.append("  solver     ");
+        Solver usual = fit.options().loss().isSquares() ? Solver.LM : Solver.LBFGS;
+        if (fit.options().solver() == Solver.AUTO && !fit.solver().equals(usual + " (automatic)")) {
+            // Named where the engine chose other than the loss's usual optimiser (variable projection, a fallback).
+            s.append(fit.solver()).append(": ");
+        }
+        s.append(fit.converged() ? "converged" : "NOT CONVERGED").append(" in ")
                 .append(fit.iterations()).append(" iterations, best of ").append(fit.startsTried()).append(" start")
                 .append(fit.startsTried() == 1 ? "" : "s").append(" (").append(fit.startsConverged())
                 .append(" converged); ").append(fit.convergenceReason()).append('\n');

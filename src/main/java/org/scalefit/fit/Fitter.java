@@ -1,5 +1,6 @@
 package org.scalefit.fit;
 
+import java.util.List;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
 import org.scalefit.Progress;
@@ -80,7 +81,7 @@ public final class Fitter {
     public static Fit fit(Law law, Observations data, FitOptions options, Progress progress) {
         MultiStart.Solved s = MultiStart.solve(RunPlan.resolve(law, options), data, null, progress);
         Fit fit = FitAssembler.assemble(s.problem(), data, options, s.best(), s.tried(), s.convergedCount(),
-                MultiStart.notes(s, options));
+                MultiStart.notes(s, options), s.solver());
         RunawayProbe.check(fit, data);
         return fit;
     }
@@ -130,6 +131,16 @@ public final class Fitter {
     public static Refit refitNear(Fit from, Observations data, FitOptions options) {
         return refit(from.law(), data, options, from.curvature());
     }
+    /**
+     * The lean fit of one group of a sweep: the same validation, starts, runs and choice as
+     * {@link #fit(Law, Observations, FitOptions)} and the same assessment at the optimum, kept as one table row
+     * (values, standard errors, intervals, RSS, R², AIC, warnings) without building a {@link Fit}.
+     */
+    static GroupRow row(List<String> keys, Law law, Observations data, FitOptions options) {
+        MultiStart.Solved s = MultiStart.solve(RunPlan.resolve(law, options), data, null, Progress.NONE);
+        return FitAssembler.row(keys, s.problem(), data, options, s.best(), MultiStart.notes(s, options));
+    }
+
     private static Refit refit(Law law, Observations data, FitOptions options, Lbfgs.Curvature seed) {
         MultiStart.Solved s = MultiStart.solve(RunPlan.resolve(law, options), data, seed, Progress.NONE);
         double[] p = FitAssembler.checkedParameters(s.problem(), s.best());

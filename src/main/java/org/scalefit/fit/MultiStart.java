@@ -25,14 +25,20 @@ final class MultiStart {
     }
 
     /**
-     * What {@link #solve} found: the problem, the best run and the counts the assembly reports.
+     * What {@link #solve} found: the problem, the best run, the counts the assembly reports and the optimiser
+     * that found it ({@link RunPlan#describe}, e.g. {@code varpro (automatic)}).
      *
      * @param fallbackFrom the index of the first fallback start, or −1 when there was no fallback
      * @param scanned      runs started from the basins the scan found (0 when there was no scan)
      * @param rejected     the flaw of a run with a lower objective than the best that failed the answer checks, or null
+     * @param solver       the optimiser that found the best run
      */
     record Solved(Problem problem, LeastSquaresRun.Result best, int tried, int convergedCount, int fallbackFrom,
-                  int scanned, AnswerCheck.Flaw rejected) {
+                  int scanned, AnswerCheck.Flaw rejected, String solver) {
+        /** @return true when the fallback starts ran */
+        boolean fellBack() {
+            return fallbackFrom >= 0;
+        }
     }
 
     /** Most runs started from basins the scan sees below the first start's optimum. */
@@ -52,8 +58,28 @@ final class MultiStart {
         FitValidation.validate(plan.law(), data, plan.options(), plan.space());
         Problem problem = Problem.of(plan.law(), data, plan.options(), plan.space());
         List<double[]> starts = StartGenerator.starts(problem, plan.law(), data, plan.options());
-        Optimizer optimizer = plan.optimizer(problem);
+        Optimizer optimizer = plan.optimizer(problem, starts);
         List<LeastSquaresRun.Result> results = new ArrayList<>(optimizer.run(problem, starts, 0, seed, progress));
+        String solver = plan.describe(optimizer);
+        if (plan.automatic() && optimizer instanceof Optimizer.VarProRuns) {
+            // The automatic projection is a shortcut, not a different answer: when it found nothing, or ended
+            // with a linear term at its bound 0 (where the unconstrained search may go lower), the optimiser the
+            // plan would otherwise run searches from every start, and the lower of the two optima is kept.
+            LeastSquaresRun.Result projected = anyGood(results) ? best(results) : null;
+            String why = projected == null ? "found no converged run"
+                    : VarProRun.interior(problem, projected) ? null : "ended with a term at 0";
+            if (why != null) {
+                optimizer = new Optimizer.QuasiNewtonRuns(plan);
+                results = new ArrayList<>(optimizer.run(problem, starts, 0, seed, Progress.NONE));
+                LeastSquaresRun.Result searched = best(results);
+                if (projected != null && (searched == null || projected.objective() < searched.objective())) {
+                    results.add(projected);
+                    solver = "varpro (automatic, lower than lbfgs from every start, which ran as varpro " + why + ")";
+                } else {
+                    solver = "lbfgs (automatic, after varpro " + why + ")";
+                }
+            }
+        }
         List<double[]> tried = new ArrayList<>(starts);
         Verdicts verdicts = new Verdicts(problem, plan.loss());
         int scanned = 0;
@@ -120,7 +146,7 @@ final class MultiStart {
         LeastSquaresRun.Result lowest = best(results);
         AnswerCheck.Flaw rejected = lowest != null && lowest != best && lowest.objective() < best.objective()
                 ? verdicts.flaw(lowest) : null;
-        return new Solved(problem, best, results.size(), convergedCount, fallbackFrom, scanned, rejected);
+        return new Solved(problem, best, results.size(), convergedCount, fallbackFrom, scanned, rejected, solver);
     }
 
     /**
@@ -241,6 +267,15 @@ final class MultiStart {
             }
             return chosen;
         }
+    }
+
+    private static boolean anyGood(List<LeastSquaresRun.Result> results) {
+        for (LeastSquaresRun.Result r : results) {
+            if (r.valid() && r.converged()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The notes a fit reports about how its best run was found. */

@@ -23,8 +23,16 @@ sealed interface Optimizer {
     List<LeastSquaresRun.Result> run(Problem problem, List<double[]> starts, int indexOffset, Lbfgs.Curvature seed,
                                      Progress progress);
 
+    /** @return the optimiser's name as {@link Solver} spells it ({@code lm}, {@code lbfgs}, {@code varpro}) */
+    String name();
+
     /** Levenberg–Marquardt from every start (reweighted for robust losses). */
     record LevenbergMarquardtRuns(RunPlan plan) implements Optimizer {
+        @Override
+        public String name() {
+            return Solver.LM.toString();
+        }
+
         @Override
         public List<LeastSquaresRun.Result> run(Problem problem, List<double[]> starts, int indexOffset,
                                                 Lbfgs.Curvature seed, Progress progress) {
@@ -40,6 +48,11 @@ sealed interface Optimizer {
      * {@link QuasiNewtonRun#POLISHED} best polished at the tight one.
      */
     record QuasiNewtonRuns(RunPlan plan) implements Optimizer {
+        @Override
+        public String name() {
+            return Solver.LBFGS.toString();
+        }
+
         @Override
         public List<LeastSquaresRun.Result> run(Problem problem, List<double[]> starts, int indexOffset,
                                                 Lbfgs.Curvature seed, Progress progress) {
@@ -90,6 +103,11 @@ sealed interface Optimizer {
     /** Maximum likelihood under Huber's density with a free scale from every start ({@link LikelihoodRun}). */
     record LikelihoodRuns(RunPlan plan) implements Optimizer {
         @Override
+        public String name() {
+            return "huber-likelihood";
+        }
+
+        @Override
         public List<LeastSquaresRun.Result> run(Problem problem, List<double[]> starts, int indexOffset,
                                                 Lbfgs.Curvature seed, Progress progress) {
             LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[starts.size()];
@@ -106,6 +124,11 @@ sealed interface Optimizer {
      * {@code starts} (the offset does not apply).
      */
     record VarProRuns(RunPlan plan) implements Optimizer {
+        @Override
+        public String name() {
+            return Solver.VARPRO.toString();
+        }
+
         @Override
         public List<LeastSquaresRun.Result> run(Problem problem, List<double[]> starts, int indexOffset,
                                                 Lbfgs.Curvature seed, Progress progress) {

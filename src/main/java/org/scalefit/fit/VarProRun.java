@@ -40,6 +40,64 @@ final class VarProRun {
         }
     }
 
+    /**
+     * @return true when variable projection can run on this problem: a separable law whose linear
+     *         coefficients are all free on a log scale (what {@link #validate} requires, without the error)
+     */
+    static boolean applies(Problem problem) {
+        if (!(problem.law instanceof SeparableLaw law)) {
+            return false;
+        }
+        for (int idx : law.linearParameters()) {
+            int j = indexOfFree(problem, idx);
+            if (j < 0 || !(problem.transforms[j] instanceof Transform.Log)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A linear term contributing less than this fraction of the largest model value is at its bound 0. */
+    static final double NEGLIGIBLE_TERM = 1e-6;
+
+    /**
+     * Whether a projected optimum is interior: every linear coefficient's term contributes to the model. When
+     * one is at its bound 0 (the inner solve keeps coefficients ≥ 0), its nonlinear partner no longer moves
+     * the curve and the unconstrained optimiser may find a lower optimum elsewhere (an exponent below 0, a
+     * term traded for another): there the projection is not trusted alone.
+     *
+     * @param problem the problem
+     * @param best    the best projected run (internal coordinates)
+     * @return true when no linear term is negligible at {@code best}
+     */
+    static boolean interior(Problem problem, LeastSquaresRun.Result best) {
+        SeparableLaw law = (SeparableLaw) problem.law;
+        int[] linear = law.linearParameters();
+        double[] p = new double[problem.template.length];
+        problem.toFull(best.theta(), p);
+        double[] phi = new double[linear.length];
+        double[] largestTerm = new double[linear.length];
+        double largestValue = 0;
+        for (double[] x : problem.xRows) {
+            law.basis(x, p, phi);
+            for (int q = 0; q < linear.length; q++) {
+                largestTerm[q] = Math.max(largestTerm[q], Math.abs(p[linear[q]] * phi[q]));
+            }
+            largestValue = Math.max(largestValue, Math.abs(problem.law.value(x, p)));
+        }
+        for (double term : largestTerm) {
+            if (!(term > NEGLIGIBLE_TERM * largestValue)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return how many starts remain once starts that differ only in their linear coefficients are merged */
+    static int distinctStarts(Problem problem, List<double[]> starts) {
+        return plan(problem, starts).starts().size();
+    }
+
     static Plan plan(Problem problem, List<double[]> starts) {
         SeparableLaw law = (SeparableLaw) problem.law;
         List<Integer> outerList = new ArrayList<>();

@@ -159,6 +159,28 @@ public final class Laws {
                 + ", or give a formula such as 'a*x^(-alpha)'");
     }
 
+    /**
+     * A law's parameter names before any data are read (for the header of a table of many fits): the law made
+     * for a stand-in data set with the right predictor names, since no law's names depend on the data's values.
+     *
+     * <pre>{@code
+     * Laws.parameterNames("offset-power-law", List.of("compute"));   // [E, A, alpha]
+     * }</pre>
+     *
+     * @param spec           a law name or formula
+     * @param predictorNames the predictor names as the user gave them
+     * @return the parameter names in the law's order
+     * @throws InvalidDataException as {@link #create}
+     */
+    public static List<String> parameterNames(String spec, List<String> predictorNames) {
+        Observations.Builder b = Observations.builder().source("stand-in");
+        for (String p : predictorNames) {
+            b.predictor(p, new double[] {1, 2, 3});
+        }
+        Observations data = b.response("y", new double[] {1, 2, 3}).build();
+        return create(spec, new Context(predictorNames, data, OptionalDouble.empty())).parameters();
+    }
+
     private static boolean looksLikeFormula(String spec) {
         for (char c : spec.toCharArray()) {
             if ("+-*/^()·×÷−".indexOf(c) >= 0) {

@@ -81,19 +81,6 @@ class FitByCommandTest {
         assertTrue(lines[1].startsWith("r0") && lines[1].endsWith("ok"), lines[1]);
     }
 
-    /** The corpus report: a failed group's long reason padded every other row's status by about 150 blanks. */
-    @Test
-    void aFailedGroupsReasonDoesNotPushTheOtherStatusesAway() {
-        Cli.Result r = Cli.run(new String[] {"fit", sweep.toString(), "--x", "x", "--y", "y", "--law", "power-law",
-            "--by", "run"});
-        assertEquals(1, r.code(), r.err());
-        String[] lines = r.out().split("\n");
-        int column = lines[0].indexOf("status");
-        assertEquals(column, lines[1].indexOf("ok"), r.out());
-        assertTrue(lines[1].endsWith("ok"), "no trailing blanks: [" + lines[1] + "]");
-        assertEquals(column, lines[5].indexOf("failed: "), r.out());
-    }
-
     @Test
     void byCannotBeCombinedWithABootstrap() {
         Cli.Result r = Cli.run(new String[] {"fit", sweep.toString(), "--x", "x", "--y", "y", "--law", "power-law",

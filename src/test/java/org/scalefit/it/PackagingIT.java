@@ -80,8 +80,7 @@ class PackagingIT {
     void theLibraryRunsAsTheModuleOrgScalefit() throws Exception {
         Set<String> path = new LinkedHashSet<>();
         path.add(libraryJar("").toString());
-        for (Class<?> c : List.of(org.apache.commons.math3.util.FastMath.class, org.apache.commons.csv.CSVFormat.class,
-                org.apache.commons.io.IOUtils.class, org.apache.commons.codec.Charsets.class, org.knowm.xchart.XYChart.class,
+        for (Class<?> c : List.of(org.apache.commons.math3.util.FastMath.class, org.knowm.xchart.XYChart.class,
                 de.erichseifert.vectorgraphics2d.VectorGraphics2D.class, de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D.class,
                 org.apache.pdfbox.pdmodel.PDDocument.class, org.apache.pdfbox.io.RandomAccessRead.class,
                 org.apache.fontbox.FontBoxFont.class, org.apache.commons.logging.Log.class, picocli.CommandLine.class,

@@ -18,9 +18,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.scalefit.InvalidDataException;
 import org.scalefit.ScalefitException;
+import org.scalefit.data.Group;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.GroupFit;
+import org.scalefit.fit.GroupRow;
 
 /**
  * One law fitted to every group of a {@link Dataset}, in Spark's executors — {@code scalefit fit FILE --by COLUMN}
@@ -289,14 +291,15 @@ public final class GroupFits implements Serializable {
         }
 
         private Row fitGroup(Row first, List<Row> group, FitOptions options) {
-            Object[] values;
+            GroupRow row;
             try {
                 Observations data = layout.observations(group, source, keys, true);
-                GroupFit g = GroupFit.fitEach(data, spec::createLaw, options, 1).get(0);
-                values = g.fit().isPresent() ? table.values(g.fit().get()) : table.failed(group.size(), g.error().orElse(""));
+                // The core's lean path, as fit --by --output takes it: the row alone, no Fit object.
+                row = GroupFit.of(Group.of(0, List.of(), data), spec::createLaw, options, table.parameters(), false).row();
             } catch (ScalefitException e) {
-                values = table.failed(group.size(), e.getMessage());
+                row = GroupRow.failed(List.of(), table.parameters(), group.size(), e.template(), true);
             }
+            Object[] values = table.values(row);
             Object[] out = new Object[keys + values.length];
             for (int k = 0; k < keys; k++) {
                 out[k] = first.get(k);

@@ -3,7 +3,7 @@ package org.scalefit.spark;
 import java.util.ArrayList;
 import java.util.List;
 import org.scalefit.InvalidDataException;
-import org.scalefit.data.Observations;
+import org.scalefit.model.Laws;
 
 /**
  * The predictor options of a Spark fit, read as the command line reads {@code --x}: {@code COLUMN} or
@@ -71,19 +71,13 @@ final class Predictors {
     }
 
     /**
-     * The law's parameter names, from a stand-in data set with the right predictor names (no law's names
-     * depend on the data's values).
+     * The law's parameter names before any data are read ({@link Laws#parameterNames}).
      *
      * @param spec       the law
      * @param predictors {name, column} per predictor
      * @return the parameter names in the law's order
      */
     static List<String> parameterNames(FitSpec spec, List<String[]> predictors) {
-        Observations.Builder b = Observations.builder().source("schema");
-        for (String[] p : predictors) {
-            b.predictor(p[0], p[1], new double[] {1, 2, 3});
-        }
-        Observations data = b.response("y", new double[] {1, 2, 3}).build();
-        return spec.createLaw(data).parameters();
+        return Laws.parameterNames(spec.law(), predictors.stream().map(p -> p[0]).toList());
     }
 }
