@@ -93,6 +93,9 @@ final class AnswerCheck {
         if (problem.residuals(p, r) > 0) {
             return new Flaw("the fitted curve cannot be evaluated at some data point");
         }
+        if (loss instanceof Loss.Huber huber) {
+            return robustExplanation(problem, huber, r);
+        }
         double wsum = 0;
         double mean = 0;
         for (int i = 0; i < problem.n; i++) {
@@ -116,6 +119,48 @@ final class AnswerCheck {
                 + (problem.space.needsPositive() ? " in log space" : "") + ")", "try " + OptionKey.STARTS.with("grid")
                 + " or start values (" + OptionKey.START.label() + "); if none helps, " + problem.law.name()
                 + " does not describe these data");
+    }
+
+    /**
+     * Under Huber's loss "worse than a constant" is judged by that loss: the fit's Σ ρ(√wᵢ·rᵢ) against the best
+     * constant's. R² (squares) is not the measure there: a robust fit that rightly ignores a few large outliers can
+     * have more squared error than the mean, which the outliers pull towards them.
+     */
+    private static Flaw robustExplanation(Problem problem, Loss.Huber loss, double[] r) {
+        int n = problem.n;
+        double fit = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            fit += loss.rho(r[i]);
+            lo = Math.min(lo, problem.target[i]);
+            hi = Math.max(hi, problem.target[i]);
+        }
+        // The best constant: Σ ρ(√wᵢ·(tᵢ − c)) is convex in c, so bisect on its derivative between the targets' ends.
+        for (int it = 0; it < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(hi)); it++) {
+            double c = 0.5 * (lo + hi);
+            double slope = 0;
+            for (int i = 0; i < n; i++) {
+                slope -= problem.sqrtW[i] * loss.psi(problem.sqrtW[i] * (problem.target[i] - c));
+            }
+            if (slope > 0) {
+                hi = c;
+            } else {
+                lo = c;
+            }
+        }
+        double c = 0.5 * (lo + hi);
+        double constant = 0;
+        for (int i = 0; i < n; i++) {
+            constant += loss.rho(problem.sqrtW[i] * (problem.target[i] - c));
+        }
+        if (!(constant > 0) || fit <= constant * (1 + 1e-6)) {
+            return null;
+        }
+        return new Flaw("the fitted curve has a higher " + loss.spec() + " objective than the best constant ("
+                + Numbers.format(fit, 4) + " against " + Numbers.format(constant, 4) + ")", "try "
+                + OptionKey.STARTS.with("grid") + " or start values (" + OptionKey.START.label() + "); if none helps, "
+                + problem.law.name() + " does not describe these data");
     }
 
     static Flaw continuity(Problem problem, double[] p) {

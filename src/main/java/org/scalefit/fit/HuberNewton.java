@@ -160,8 +160,12 @@ final class HuberNewton {
             return run;
         }
         return new LeastSquaresRun.Result(theta, value, run.iterations() + steps, run.evaluations(),
-                run.converged() || settled, settled ? "converged: exact optimum of the Huber loss (Newton's method on its quadratic zone)"
-                : run.reason(), run.startIndex(),
+                // A run Newton's method still lowered by more than 1e-6 was not at its optimum, whatever it claimed.
+                settled || (run.converged() && run.objective() - value <= 1e-6 * run.objective()),
+                settled ? "converged: exact optimum of the Huber loss (Newton's method on its quadratic zone)"
+                : run.objective() - value <= 1e-6 * run.objective() ? run.reason()
+                : "stopped: iteration limit (" + maxSteps + ") reached while Newton's method still lowered the objective",
+                run.startIndex(),
                 run.curvature());
     }
 
