@@ -46,6 +46,10 @@ public enum OptionKey {
     RESAMPLE("the resampling plan", "resampling plan"),
     /** The number of bootstrap replicates. */
     BOOTSTRAP("the number of bootstrap replicates", "bootstrap replicates"),
+    /** The column of the errors of y. */
+    SIGMA("the errors of y", "sigma"),
+    /** Permission to leave out rows whose values cannot be used. */
+    SKIP_INVALID("leaving out unusable rows", "skip-invalid"),
     /** A predictor column of the data. */
     PREDICTOR("the predictor columns", "predictor"),
     /** The field naming the model of a run. */

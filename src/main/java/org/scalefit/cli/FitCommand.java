@@ -128,6 +128,12 @@ public final class FitCommand implements Callable<Integer> {
                     + "with --bootstrap.")
     java.nio.file.Path predictCsv;
 
+    @Option(names = "--test", paramLabel = "NAME=VALUE[,...]",
+            description = "Test the fit against these parameter values (e.g. a published law): the likelihood-ratio test "
+                    + "(squares or huber-likelihood; the others and the scale refitted) and the Wald test (bootstrap "
+                    + "covariance with --bootstrap, else the fit's). JSON: likelihood_ratio_test, wald_test.")
+    String test;
+
     /** Created by picocli. */
     public FitCommand() {
     }
@@ -181,6 +187,7 @@ public final class FitCommand implements Callable<Integer> {
         } else if (resample != null) {
             throw new InvalidDataException("--resample " + resample + " needs --bootstrap N");
         }
+        TestReport tests = test == null ? null : new TestReport(fit, test, boot);
         int csvRows = predictCsv == null ? 0 : PredictCsv.write(predictCsv, fit, boot, predictAt, dates);
         FitReport report = new FitReport(fit, targets);
         UncertaintyReport uncertainty = new UncertaintyReport(fit, boot, method, targets, predictAt);
@@ -195,6 +202,9 @@ public final class FitCommand implements Callable<Integer> {
                 plot.putJson(json, figure);
             }
             uncertainty.addTo(json);
+            if (tests != null) {
+                tests.addTo(json);
+            }
             Json.recordInvocation(json, spec);
             DataOptions.putSkipped(json, loaded.skipped());
             if (predictCsv != null) {
@@ -208,6 +218,9 @@ public final class FitCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(report.table());
             spec.commandLine().getOut().print(uncertainty.table());
+            if (tests != null) {
+                spec.commandLine().getOut().print(tests.table());
+            }
         }
         spec.commandLine().getOut().flush();
         // Notes on the files written come after the result, where a reader of the terminal looks last.
@@ -256,7 +269,7 @@ public final class FitCommand implements Callable<Integer> {
                 {"--bootstrap", bootstrap == null ? null : ""}, {"--plot", plot.requested() ? "" : null},
                 {"--report", html.requested() ? "" : null},
                 {"--predict", predict.isEmpty() ? null : ""}, {"--predict-csv", predictCsv == null ? null : ""},
-                {"--resample", resample}}) {
+                {"--resample", resample}, {"--test", test}}) {
             if (clash[1] != null) {
                 throw new InvalidDataException("--by fits each group separately and cannot be combined with " + clash[0]);
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.scalefit.fit.Bound;
+import org.scalefit.fit.Constraint;
 import org.scalefit.fit.Estimate;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
@@ -79,6 +80,7 @@ public final class FitReport {
         Json.put(o, "objective", fit.objective());
         Json.put(o, "r2", fit.r2());
         Json.put(o, "log_likelihood", fit.logLikelihood());
+        fit.scale().ifPresent(v -> Json.put(o, "scale", v));
         Json.put(o, "aic", fit.aic());
         Json.put(o, "aicc", fit.aicc());
         Json.put(o, "bic", fit.bic());
@@ -92,6 +94,20 @@ public final class FitReport {
         o.put("starts_converged", fit.startsConverged());
         ArrayNode w = o.putArray("warnings");
         fit.warnings(Flags::of).forEach(w::add);
+        ArrayNode cons = o.putArray("constraints");
+        for (Constraint c : fit.constraints()) {
+            ObjectNode co = cons.addObject();
+            co.put("parameter", c.parameter());
+            Json.put(co, "lower", c.lower());
+            Json.put(co, "upper", c.upper());
+            co.put("source", c.source().label());
+            co.put("reason", c.reason());
+            if (c.liftable()) {
+                co.put("lifted_by", Flags.render(c.liftedBy()));
+            } else {
+                co.putNull("lifted_by");
+            }
+        }
         ObjectNode derived = o.putObject("derived");
         for (Estimate e : fit.derived()) {
             putEstimate(derived.putObject(e.name()), e);

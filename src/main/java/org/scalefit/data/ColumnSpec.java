@@ -35,11 +35,13 @@ public record ColumnSpec(String name, String column) implements PredictorSpec {
     }
 
     /**
-     * Parses {@code NAME=COLUMN} or {@code COLUMN}; spaces around either part are ignored.
+     * Parses {@code NAME=COLUMN} or {@code COLUMN}; spaces around either part are ignored. A bare column whose
+     * header is not an identifier ({@code Seen Examples}) is read as it is, named by {@link #nameFor}.
      *
      * <pre>{@code
      * ColumnSpec.parse(" N = params ");   // ColumnSpec[name=N, column=params]
      * ColumnSpec.parse("N-1=params");     // throws: "N-1" is not a valid name: ...
+     * ColumnSpec.parse("Seen Examples");  // ColumnSpec[name=Seen_Examples, column=Seen Examples]
      * }</pre>
      *
      * @param text the spec
@@ -53,7 +55,8 @@ public record ColumnSpec(String name, String column) implements PredictorSpec {
             if (t.isEmpty()) {
                 throw new InvalidDataException("empty column spec; write NAME=COLUMN or COLUMN, e.g. N=params");
             }
-            return new ColumnSpec(t, t);
+            // A column named as a header writes it ("Seen Examples"): read it as it is, under a name a formula can use.
+            return new ColumnSpec(PredictorSpec.isIdentifier(t) ? t : nameFor(t), t);
         }
         String name = t.substring(0, eq).strip();
         String column = t.substring(eq + 1).strip();
@@ -64,6 +67,25 @@ public record ColumnSpec(String name, String column) implements PredictorSpec {
             throw new InvalidDataException("no column after \"=\" in " + Cells.quote(t) + "; write NAME=COLUMN, e.g. N=params");
         }
         return new ColumnSpec(name, column);
+    }
+
+    /**
+     * A predictor name for a column whose header is not an identifier: every run of other characters becomes
+     * {@code _} ({@code Seen Examples} → {@code Seen_Examples}, {@code 2nd run} → {@code _2nd_run}).
+     *
+     * <pre>{@code
+     * String name = ColumnSpec.nameFor("C4 Eval Loss");   // "C4_Eval_Loss"
+     * }</pre>
+     *
+     * @param column the column's header
+     * @return an identifier
+     */
+    public static String nameFor(String column) {
+        String name = column.strip().replaceAll("[^\\p{L}\\p{N}_]+", "_").replaceAll("^_+|_+$", "");
+        if (name.isEmpty()) {
+            return "x";
+        }
+        return Character.isLetter(name.charAt(0)) ? name : "_" + name;
     }
 
     /** @return the one column, {@code [column]} */

@@ -40,10 +40,13 @@ public final class Observations {
     private final String[] groups;
     private final String[] items;
     private final int[] rows;
+    /** True when the rows are a table's (given to the builder); false for arrays made in memory. */
+    private final boolean tableRows;
 
     private Observations(Builder b, double[][] x, double[] y, double[] weights, double[] sigma,
                          String[] groups, String[] items, int[] rows) {
         this.source = b.source;
+        this.tableRows = b.rows != null;
         this.predictorNames = List.copyOf(b.predictorNames);
         this.predictorColumns = List.copyOf(b.predictorColumns);
         this.responseColumn = b.responseColumn;
@@ -222,7 +225,25 @@ public final class Observations {
      * @return the description
      */
     public String where(int i, String column) {
-        return "row " + rows[i] + " of " + source + ", column \"" + column + "\"";
+        return tableRows ? "row " + rows[i] + " of " + source + ", column \"" + column + "\"" : inMemory(i, column, source);
+    }
+
+    /**
+     * @param i point index
+     * @return where point i came from: {@code row 4 of runs.csv}, or for arrays made in memory {@code point 2 of data}
+     */
+    public String describePoint(int i) {
+        return tableRows ? "row " + rows[i] + " of " + source : "point " + i + " of " + source;
+    }
+
+    /** @return true when the points carry a table's row numbers (read from a file), false for arrays made in memory */
+    public boolean hasSourceRows() {
+        return tableRows;
+    }
+
+    /** A value of arrays made in memory: {@code y[2] of data} (0-based index), never a table's row. */
+    private static String inMemory(int i, String column, String source) {
+        return column + "[" + i + "] of " + source;
     }
 
     /**
@@ -306,6 +327,7 @@ public final class Observations {
         b.predictorNames.addAll(predictorNames);
         b.predictorColumns.addAll(predictorColumns);
         b.responseColumn = responseColumn;
+        b.rows = tableRows ? rows : null;
         return b;
     }
 
@@ -553,7 +575,7 @@ public final class Observations {
         }
 
         private String at(int row, String column) {
-            return "row " + row + " of " + source + ", column \"" + column + "\"";
+            return rows != null ? "row " + row + " of " + source + ", column \"" + column + "\"" : inMemory(row - 2, column, source);
         }
     }
 }

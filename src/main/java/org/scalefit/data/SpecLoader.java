@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import org.scalefit.InvalidDataException;
+import org.scalefit.OptionKey;
 
 /**
  * Applies a {@link DataSpec} to tables: turns each table (or each streamed chunk of a file) into the rows
@@ -143,6 +144,12 @@ final class SpecLoader {
         private static final long serialVersionUID = 1L;
         final String column;
         final InvalidDataException reason;
+
+        /** @return the reason with its remedy: the message names the cell; for a few bad rows, leave them out */
+        InvalidDataException withRemedy() {
+            return new InvalidDataException(reason.template() + "; fix the cell, or leave out rows that cannot be used "
+                    + "with " + OptionKey.SKIP_INVALID.label(), reason.place());
+        }
 
         BadCell(String column, InvalidDataException reason) {
             super(reason.getMessage(), reason, false, false);
@@ -284,7 +291,7 @@ final class SpecLoader {
 
     private void skipOrThrow(List<SkippedRow> skipped, int row, BadCell e) {
         if (!skipInvalid) {
-            throw e.reason;
+            throw e.withRemedy();
         }
         skipped.add(new SkippedRow(row, e.column, e.reason.getMessage()));
     }

@@ -64,13 +64,18 @@ public final class Fit {
     private final ResidualDiagnostics diagnostics;
     private final double tQuantile;
     private final Lbfgs.Curvature curvature;
+    private final List<Constraint> constraints;
+    private final double scale;
     private final String solver;
 
     Fit(Law law, Observations data, FitOptions options, Space space, double[] values, boolean[] fixed, double[] stderr,
         double[][] covScaled, double[][] covAbsolute, double[] residuals, double rss, double objective, int freeCount,
         int dof, double r2, double logLikelihood, int informationParameters, int iterations, int evaluations,
         boolean converged, String convergenceReason, List<String> warnings, int startsTried, int startsConverged,
-        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature, String solver) {
+        int bestStart, double conditionNumber, ResidualDiagnostics diagnostics, Lbfgs.Curvature curvature,
+        List<Constraint> constraints, double scale, String solver) {
+        this.constraints = List.copyOf(constraints);
+        this.scale = scale;
         this.law = law;
         this.data = data;
         this.options = options;
@@ -114,10 +119,15 @@ public final class Fit {
     }
 
     /**
-     * A parameter with its interval value ∓ t·stderr (zero width when fixed): the one formula of
-     * {@link #parameters()} and of {@link GroupRow}'s intervals.
+     * A parameter with its interval value ∓ t·stderr (zero width when fixed), or value·exp(∓t·stderr/value) for a
+     * positive parameter of a log-space fit ({@code logScale}): the one formula of {@link #parameters()} and of
+     * {@link GroupRow}'s intervals.
      */
-    static Parameter parameter(String name, double value, double stderr, boolean fixed, double tQuantile) {
+    static Parameter parameter(String name, double value, double stderr, boolean fixed, double tQuantile, boolean logScale) {
+        if (!fixed && logScale) {
+            double half = tQuantile * stderr / value;
+            return new Parameter(name, value, stderr, value * Math.exp(-half), value * Math.exp(half), false);
+        }
         double half = fixed ? 0 : tQuantile * stderr;
         return new Parameter(name, value, stderr, value - half, value + half, fixed);
     }
@@ -133,6 +143,31 @@ public final class Fit {
             c[i] = a[i].clone();
         }
         return c;
+    }
+
+    /**
+     * The restrictions the engine placed on the free parameters by default: the law's ranges for these data
+     * (lifted by a bound) and its positive domains. Bounds the caller gave are in {@link FitOptions#bounds()}.
+     *
+     * @return the constraints, in parameter order
+     */
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    /**
+     * The scale σ of the error density when the loss estimates one ({@link Loss.HuberLikelihood}): in the
+     * units of the residuals (of ln y in log space).
+     *
+     * <pre>{@code
+     * Fit fit = Fitter.fit(new ChinchillaLaw(), runs, FitOptions.builder().loss(Loss.parse("huber-likelihood:1e-3")).build());
+     * double logSigma = Math.log(fit.scale().getAsDouble());   // about -12.27 on Epoch's 240 runs
+     * }</pre>
+     *
+     * @return σ, or empty for losses without a scale
+     */
+    public java.util.OptionalDouble scale() {
+        return Double.isFinite(scale) ? java.util.OptionalDouble.of(scale) : java.util.OptionalDouble.empty();
     }
 
     /** @return the fitted law */
@@ -190,8 +225,24 @@ public final class Fit {
         return out;
     }
 
+    /**
+     * The interval is value ± t·se, except for a positive parameter of a log-space fit: the fit sees it as
+     * ln p, so its interval is p·exp(±t·se/p) (the same interval on the log scale, by the delta method), which
+     * stays positive.
+     */
     private Parameter parameter(int j) {
-        return parameter(law.parameters().get(j), values[j], stderr[j], fixed[j], tQuantile);
+        return parameter(law.parameters().get(j), values[j], stderr[j], fixed[j], tQuantile, logScaleInterval(j));
+    }
+
+    /** @return true when parameter j's interval is computed on the log scale: a positive parameter of a log-space fit */
+    boolean logScaleInterval(int j) {
+        return logScaleInterval(law, space, j, values[j], stderr[j]);
+    }
+
+    /** @return true for a positive parameter of a log-space fit with a finite positive value and standard error */
+    static boolean logScaleInterval(Law law, Space space, int j, double value, double stderr) {
+        return space == Space.LOG && law.domain(j) == org.scalefit.model.ParameterDomain.POSITIVE && value > 0
+                && Double.isFinite(stderr);
     }
 
     private int index(String name) {
@@ -263,7 +314,10 @@ public final class Fit {
         return r2;
     }
 
-    /** @return Gaussian log-likelihood in the fit's space */
+    /**
+     * @return the log-likelihood in the fit's space: Gaussian (its variance estimated, or from the given sigmas), or
+     *         under {@link Loss.HuberLikelihood} that density's, normalising constant included
+     */
     public double logLikelihood() {
         return logLikelihood;
     }

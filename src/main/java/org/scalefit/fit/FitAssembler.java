@@ -34,7 +34,7 @@ final class FitAssembler {
         return new Fit(problem.law, data, options, problem.space, a.p, a.fixed, a.stderr, a.covScaled, a.covAbs,
                 a.unweighted, a.rss, best.objective(), problem.m, a.dof, a.r2, a.logLik, a.kInfo, best.iterations(),
                 best.evaluations(), best.converged(), best.reason(), a.warnings, startsTried, startsConverged,
-                best.startIndex(), a.condition, a.diagnostics, best.curvature(), solver);
+                best.startIndex(), a.condition, a.diagnostics, best.curvature(), problem.constraints, a.scale, solver);
     }
 
     /**
@@ -44,7 +44,11 @@ final class FitAssembler {
     static GroupRow row(List<String> keys, Problem problem, Observations data, FitOptions options,
                         LeastSquaresRun.Result best, List<String> notes) {
         Assessment a = assess(problem, data, options, best, notes);
-        return GroupRow.of(keys, problem.law.parameters(), a.p, a.stderr, a.fixed,
+        boolean[] logScale = new boolean[a.p.length];
+        for (int j = 0; j < logScale.length; j++) {
+            logScale[j] = Fit.logScaleInterval(problem.law, problem.space, j, a.p[j], a.stderr[j]);
+        }
+        return GroupRow.of(keys, problem.law.parameters(), a.p, a.stderr, a.fixed, logScale,
                 Fit.tQuantile(options, a.dof), a.rss, a.r2, Fit.aic(a.kInfo, a.logLik), data.size(), best.converged(),
                 best.reason(), a.warnings);
     }
@@ -52,7 +56,7 @@ final class FitAssembler {
     /** Everything {@link #assess} computes at the optimum. */
     private record Assessment(double[] p, boolean[] fixed, double[] stderr, double[][] covScaled, double[][] covAbs,
                               double[] unweighted, double rss, int dof, double r2, double logLik, int kInfo,
-                              List<String> warnings, double condition, ResidualDiagnostics diagnostics) {
+                              List<String> warnings, double condition, ResidualDiagnostics diagnostics, double scale) {
     }
 
     private static Assessment assess(Problem problem, Observations data, FitOptions options, LeastSquaresRun.Result best,
@@ -72,7 +76,10 @@ final class FitAssembler {
             r[problem.order[row]] = sorted[row];
             sqrtW[problem.order[row]] = problem.sqrtW[row];
         }
-        Loss loss = options.loss();
+        // Under the Huber likelihood the scale is estimated with the parameters; its covariance is that of
+        // Huber's M-estimator at the threshold δσ̂ on the residuals.
+        double scale = options.loss() instanceof Loss.HuberLikelihood h ? h.scale(sorted) : Double.NaN;
+        Loss loss = options.loss() instanceof Loss.HuberLikelihood h ? Loss.huber(h.delta() * scale) : options.loss();
         double[] omega = new double[n];
         double rss = 0;
         double weightedSq = 0;
@@ -100,6 +107,8 @@ final class FitAssembler {
         }
         rejectDegenerate(problem, p, jac, names);
         Inverse inv = invertNormalMatrix(jac, n, m);
+        double[][] sandwich = Double.isFinite(huberFactor) && zoneIsForced(loss, sorted, m)
+                ? huberSandwich(loss, sorted, jac, m, dof) : null;
 
         boolean absolute = data.weightsAreInverseVariances();
         double[][] covAbs = new double[np][np];
@@ -112,7 +121,7 @@ final class FitAssembler {
             for (int b = 0; b < m; b++) {
                 double c = inv.matrix[a][b];
                 covAbs[problem.free[a]][problem.free[b]] = c;
-                covScaled[problem.free[a]][problem.free[b]] = c * s2;
+                covScaled[problem.free[a]][problem.free[b]] = sandwich != null ? sandwich[a][b] : c * s2;
             }
         }
         for (int j = 0; j < np; j++) {
@@ -143,16 +152,8 @@ final class FitAssembler {
         for (int i = 0; i < n; i++) {
             sumLogW += Math.log(problem.sqrtW[i] * problem.sqrtW[i]);
         }
-        double logLik;
-        int kInfo;
-        if (absolute) {
-            logLik = -0.5 * (rss + n * Math.log(2 * Math.PI) - sumLogW);
-            kInfo = m;
-        } else {
-            double sigma2 = Math.max(rss / n, Double.MIN_NORMAL);
-            logLik = -0.5 * n * (Math.log(2 * Math.PI * sigma2) + 1) + 0.5 * sumLogW;
-            kInfo = m + 1;
-        }
+        double logLik = logLikelihood(options.loss(), sorted, absolute, sumLogW)[0];
+        int kInfo = absolute && !(options.loss() instanceof Loss.HuberLikelihood) ? m : m + 1;
 
         double[] unweighted = new double[n];
         for (int i = 0; i < n; i++) {
@@ -165,6 +166,9 @@ final class FitAssembler {
             warnings.add("did not converge: " + best.reason());
         }
         boundWarnings(problem, options, p, warnings);
+        Warnings.asymptoteBelowZero(problem, data, p, warnings);
+        Warnings.sigmaLooksLikeErrorsOfY(problem, data, warnings);
+        Warnings.robustStandardErrors(loss, sorted, warnings);
         for (int a = 0; a < m; a++) {
             int j = problem.free[a];
             if (Math.abs(p[j]) > RUNAWAY) {
@@ -213,7 +217,50 @@ final class FitAssembler {
                     + " are expected): the curve bends away from this law");
         }
         return new Assessment(p, fixed, stderr, covScaled, covAbs, unweighted, rss, dof, r2, logLik, kInfo, warnings,
-                inv.condition, diagnostics);
+                inv.condition, diagnostics, scale);
+    }
+
+    /**
+     * The log-likelihood of weighted residuals: under {@link Loss.HuberLikelihood} that density's with its scale
+     * at its best; otherwise Gaussian, with the given sigmas ({@code absolute}) or the variance at its best.
+     *
+     * @param loss     the fit's loss
+     * @param r        weighted residuals √wᵢ·rᵢ
+     * @param absolute true when the weights are 1/σᵢ² from given sigmas
+     * @param sumLogW  Σ ln wᵢ
+     * @return {log L, the scale (σ of the Huber density, NaN otherwise)}
+     */
+    static double[] logLikelihood(Loss loss, double[] r, boolean absolute, double sumLogW) {
+        int n = r.length;
+        if (loss instanceof Loss.HuberLikelihood h) {
+            double scale = h.scale(r);
+            return new double[] {-h.negativeLogLikelihood(r, scale, sumLogW), scale};
+        }
+        double rss = 0;
+        for (double v : r) {
+            rss += v * v;
+        }
+        if (absolute) {
+            return new double[] {-0.5 * (rss + n * Math.log(2 * Math.PI) - sumLogW), Double.NaN};
+        }
+        double sigma2 = Math.max(rss / n, Double.MIN_NORMAL);
+        return new double[] {-0.5 * n * (Math.log(2 * Math.PI * sigma2) + 1) + 0.5 * sumLogW, Double.NaN};
+    }
+
+    /**
+     * The log-likelihood of a law at given parameters (all of them held), for a likelihood-ratio test whose null
+     * leaves nothing but the scale free.
+     *
+     * @return {log L, the scale}
+     */
+    static double[] logLikelihoodAt(org.scalefit.model.Law law, Observations data, FitOptions options,
+                                    org.scalefit.model.Space space, double[] p) {
+        Problem problem = Problem.of(law, data, options, space);
+        double[] r = new double[problem.n];
+        if (problem.residuals(p, r) > 0) {
+            throw new FitFailedException(law.name() + " cannot be evaluated at the tested parameters");
+        }
+        return logLikelihood(options.loss(), r, data.weightsAreInverseVariances(), LikelihoodRun.sumLogWeights(problem));
     }
 
     /** The full parameter vector of the best run; throws when some value is not finite. */
@@ -254,11 +301,14 @@ final class FitAssembler {
      * in front of (JᵀJ)⁻¹. With a small δ (Epoch's 1e-3 on log residuals of about 1e-2) nearly every
      * residual lies beyond δ, so reweighted least squares' s²·(JᵀΩJ)⁻¹ understates the errors severalfold
      * (the estimator is close to least absolute deviations, whose variance is 1/(4f(0)²), not σ²), while
-     * this formula tends to exactly that. NaN for other losses, without degrees of freedom, or when no
-     * residual lies inside δ (then the reweighted covariance is kept).
+     * this formula tends to exactly that.
+     *
+     * <p>ψ' is the indicator of |r| ≤ δ (Huber 1981, as SciPy computes it). When the optimum forces the count
+     * inside ({@link #zoneIsForced}) the covariance is {@link #huberSandwich} instead. NaN for other losses or
+     * without degrees of freedom.
      */
     static double huberVarianceFactor(Loss loss, double[] r, int p, int dof) {
-        if (!(loss instanceof Loss.Huber) || dof <= 0) {
+        if (!(loss instanceof Loss.Huber huber) || dof <= 0) {
             return Double.NaN;
         }
         int n = r.length;
@@ -267,7 +317,7 @@ final class FitAssembler {
         double d2 = 0;
         for (double ri : r) {
             double psi = loss.psi(ri);
-            double d = loss.curvature(ri);
+            double d = huber.curvature(ri);
             psi2 += psi * psi;
             d1 += d;
             d2 += d * d;
@@ -279,6 +329,102 @@ final class FitAssembler {
         double var = Math.max(0, d2 / n - mean * mean);
         double k = 1 + (double) p / n * var / (mean * mean);
         return k * k * (psi2 / dof) / (mean * mean);
+    }
+
+    /**
+     * True when no more residuals lie inside ±δ than the optimum itself puts there: at the optimum of a small δ as
+     * many residuals as parameters sit in the quadratic zone whatever δ is, so the share inside — and with it
+     * Huber's formula — shrinks with δ and the standard errors collapse (an exponent's 1e-4 where the bootstrap's
+     * is 0.015). Up to twice the parameter count counts as forced.
+     */
+    static boolean zoneIsForced(Loss loss, double[] r, int p) {
+        int inside = 0;
+        for (double v : r) {
+            inside += loss.curvature(v) > 0 ? 1 : 0;
+        }
+        return inside <= 2 * p;
+    }
+
+    /**
+     * Huber's M-estimator covariance as a sandwich, K²·n/(n−p)·H⁻¹·B·H⁻¹ with H = Σ ψ'ᵢ·JᵢJᵢᵀ and B = Σ ψᵢ²·JᵢJᵢᵀ,
+     * ψ'ᵢ the kernel-smoothed share of residual i inside ±δ (a normal kernel at Silverman's bandwidth), used when
+     * the zone's own count is forced ({@link #zoneIsForced}): the smoothing estimates the density of the residuals
+     * at zero from all of them instead of counting the few the optimum pinned inside, so the errors tend to those
+     * of least absolute deviations as δ → 0 instead of collapsing with it.
+     *
+     * @return the covariance of the free parameters, or null when H is singular
+     */
+    private static double[][] huberSandwich(Loss loss, double[] r, double[][] jac, int m, int dof) {
+        int n = r.length;
+        double delta = ((Loss.Huber) loss).delta();
+        double h = bandwidth(r);
+        double[][] hJac = new double[n][m];
+        double[][] b = new double[m][m];
+        double d1 = 0;
+        double d2 = 0;
+        for (int i = 0; i < n; i++) {
+            double d = h > 0 ? org.scalefit.stats.Quantiles.normalCdf((delta - r[i]) / h)
+                    - org.scalefit.stats.Quantiles.normalCdf((-delta - r[i]) / h) : loss.curvature(r[i]);
+            d1 += d;
+            d2 += d * d;
+            double psi = loss.psi(r[i]);
+            double sd = Math.sqrt(Math.max(d, 0));
+            for (int j = 0; j < m; j++) {
+                hJac[i][j] = jac[i][j] * sd;
+                for (int k = 0; k < m; k++) {
+                    b[j][k] += psi * psi * jac[i][j] * jac[i][k];
+                }
+            }
+        }
+        double mean = d1 / n;
+        Inverse hInv = invertNormalMatrix(hJac, n, m);
+        if (!(mean > 0) || hInv.rankDeficient) {
+            return null;
+        }
+        double var = Math.max(0, d2 / n - mean * mean);
+        double kk = 1 + (double) m / n * var / (mean * mean);
+        double f = kk * kk * n / dof;
+        double[][] hb = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c < m; c++) {
+                double s = 0;
+                for (int k = 0; k < m; k++) {
+                    s += hInv.matrix[a][k] * b[k][c];
+                }
+                hb[a][c] = s;
+            }
+        }
+        double[][] out = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c < m; c++) {
+                double s = 0;
+                for (int k = 0; k < m; k++) {
+                    s += hb[a][k] * hInv.matrix[k][c];
+                }
+                out[a][c] = f * s;
+            }
+        }
+        return out;
+    }
+
+    /** Silverman's rule of thumb, 0.9·min(sd, IQR/1.34)·n^(−1/5), for the residuals' density; 0 when degenerate. */
+    static double bandwidth(double[] r) {
+        int n = r.length;
+        double mean = 0;
+        for (double v : r) {
+            mean += v / n;
+        }
+        double ss = 0;
+        for (double v : r) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+        double[] s = r.clone();
+        Arrays.sort(s);
+        double iqr = org.scalefit.stats.Quantiles.percentile(s, 0.75) - org.scalefit.stats.Quantiles.percentile(s, 0.25);
+        double spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
+        double h = 0.9 * spread * Math.pow(n, -0.2);
+        return Double.isFinite(h) && h > 0 ? h : 0;
     }
 
     /**
@@ -295,7 +441,7 @@ final class FitAssembler {
                     break;
                 }
             }
-            if (zero) {
+            if (zero && !problem.atBound(j, p[problem.free[j]])) {
                 String name = names.get(problem.free[j]);
                 throw new FitFailedException(problem.law.name() + " fit stalled where " + name + " no longer changes the "
                         + "curve (" + name + " = " + Numbers.format(p[problem.free[j]], 4) + "): give start values closer "
@@ -322,9 +468,15 @@ final class FitAssembler {
             String end = atLo ? "lower" : "upper";
             double at = atLo ? b.lower() : b.upper();
             if (problem.fromLaw[a]) {
+                String reason = "";
+                for (Constraint c : problem.constraints) {
+                    if (c.parameter().equals(names.get(j)) && c.source() == Constraint.Source.RANGE) {
+                        reason = " (" + c.reason() + ")";
+                    }
+                }
                 warnings.add(names.get(j) + " rests at the " + end + " end (" + Numbers.format(at, 6)
-                        + ") of the range these data can determine: the data do not pin it down, and its standard "
-                        + "error ignores the edge");
+                        + ") of the range the engine keeps it in by default" + reason + "; its standard error ignores"
+                        + " the edge; lift the range with " + OptionKey.BOUND.with(names.get(j) + "=LO:HI"));
             } else {
                 warnings.add(names.get(j) + " is at its " + end + " bound " + Numbers.format(at, 6)
                         + ": the best fit may lie beyond it, and its standard error ignores the bound");

@@ -77,7 +77,10 @@ public final class FitSummary {
         s.append("  fit        R² ").append(Numbers.format(fit.r2(), 6)).append("   RSS ").append(Numbers.format(fit.rss(), 5))
                 .append(fit.options().loss().isSquares() ? "" : "   objective " + Numbers.format(fit.objective(), 6))
                 .append("   n ").append(fit.n()).append("   dof ").append(fit.dof()).append('\n');
-        s.append("  criteria   log L ").append(Numbers.format(fit.logLikelihood(), 6)).append("   AIC ")
+        // Under a likelihood with a scale the optimum is told from nearby points in the 7th digit: show 9.
+        s.append("  criteria   log L ").append(Numbers.format(fit.logLikelihood(), fit.scale().isPresent() ? 9 : 6))
+                .append(fit.scale().isPresent() ? " (scale σ " + Numbers.format(fit.scale().getAsDouble(), 6) + ")" : "")
+                .append("   AIC ")
                 .append(Numbers.format(fit.aic(), 6)).append("   AICc ").append(Numbers.format(fit.aicc(), 6))
                 .append("   BIC ").append(Numbers.format(fit.bic(), 6)).append('\n');
         s.append("  residuals  RMS ").append(Numbers.format(d.rms(), 4)).append("   max |z| ")
@@ -94,6 +97,13 @@ public final class FitSummary {
                 .append(fit.iterations()).append(" iterations, best of ").append(fit.startsTried()).append(" start")
                 .append(fit.startsTried() == 1 ? "" : "s").append(" (").append(fit.startsConverged())
                 .append(" converged); ").append(fit.convergenceReason()).append('\n');
+        List<Constraint> ranges = fit.constraints().stream().filter(Constraint::liftable).toList();
+        if (!ranges.isEmpty()) {
+            s.append("  constraints (the engine's defaults for these data)\n");
+            for (Constraint c : ranges) {
+                s.append("    - ").append(org.scalefit.OptionKey.render(c.describe(), optionNames)).append('\n');
+            }
+        }
         List<String> warnings = fit.warnings(optionNames);
         if (warnings.isEmpty()) {
             s.append("  warnings   none\n");
@@ -112,7 +122,8 @@ public final class FitSummary {
         for (int k = 0; k < fit.data().predictorCount(); k++) {
             String name = fit.data().predictorNames().get(k);
             String column = fit.data().predictorColumn(k);
-            String text = name.equals(column) ? column : name + " = " + column;
+            String text = name.equals(column) || name.equals(org.scalefit.data.ColumnSpec.nameFor(column)) ? column
+                    : name + " = " + column;
             out.add(column.indexOf('/') > 0 ? text + " (derived)" : text);
         }
         return out;

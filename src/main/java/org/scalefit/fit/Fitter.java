@@ -80,8 +80,10 @@ public final class Fitter {
      */
     public static Fit fit(Law law, Observations data, FitOptions options, Progress progress) {
         MultiStart.Solved s = MultiStart.solve(RunPlan.resolve(law, options), data, null, progress);
-        return FitAssembler.assemble(s.problem(), data, options, s.best(), s.tried(), s.convergedCount(),
+        Fit fit = FitAssembler.assemble(s.problem(), data, options, s.best(), s.tried(), s.convergedCount(),
                 MultiStart.notes(s, options), s.solver());
+        RunawayProbe.check(fit, data);
+        return fit;
     }
 
     /**

@@ -124,13 +124,13 @@ public final class GroupRow {
 
     /** The row from the values {@code FitAssembler} computes, with the intervals of {@link Fit#parameter}. */
     static GroupRow of(List<String> keys, List<String> parameters, double[] p, double[] stderr, boolean[] fixed,
-                       double tQuantile, double rss, double r2, double aic, int n, boolean converged,
+                       boolean[] logScale, double tQuantile, double rss, double r2, double aic, int n, boolean converged,
                        String convergenceReason, List<String> warnings) {
         int k = p.length;
         double[] lo = new double[k];
         double[] hi = new double[k];
         for (int j = 0; j < k; j++) {
-            Parameter q = Fit.parameter(parameters.get(j), p[j], stderr[j], fixed[j], tQuantile);
+            Parameter q = Fit.parameter(parameters.get(j), p[j], stderr[j], fixed[j], tQuantile, logScale[j]);
             lo[j] = q.lower();
             hi[j] = q.upper();
         }

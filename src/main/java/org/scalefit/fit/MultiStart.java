@@ -27,14 +27,29 @@ final class MultiStart {
     /**
      * What {@link #solve} found: the problem, the best run, the counts the assembly reports and the optimiser
      * that found it ({@link RunPlan#describe}, e.g. {@code varpro (automatic)}).
+     *
+     * @param fallbackFrom the index of the first fallback start, or −1 when there was no fallback
+     * @param scanned      runs started from the basins the scan found (0 when there was no scan)
+     * @param rejected     the flaw of a run with a lower objective than the best that failed the answer checks, or null
+     * @param solver       the optimiser that found the best run
      */
-    record Solved(Problem problem, LeastSquaresRun.Result best, int tried, int convergedCount, boolean fellBack,
-                  String solver) {
+    record Solved(Problem problem, LeastSquaresRun.Result best, int tried, int convergedCount, int fallbackFrom,
+                  int scanned, AnswerCheck.Flaw rejected, String solver) {
+        /** @return true when the fallback starts ran */
+        boolean fellBack() {
+            return fallbackFrom >= 0;
+        }
     }
 
+    /** Most runs started from basins the scan sees below the first start's optimum. */
+    static final int MAX_BETTER_BASINS = 4;
+    /** Runs started from the best other basins the scan sees, whatever their profiled objective. */
+    static final int EXPLORED_BASINS = 2;
+
     /**
-     * Validates, builds the problem and the starts, runs the plan's optimiser from every start (then from the
-     * fallback starts if none converged) and keeps the best run.
+     * Validates, builds the problem and the starts, runs the plan's optimiser from every start, then (under the
+     * default starts) from the basins of the scan that the first starts did not reach, keeps the best run that
+     * passes the answer checks, and falls back to seeded random starts when none does.
      *
      * @param seed     curvature to start L-BFGS's memory with (a refit near a previous optimum), or null
      * @param progress told of completed starts
@@ -44,7 +59,7 @@ final class MultiStart {
         Problem problem = Problem.of(plan.law(), data, plan.options(), plan.space());
         List<double[]> starts = StartGenerator.starts(problem, plan.law(), data, plan.options());
         Optimizer optimizer = plan.optimizer(problem, starts);
-        List<LeastSquaresRun.Result> results = optimizer.run(problem, starts, 0, seed, progress);
+        List<LeastSquaresRun.Result> results = new ArrayList<>(optimizer.run(problem, starts, 0, seed, progress));
         String solver = plan.describe(optimizer);
         if (plan.automatic() && optimizer instanceof Optimizer.VarProRuns) {
             // The automatic projection is a shortcut, not a different answer: when it found nothing, or ended
@@ -65,21 +80,62 @@ final class MultiStart {
                 }
             }
         }
-        boolean fellBack = false;
         List<double[]> tried = new ArrayList<>(starts);
-        if (plan.fallbackStarts() > 0 && !anyGood(results)) {
+        Verdicts verdicts = new Verdicts(problem, plan.loss());
+        int scanned = 0;
+        List<BasinScan.Basin> unexplored = List.of();
+        if (plan.scans()) {
+            BasinScan scan = new BasinScan(problem, plan.loss(), starts.get(0));
+            List<BasinScan.Basin> basins = scan.basins(plan.seed());
+            List<double[]> more = new ArrayList<>();
+            unexplored = chooseBasins(problem, scan, basins, results, verdicts, more);
+            if (!more.isEmpty()) {
+                tried.addAll(more);
+                results.addAll(optimizer.run(problem, more, results.size(), null, Progress.NONE));
+                scanned = more.size();
+            }
+        }
+        if (plan.nonconvexStarts() > 0) {
+            // A loss that is not convex in the residuals (a likelihood with a free scale) has optima at many
+            // points the scan cannot tell apart: seeded random starts spread over the parameters' scales.
+            List<double[]> more = StartGenerator.randomStarts(problem, starts.get(0), plan.nonconvexStarts(), plan.seed(),
+                    Stream.RANDOM_STARTS);
+            tried.addAll(more);
+            results.addAll(optimizer.run(problem, more, results.size(), null, Progress.NONE));
+        }
+        int fallbackFrom = -1;
+        if (plan.fallbackStarts() > 0 && verdicts.best(results, true) == null) {
             List<double[]> more = StartGenerator.randomStarts(problem, starts.get(0), plan.fallbackStarts(),
                     plan.seed(), Stream.FALLBACK_STARTS);
+            for (int b = 0; b < Math.min(unexplored.size(), plan.fallbackStarts()); b++) {
+                more.add(unexplored.get(b).p());
+            }
             tried.addAll(more);
-            results = new ArrayList<>(results);
-            results.addAll(optimizer.run(problem, more, 1, null, Progress.NONE));
-            fellBack = true;
+            fallbackFrom = results.size();
+            results.addAll(optimizer.run(problem, more, results.size(), null, Progress.NONE));
         }
-        LeastSquaresRun.Result best = best(results);
+        LeastSquaresRun.Result best = verdicts.best(results, true);
         if (best == null) {
+            best = verdicts.best(results, false);
+        }
+        if (best == null) {
+            LeastSquaresRun.Result flawed = best(results);
+            if (flawed != null) {
+                AnswerCheck.Flaw f = verdicts.flaw(flawed);
+                throw new FitFailedException(plan.law().name() + " fit found no acceptable curve: at its best, "
+                        + f.reason() + ", and none of the " + results.size() + " start" + (results.size() == 1 ? "" : "s")
+                        + " reached a curve without such a flaw; " + f.remedy());
+            }
             rejectRowsNoStartCanEvaluate(problem, data, tried);
             String why = results.isEmpty() ? "no start" : results.get(0).reason();
             throw new FitFailedException(plan.law().name() + " fit failed from all " + results.size() + " starts: " + why);
+        }
+        if (plan.loss() instanceof Loss.Huber huber) {
+            LeastSquaresRun.Result exact = HuberNewton.polish(problem, huber, best, plan.maxIterations());
+            if (exact != best && verdicts.flaw(exact) == null) {
+                results.set(results.indexOf(best), exact);
+                best = exact;
+            }
         }
         int convergedCount = 0;
         for (LeastSquaresRun.Result r : results) {
@@ -87,15 +143,151 @@ final class MultiStart {
                 convergedCount++;
             }
         }
-        return new Solved(problem, best, results.size(), convergedCount, fellBack, solver);
+        LeastSquaresRun.Result lowest = best(results);
+        AnswerCheck.Flaw rejected = lowest != null && lowest != best && lowest.objective() < best.objective()
+                ? verdicts.flaw(lowest) : null;
+        return new Solved(problem, best, results.size(), convergedCount, fallbackFrom, scanned, rejected, solver);
+    }
+
+    /**
+     * The basins worth a run, into {@code out}: those the scan sees below the best sane optimum found so far
+     * (or every basin when there is none), then the {@value #EXPLORED_BASINS} best others whose grid cell no
+     * converged run has reached. A basin next to a found optimum is taken as that optimum's.
+     *
+     * @return the basins left unexplored, best first (for the fallback)
+     */
+    private static List<BasinScan.Basin> chooseBasins(Problem problem, BasinScan scan, List<BasinScan.Basin> basins, List<LeastSquaresRun.Result> results,
+                                                      Verdicts verdicts, List<double[]> out) {
+        LeastSquaresRun.Result incumbent = verdicts.best(results, true);
+        double bar = incumbent == null ? Double.POSITIVE_INFINITY : incumbent.objective() * (1 - 1e-9);
+        List<int[]> found = new ArrayList<>();
+        double[] p = new double[problem.template.length];
+        for (LeastSquaresRun.Result r : results) {
+            if (r.valid() && r.converged()) {
+                problem.toFull(r.theta(), p);
+                found.add(scan.cell(p));
+            }
+        }
+        List<BasinScan.Basin> left = new ArrayList<>();
+        int better = 0;
+        int explored = 0;
+        for (BasinScan.Basin b : basins) {
+            boolean known = false;
+            for (int[] cell : found) {
+                known |= BasinScan.adjacent(cell, b.cell());
+            }
+            if (b.objective() < bar && better < MAX_BETTER_BASINS && (!known || incumbent == null)) {
+                out.add(b.p());
+                better++;
+            } else if (!known && explored < EXPLORED_BASINS) {
+                out.add(b.p());
+                explored++;
+            } else if (!known) {
+                left.add(b);
+            }
+        }
+        return left;
+    }
+
+    /** The answer checks of each run, computed once. */
+    private static final class Verdicts {
+        private final Problem problem;
+        private final Loss loss;
+        private final java.util.IdentityHashMap<LeastSquaresRun.Result, AnswerCheck.Flaw> cache = new java.util.IdentityHashMap<>();
+        private final java.util.Set<LeastSquaresRun.Result> sane = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        /** The objective of the zero curve: the data's own scale, for ties at a perfect fit. */
+        private final double scale;
+
+        Verdicts(Problem problem, Loss loss) {
+            this.problem = problem;
+            this.loss = loss;
+            double s = 0;
+            for (int i = 0; i < problem.n; i++) {
+                s += loss.rho(problem.sqrtW[i] * problem.target[i]);
+            }
+            this.scale = Double.isFinite(s) ? s : 0;
+        }
+
+        AnswerCheck.Flaw flaw(LeastSquaresRun.Result r) {
+            if (sane.contains(r)) {
+                return null;
+            }
+            AnswerCheck.Flaw f = cache.get(r);
+            if (f == null) {
+                double[] p = new double[problem.template.length];
+                problem.toFull(r.theta(), p);
+                f = AnswerCheck.check(problem, loss, p);
+                if (f == null) {
+                    sane.add(r);
+                } else {
+                    cache.put(r, f);
+                }
+            }
+            return f;
+        }
+
+        /**
+         * The lowest objective among valid runs that pass the answer checks (converged ones only when asked);
+         * runs within a relative 1e-9 of it (or rounding of the data's own scale) are a tie, which goes to the
+         * lower start index: the same optimum reached under other labels (the terms of a sum of exponentials
+         * swapped) or a rounding-level difference never moves the answer away from the user's start.
+         * Null when there is none.
+         */
+        LeastSquaresRun.Result best(List<LeastSquaresRun.Result> results, boolean converged) {
+            List<LeastSquaresRun.Result> order = new ArrayList<>();
+            for (LeastSquaresRun.Result r : results) {
+                if (r.valid() && (!converged || r.converged())) {
+                    order.add(r);
+                }
+            }
+            order.sort((a, b) -> {
+                int c = Double.compare(a.objective(), b.objective());
+                return c != 0 ? c : Integer.compare(a.startIndex(), b.startIndex());
+            });
+            LeastSquaresRun.Result lowest = null;
+            for (LeastSquaresRun.Result r : order) {
+                if (flaw(r) == null) {
+                    lowest = r;
+                    break;
+                }
+            }
+            if (lowest == null) {
+                return null;
+            }
+            double tie = lowest.objective() + 1e-9 * Math.abs(lowest.objective()) + 1e-18 * scale;
+            LeastSquaresRun.Result chosen = lowest;
+            for (LeastSquaresRun.Result r : order) {
+                if (r.objective() > tie) {
+                    break;
+                }
+                if (r.startIndex() < chosen.startIndex() && flaw(r) == null) {
+                    chosen = r;
+                }
+            }
+            return chosen;
+        }
+    }
+
+    private static boolean anyGood(List<LeastSquaresRun.Result> results) {
+        for (LeastSquaresRun.Result r : results) {
+            if (r.valid() && r.converged()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The notes a fit reports about how its best run was found. */
     static List<String> notes(Solved s, FitOptions options) {
         List<String> notes = new ArrayList<>();
-        if (s.fellBack() && s.best().startIndex() > 0) {
-            notes.add("the data-driven start did not converge; the best of " + Fitter.AUTO_FALLBACK_STARTS
-                    + " seeded random starts was used");
+        if (s.fallbackFrom() >= 0 && s.best().startIndex() >= s.fallbackFrom()) {
+            notes.add("no first start reached a converged curve that passes the checks; the best of the "
+                    + (s.tried() - s.fallbackFrom()) + " fallback starts was used");
+        }
+        if (s.rejected() != null) {
+            notes.add("a lower objective was reached where " + s.rejected().reason()
+                    + "; that answer was rejected and the best curve without the flaw is reported");
         }
         if (s.convergedCount() == 0 && s.tried() > 1) {
             notes.add("none of the " + s.tried() + " starts converged; the best unconverged run is reported");
@@ -144,19 +336,11 @@ final class MultiStart {
         for (int k = 0; k < data.predictorCount(); k++) {
             at.append(k == 0 ? "" : ", ").append(data.predictorColumn(k)).append(" = ").append(describe(data.x(k, first)));
         }
-        throw new InvalidDataException(problem.law.name() + " cannot be evaluated at row " + data.row(first) + " of "
-                + data.source() + " (" + at + ") from any of the " + tried.size() + " start" + (tried.size() == 1 ? "" : "s")
+        throw new InvalidDataException(problem.law.name() + " cannot be evaluated at " + data.describePoint(first)
+                + " (" + at + ") from any of the " + tried.size() + " start" + (tried.size() == 1 ? "" : "s")
                 + ": it is not finite there (a division by zero, an overflow, or the logarithm or root of a negative"
-                + " number); leave the row out with " + OptionKey.WHERE.label() + ", or rewrite the formula so that it is finite there");
-    }
-
-    private static boolean anyGood(List<LeastSquaresRun.Result> results) {
-        for (LeastSquaresRun.Result r : results) {
-            if (r.valid() && r.converged()) {
-                return true;
-            }
-        }
-        return false;
+                + " number); " + (data.hasSourceRows() ? "leave the row out with " + OptionKey.WHERE.label() : "leave the point out")
+                + ", or rewrite the formula so that it is finite there");
     }
 
     /** Lowest objective among converged runs; among all valid runs if none converged. */

@@ -100,6 +100,23 @@ sealed interface Optimizer {
         }
     }
 
+    /** Maximum likelihood under Huber's density with a free scale from every start ({@link LikelihoodRun}). */
+    record LikelihoodRuns(RunPlan plan) implements Optimizer {
+        @Override
+        public String name() {
+            return "huber-likelihood";
+        }
+
+        @Override
+        public List<LeastSquaresRun.Result> run(Problem problem, List<double[]> starts, int indexOffset,
+                                                Lbfgs.Curvature seed, Progress progress) {
+            LeastSquaresRun.Result[] out = new LeastSquaresRun.Result[starts.size()];
+            Parallel.forEach(plan.threads(), out.length, s -> out[s] = LikelihoodRun.run(problem,
+                    problem.toInternal(starts.get(s)), plan, indexOffset + s), progress);
+            return List.of(out);
+        }
+    }
+
     /**
      * Variable projection from every distinct nonlinear start, then the best run polished by the full
      * solver (L-BFGS for robust losses, LM for squares) at the tight tolerance, so that both paths end at

@@ -22,6 +22,8 @@ final class Problem {
     final Bound[] bounds;
     /** True where {@link #bounds} is the law's own range rather than the user's bound. */
     final boolean[] fromLaw;
+    /** The restrictions the engine adds by default (law ranges, positive domains), in free-parameter order. */
+    final java.util.List<Constraint> constraints;
     /** See {@link FitOptions#stallTolerance()}; 0 = off. */
     final double stallTolerance;
     final double[][] xRows;
@@ -33,7 +35,8 @@ final class Problem {
     final PointKernel kernel;
 
     Problem(Law law, Observations data, Space space, int[] free, Transform[] transforms, double[] template,
-            Bound[] bounds, boolean[] fromLaw, double stallTolerance) {
+            Bound[] bounds, boolean[] fromLaw, double stallTolerance, java.util.List<Constraint> constraints) {
+        this.constraints = java.util.List.copyOf(constraints);
         this.stallTolerance = stallTolerance;
         this.bounds = bounds;
         this.fromLaw = fromLaw;
@@ -78,8 +81,16 @@ final class Problem {
         Transform[] transforms = new Transform[free.length];
         Bound[] bounds = new Bound[free.length];
         boolean[] fromLaw = new boolean[free.length];
+        java.util.List<Constraint> constraints = new java.util.ArrayList<>();
         for (int j = 0; j < free.length; j++) {
-            Bound user = options.bounds().get(params.get(free[j]));
+            String name = params.get(free[j]);
+            Bound user = options.bounds().get(name);
+            boolean positive = law.domain(free[j]) == org.scalefit.model.ParameterDomain.POSITIVE;
+            if (positive) {
+                constraints.add(new Constraint(name, 0, Double.POSITIVE_INFINITY, Constraint.Source.DOMAIN,
+                        "the law's domain; fitted as ln " + name + (user != null && !(user.lower() > 0)
+                                ? " (the bound's lower end " + user.lower() + " counts as the smallest positive number)" : "")));
+            }
             if (user != null) {
                 bounds[j] = user;
                 transforms[j] = Transform.of(law.domain(free[j]), user);
@@ -90,11 +101,14 @@ final class Problem {
                 bounds[j] = new Bound(range.get().lower(), range.get().upper());
                 fromLaw[j] = true;
                 transforms[j] = Transform.ofRange(law.domain(free[j]), bounds[j]);
+                constraints.add(new Constraint(name, range.get().lower(), range.get().upper(), Constraint.Source.RANGE,
+                        range.get().reason()));
             } else {
                 transforms[j] = Transform.of(law.domain(free[j]), null);
             }
         }
-        return new Problem(law, data, space, free, transforms, template, bounds, fromLaw, options.stallTolerance());
+        return new Problem(law, data, space, free, transforms, template, bounds, fromLaw, options.stallTolerance(),
+                constraints);
     }
 
     /**
@@ -113,6 +127,18 @@ final class Problem {
             int c = Double.compare(data.y(a), data.y(b));
             return c != 0 ? c : Double.compare(data.weight(a), data.weight(b));
         });
+    }
+
+    /**
+     * @param j free parameter index
+     * @param v its value
+     * @return true when v rests on an end of the parameter's bound (the user's or the law's range), within
+     *         a relative 1e-6
+     */
+    boolean atBound(int j, double v) {
+        Bound b = bounds[j];
+        return b != null && (Double.isFinite(b.lower()) && v - b.lower() <= 1e-6 * Math.max(1.0, Math.abs(b.lower()))
+                || Double.isFinite(b.upper()) && b.upper() - v <= 1e-6 * Math.max(1.0, Math.abs(b.upper())));
     }
 
     /** Fills the full parameter vector (fixed values included) from internal coordinates. */

@@ -26,7 +26,9 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
         /** L-BFGS on Σ ρ. */
         LBFGS,
         /** Variable projection over the nonlinear parameters of a separable law. */
-        VARIABLE_PROJECTION
+        VARIABLE_PROJECTION,
+        /** Maximum likelihood under Huber's density with a free scale ({@link LikelihoodRun}). */
+        LIKELIHOOD
     }
 
     /**
@@ -35,6 +37,14 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
      * @return the plan: every default decided here, and nowhere else
      */
     static RunPlan resolve(Law law, FitOptions options) {
+        if (options.loss() instanceof Loss.HuberLikelihood) {
+            if (options.solver() != Solver.AUTO && options.solver() != Solver.LBFGS) {
+                throw new org.scalefit.InvalidOptionException(org.scalefit.OptionKey.SOLVER.with(options.solver().toString())
+                        + " cannot fit " + org.scalefit.OptionKey.LOSS.with(options.loss().spec())
+                        + ": the likelihood has its own solver (L-BFGS, then the exact optimum beside it); leave the solver at auto");
+            }
+            return new RunPlan(law, options, Space.resolve(options.space(), law), Method.LIKELIHOOD);
+        }
         Method method = switch (options.solver()) {
             case LM -> Method.LEVENBERG_MARQUARDT;
             case LBFGS -> Method.LBFGS;
@@ -91,6 +101,27 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
     }
 
     /**
+     * Whether the default multi-start scans for basins ({@link BasinScan}): under the default starts (the guess
+     * or the user's start values, nothing else asked for), except where the law says every local optimum in
+     * this space is the global one and the loss is convex (a power law, exponential or doubling trend in log
+     * space: a linear regression needs no other start).
+     *
+     * @return true to scan
+     */
+    boolean scans() {
+        return options.starts().isAuto() && !(law.singleBasin(space) && options.loss().isConvex());
+    }
+
+    /**
+     * @return seeded random starts the default multi-start adds for a loss that is not convex in the residuals
+     *         (the Huber likelihood, whose optima are least-absolute-deviations vertices close together); none
+     *         otherwise, or when the caller chose the starts
+     */
+    int nonconvexStarts() {
+        return options.starts().isAuto() && !options.loss().isConvex() ? Fitter.AUTO_FALLBACK_STARTS : 0;
+    }
+
+    /**
      * The plan's optimiser for this problem and these starts. Under {@link Solver#AUTO} a robust loss on a
      * {@link org.scalefit.model.SeparableLaw} whose linear coefficients are free (not fixed or bounded) and
      * whose starts hold more than one distinct point in the nonlinear parameters (Hoffmann's grid: 25
@@ -113,6 +144,7 @@ record RunPlan(Law law, FitOptions options, Space space, Method method) {
             case LEVENBERG_MARQUARDT -> new Optimizer.LevenbergMarquardtRuns(this);
             case LBFGS -> automatic() && VarProRun.applies(problem) && VarProRun.distinctStarts(problem, starts) > 1
                     ? new Optimizer.VarProRuns(this) : new Optimizer.QuasiNewtonRuns(this);
+            case LIKELIHOOD -> new Optimizer.LikelihoodRuns(this);
             case VARIABLE_PROJECTION -> {
                 VarProRun.validate(problem);
                 yield new Optimizer.VarProRuns(this);

@@ -31,6 +31,7 @@ final class StartGenerator {
         Observations canonical = options.starts().includeGuess() ? data.select(problem.order) : null;
         double[] guess = canonical != null ? law.initialGuess(canonical) : new double[law.parameters().size()];
         List<String> params = law.parameters();
+        refuseStartsOutside(problem, options);
         for (int j = 0; j < params.size(); j++) {
             Double s = options.startValues().get(params.get(j));
             if (s != null) {
@@ -73,6 +74,44 @@ final class StartGenerator {
             starts.addAll(randomStarts(problem, starts.get(0), options.starts().randomCount(), options.seed(), Stream.RANDOM_STARTS));
         }
         return starts;
+    }
+
+    /**
+     * A start value the user gave is used as given or refused, never moved: outside the law's domain (a
+     * positive scale at or below zero), outside the user's own bound, or outside the range the engine keeps the
+     * parameter in for these data (which a bound lifts).
+     */
+    private static void refuseStartsOutside(Problem problem, FitOptions options) {
+        for (int j = 0; j < problem.m; j++) {
+            int pj = problem.free[j];
+            String name = problem.law.parameters().get(pj);
+            Double v = options.startValues().get(name);
+            if (v == null) {
+                continue;
+            }
+            if (problem.law.domain(pj) == ParameterDomain.POSITIVE && !(v > 0)) {
+                throw new InvalidOptionException(OptionKey.START.with(name + "=" + Numbers.format(v, 6)) + ": " + name
+                        + " must be positive in " + problem.law.name() + " (it is fitted as ln " + name + ")");
+            }
+            Bound b = problem.bounds[j];
+            if (b == null || (v > b.lower() && v < b.upper())) {
+                continue;
+            }
+            if (problem.fromLaw[j]) {
+                String reason = "";
+                for (Constraint c : problem.constraints) {
+                    if (c.parameter().equals(name) && c.source() == Constraint.Source.RANGE) {
+                        reason = " (" + c.reason() + ")";
+                    }
+                }
+                throw new InvalidOptionException(OptionKey.START.with(name + "=" + Numbers.format(v, 6)) + " lies outside the"
+                        + " range [" + Numbers.format(b.lower(), 6) + ", " + Numbers.format(b.upper(), 6) + "] the engine keeps "
+                        + name + " in for these data" + reason + "; start inside it, or set your own range with "
+                        + OptionKey.BOUND.with(name + "=LO:HI"));
+            }
+            throw new InvalidOptionException(OptionKey.START.with(name + "=" + Numbers.format(v, 6)) + " lies outside "
+                    + OptionKey.BOUND.with(name + "=" + b) + "; start inside the bound or widen it");
+        }
     }
 
     /** Moves a start inside its bounds and the law's domain, off the bound itself. */

@@ -3,6 +3,7 @@ package org.scalefit.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.scalefit.InvalidDataException;
@@ -39,6 +40,12 @@ public final class BrokenPowerLaw implements Law {
     private static final double[] ONE_BREAK_KNOTS = {0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85};
     private static final double[] TWO_BREAK_KNOTS = {0.15, 0.3, 0.45, 0.6, 0.75, 0.9};
     private static final double[] SHARPNESS = {1.0 / 30, 1.0 / 10, 1.0 / 3};
+    /**
+     * The sharpest break the engine allows by default, as a fraction of the data's span of ln x: 1e-4 of
+     * it, where every point but one right at the break is hundreds of f away from it and the curve is a kink
+     * to the last digit (the sum of squares no longer depends on f below it).
+     */
+    static final double SHARPEST = 1e-4;
     /** Starts proposed besides the best guess: the hinge fits with the lowest cost. */
     private static final int EXTRA_STARTS = 8;
     private final int breaks;
@@ -264,6 +271,22 @@ public final class BrokenPowerLaw implements Law {
         return s;
     }
 
+    /** @return a and b */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {0, 1};
+    }
+
+    /** @return a (index 0) while the exponent after the last break is positive */
+    @Override
+    public OptionalInt asymptote(double[] p) {
+        double e = p[2];
+        for (int i = 0; i < breaks; i++) {
+            e += p[3 + 3 * i];
+        }
+        return e > 0 ? OptionalInt.of(0) : OptionalInt.empty();
+    }
+
     @Override
     public ParameterDomain domain(int j) {
         if (j == 1) {
@@ -277,9 +300,9 @@ public final class BrokenPowerLaw implements Law {
 
     /**
      * Breaks lie within the data's x (a break beyond the data cannot be told from a change of b and c0)
-     * and sharpness within [max(R/100, g), R] for R = ln(max x / min x) and g the median spacing of ln x:
-     * a break sharper than the spacing of the points cannot be located (and makes the objective jump as the
-     * break crosses a point), and a smoother one is a bend wider than the data.
+     * and sharpness within [10⁻⁴·R, R] for R = ln(max x / min x): below the lower end the curve is a kink
+     * on the data whatever f is (the sum of squares is flat there, and the fit says f is not determined),
+     * and a smoother break is a bend wider than the data. Both are listed with the fit's constraints.
      */
     @Override
     public Optional<ParameterRange> range(int j, Observations data) {
@@ -299,10 +322,11 @@ public final class BrokenPowerLaw implements Law {
         }
         double span = Math.log(hi / lo);
         if ((j - 3) % 3 == 1) {
-            return Optional.of(new ParameterRange(lo, hi));
+            return Optional.of(new ParameterRange(lo, hi, "a break beyond the data's x cannot be told from a change of b and c0"));
         }
-        double sharpest = Math.max(span / 100, medianGap(data));
-        return sharpest < span ? Optional.of(new ParameterRange(sharpest, span)) : Optional.empty();
+        return Optional.of(new ParameterRange(SHARPEST * span, span, "a break sharper than 1e-4 of the data's span of ln x"
+                + " is a kink on these data (the fit no longer depends on its sharpness), and a smoother one bends over more"
+                + " than the data's span"));
     }
 
     /** The median spacing of the distinct ln x values: a break sharper than this cannot be located. */

@@ -1,6 +1,7 @@
 package org.scalefit.model;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.scalefit.Numbers;
 import org.scalefit.data.Observations;
 
@@ -309,6 +310,12 @@ public final class ChinchillaLaw implements SeparableLaw, ClosedForm {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
         return s[s.length / 2];
+    }
+
+    /** @return E (index 0) while alpha and beta are positive: the loss of infinite N and D */
+    @Override
+    public OptionalInt asymptote(double[] p) {
+        return p[ALPHA] > 0 && p[BETA] > 0 ? OptionalInt.of(E) : OptionalInt.empty();
     }
 
     @Override

@@ -124,6 +124,18 @@ public final class DoublingTrend implements Law, PlotHints {
         return new double[] {ols.count() == 0 ? 1.0 : Math.exp(ols.intercept()), t};
     }
 
+    /** @return true in log space, where ln f = ln y0 + ln 2·(t − t0)/T is linear in (ln y0, 1/T), a monotone change of T on either side of zero */
+    @Override
+    public boolean singleBasin(Space space) {
+        return space == Space.LOG;
+    }
+
+    /** @return y0 */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {0};
+    }
+
     @Override
     public ParameterDomain domain(int j) {
         return j == 0 ? ParameterDomain.POSITIVE : ParameterDomain.REAL;

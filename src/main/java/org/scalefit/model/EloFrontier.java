@@ -155,6 +155,12 @@ public final class EloFrontier implements Law {
         return b;
     }
 
+    /** @return none: the minimum and maximum switch between lines */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {};
+    }
+
     @Override
     public boolean requiresPositive(int k) {
         return k == 0;

@@ -78,6 +78,18 @@ public final class Exponential implements Law {
         return new double[] {Math.exp(ols.intercept()), ols.slope()};
     }
 
+    /** @return true in log space, where ln f = ln a + b·x is linear in (ln a, b) */
+    @Override
+    public boolean singleBasin(Space space) {
+        return space == Space.LOG;
+    }
+
+    /** @return a */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {0};
+    }
+
     @Override
     public ParameterDomain domain(int j) {
         return j == 0 ? ParameterDomain.POSITIVE : ParameterDomain.REAL;

@@ -160,6 +160,12 @@ public final class KaplanLaw implements Law {
         return s[s.length / 2];
     }
 
+    /** @return none: every parameter sits inside a power */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {};
+    }
+
     @Override
     public ParameterDomain domain(int j) {
         return j <= DC ? ParameterDomain.POSITIVE : ParameterDomain.REAL;

@@ -3,6 +3,7 @@ package org.scalefit.model;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.scalefit.data.Observations;
 
 /**
@@ -100,6 +101,71 @@ public interface Law {
      */
     default List<double[]> extraStarts(Observations data) {
         return List.of();
+    }
+
+    /**
+     * Whether every local optimum of a fit in {@code space} under a convex loss is the global one: true when
+     * the model in that space is linear in the parameters as the engine moves them (the logarithm of a
+     * positive parameter, any other as it is), up to a monotone change of one of them — a power law,
+     * exponential or doubling trend in log space is a linear regression. The engine then runs no starts
+     * besides the first one that converges. False by default.
+     *
+     * <pre>{@code
+     * boolean oneStartEnough = new PowerLaw().singleBasin(Space.LOG);    // true
+     * }</pre>
+     *
+     * @param space the residual space
+     * @return true when one converged start is the global optimum
+     */
+    default boolean singleBasin(Space space) {
+        return false;
+    }
+
+    /**
+     * The parameters the law is linear in, jointly: f(x; p) is affine in them at every x whatever the other
+     * parameters are (a scale, an offset). The engine's default multi-start solves them by least squares
+     * while it scans the others; a law that does not say (null, the default) has them found numerically.
+     *
+     * <pre>{@code
+     * int[] linear = new OffsetPowerLaw().linearParameters();   // {0, 1}: E and A
+     * }</pre>
+     *
+     * @return parameter indices, or null when the law does not say
+     */
+    default int[] linearParameters() {
+        return null;
+    }
+
+    /**
+     * The parameter that is the curve's limit as every predictor grows without bound (an irreducible loss E,
+     * the offset a of a broken power law), when that limit is finite at p. The engine warns when the data are
+     * positive and this asymptote is below zero: such a curve crosses zero beyond the data.
+     *
+     * <pre>{@code
+     * OptionalInt e = new OffsetPowerLaw().asymptote(new double[] {1.7, 400, 0.3});   // 0: E
+     * }</pre>
+     *
+     * @param p parameter values
+     * @return the index of the asymptote parameter, or empty (no finite limit, or the law does not say)
+     */
+    default OptionalInt asymptote(double[] p) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * What the law tends to when its parameters run off in the given directions, when the law knows: an
+     * offset power law with E → −∞ and alpha → 0 becomes a log law. Used to name the cause when a fit has no
+     * finite optimum.
+     *
+     * <pre>{@code
+     * new OffsetPowerLaw().limitDescription(Map.of("E", -1, "alpha", 0));   // "a log law, y = c − k·ln x"
+     * }</pre>
+     *
+     * @param runaway parameter name → +1 (to +∞), −1 (to −∞) or 0 (to zero)
+     * @return a description of the limiting curve, or empty
+     */
+    default Optional<String> limitDescription(java.util.Map<String, Integer> runaway) {
+        return Optional.empty();
     }
 
     /**

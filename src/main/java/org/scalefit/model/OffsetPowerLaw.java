@@ -1,6 +1,9 @@
 package org.scalefit.model;
 
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Optional;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.scalefit.data.Observations;
 
@@ -114,6 +117,32 @@ public final class OffsetPowerLaw implements ClosedForm {
             s += r * r;
         }
         return Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
+    }
+
+    /** @return E and A */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {0, 1};
+    }
+
+    /** @return E (index 0) while alpha &gt; 0: the curve falls towards it */
+    @Override
+    public OptionalInt asymptote(double[] p) {
+        return p[2] > 0 ? OptionalInt.of(0) : OptionalInt.empty();
+    }
+
+    /**
+     * With alpha → 0 and E → −∞ (A → +∞), E + A·x^(−alpha) = E + A − A·alpha·ln x + …: a straight line in
+     * ln x.
+     */
+    @Override
+    public Optional<String> limitDescription(Map<String, Integer> runaway) {
+        Integer alpha = runaway.get("alpha");
+        Integer e = runaway.get("E");
+        if (alpha != null && alpha == 0 && (e != null && e != 0 || Integer.valueOf(1).equals(runaway.get("A")))) {
+            return Optional.of("a log law, y = c − k·ln x");
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -13,20 +13,33 @@ import org.scalefit.InvalidDataException;
  * ParameterRange breakAt = new ParameterRange(1e18, 1e24);
  * }</pre>
  *
- * @param lower lower end (finite)
- * @param upper upper end (finite, above lower)
+ * @param lower  lower end (finite)
+ * @param upper  upper end (finite, above lower)
+ * @param reason why the parameter is held there, as the fit's constraints list it
  */
-public record ParameterRange(double lower, double upper) {
+public record ParameterRange(double lower, double upper, String reason) {
     /**
      * Validates the ends.
      *
-     * @param lower lower end (finite)
-     * @param upper upper end (finite, above lower)
+     * @param lower  lower end (finite)
+     * @param upper  upper end (finite, above lower)
+     * @param reason why the parameter is held there, as the fit's constraints list it
      * @throws InvalidDataException if a component is outside its domain (the message says which)
      */
     public ParameterRange {
         if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(lower < upper)) {
             throw new InvalidDataException("a parameter range needs finite lower < upper, got " + lower + ":" + upper);
         }
+        java.util.Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A range with a generic reason.
+     *
+     * @param lower lower end (finite)
+     * @param upper upper end (finite, above lower)
+     */
+    public ParameterRange(double lower, double upper) {
+        this(lower, upper, "the values these data can determine");
     }
 }

@@ -86,6 +86,18 @@ public final class PowerLaw implements ClosedForm {
         return new double[] {Math.exp(ols.intercept()), -ols.slope()};
     }
 
+    /** @return true in log space, where ln f = ln a − alpha·ln x is linear in (ln a, alpha) */
+    @Override
+    public boolean singleBasin(Space space) {
+        return space == Space.LOG;
+    }
+
+    /** @return a */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {0};
+    }
+
     @Override
     public ParameterDomain domain(int j) {
         return j == 0 ? ParameterDomain.POSITIVE : ParameterDomain.REAL;

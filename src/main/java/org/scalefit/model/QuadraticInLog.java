@@ -142,6 +142,18 @@ public final class QuadraticInLog implements Law {
         return new double[] {Math.exp(c[0]), -c[1], -c[2]};
     }
 
+    /** @return true in log space, where ln f is linear in (ln y0, alpha, beta) */
+    @Override
+    public boolean singleBasin(Space space) {
+        return space == Space.LOG;
+    }
+
+    /** @return y0 */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {0};
+    }
+
     @Override
     public ParameterDomain domain(int j) {
         return j == 0 ? ParameterDomain.POSITIVE : ParameterDomain.REAL;

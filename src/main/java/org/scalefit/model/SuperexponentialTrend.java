@@ -178,6 +178,12 @@ public final class SuperexponentialTrend implements Law {
         return new double[] {ols.count() == 0 ? 1.0 : Math.exp(ols.intercept()), t, 1.0};
     }
 
+    /** @return y0 */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {0};
+    }
+
     @Override
     public ParameterDomain domain(int j) {
         return ParameterDomain.POSITIVE;

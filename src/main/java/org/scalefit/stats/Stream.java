@@ -14,6 +14,8 @@ public enum Stream {
     RANDOM_STARTS(0),
     /** The random starts a fit falls back to when its data-driven start does not converge. */
     FALLBACK_STARTS(1),
+    /** Points of a fit's basin scan when its grid would be too large (five or more nonlinear parameters). */
+    BASIN_SCAN(9),
     /** Bootstrap resamples of a fit. */
     BOOTSTRAP(2),
     /** A bootstrap replicate's extra draws (e.g. the noise of a prediction band), apart from its resample. */

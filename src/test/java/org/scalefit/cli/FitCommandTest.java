@@ -160,13 +160,16 @@ class FitCommandTest {
     void emptyNanAndInfiniteCells() throws IOException {
         Path p = write("bad.csv", "compute,loss\n1e18,3.0\n1e19,\n");
         assertBadInput(Cli.run("fit", p.toString(), "--x", "compute", "--y", "loss", "--law", "power-law"),
-                "scalefit fit: error: row 3 of bad.csv, column \"loss\" is empty");
+                "scalefit fit: error: row 3 of bad.csv, column \"loss\" is empty; fix the cell, or leave out rows that cannot be "
+                        + "used with --skip-invalid");
         Path q = write("nan.csv", "compute,loss\n1e18,3.0\n1e19,nan\n");
         assertBadInput(Cli.run("fit", q.toString(), "--x", "compute", "--y", "loss", "--law", "power-law"),
-                "scalefit fit: error: row 3 of nan.csv, column \"loss\": \"nan\" is not a finite number");
+                "scalefit fit: error: row 3 of nan.csv, column \"loss\": \"nan\" is not a finite number; fix the cell, or leave out "
+                        + "rows that cannot be used with --skip-invalid");
         Path i = write("inf.csv", "compute,loss\ninf,3.0\n1e19,2\n");
         assertBadInput(Cli.run("fit", i.toString(), "--x", "compute", "--y", "loss", "--law", "power-law"),
-                "scalefit fit: error: row 2 of inf.csv, column \"compute\": \"inf\" is not a finite number");
+                "scalefit fit: error: row 2 of inf.csv, column \"compute\": \"inf\" is not a finite number; fix the cell, or leave "
+                        + "out rows that cannot be used with --skip-invalid");
     }
 
     @Test

@@ -232,7 +232,7 @@ class JointCliTest {
                 "--loss", "huber:1e-3", "--starts", "hoffmann-grid", "--max-iterations", "1", "--threads", "2", "--json");
         assertEquals(1, r.code());
         assertEquals("scalefit fit: the fit did not converge: none of the 4500 starts converged "
-                + "(the best stopped: iteration limit (1) reached)\n", r.err());
+                + "(the best stopped: iteration limit (1) reached while Newton's method still lowered the objective)\n", r.err());
     }
 
     @Test

@@ -84,7 +84,9 @@ class JsonSchemaDocTest {
                 fields("fit", LOSS, "--x", "compute", "--y", "loss", "--law", "power-law", "--json"),
                 fields("fit", bad.toString(), "--x", "compute", "--y", "loss", "--law", "offset-power-law", "--json",
                         "--skip-invalid", "--target", "2.5", "--bootstrap", "50", "--predict", "1e24",
-                        "--plot", dir.resolve("p.png").toString(), "--predict-csv", dir.resolve("c.csv").toString())));
+                        "--plot", dir.resolve("p.png").toString(), "--predict-csv", dir.resolve("c.csv").toString()),
+                fields("fit", LOSS, "--x", "compute", "--y", "loss", "--law", "offset-power-law", "--loss",
+                        "huber-likelihood:1e-3", "--test", "alpha=0.1", "--json")));
     }
 
     @Test

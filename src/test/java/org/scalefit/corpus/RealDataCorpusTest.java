@@ -50,54 +50,13 @@ import org.scalefit.model.ParameterDomain;
  */
 class RealDataCorpusTest {
     /**
-     * What today's engine (before issue 14's engine work) does wrong on the corpus, by case id, or
-     * {@code id#check} for a check of the issue's expected behaviour. Each entry says what happens today.
+     * What the engine still does wrong on the corpus, by case id, or {@code id#check} for a check of the issue's
+     * expected behaviour; each entry says what happens. Issue 14's engine work emptied it (the 21 gaps it listed
+     * before: finding (a) formulas from one start, (b) the broken power law's hidden sharpness bound, (c)-(h), and
+     * one-start optima on NIST Thurber, Misra1b, Rat42, Rat43, R's Orange and Epoch's Huber fit at delta 1e-6);
+     * a case that fails again must be fixed, not listed.
      */
-    static final Map<String, String> KNOWN_GAPS_ISSUE_14 = Map.ofEntries(
-            // (a) a formula gets one start; nothing checks that the answer is sane
-            Map.entry("r-puromycin-treated", "finding (a): Vm*conc/(K+conc) converges from its one start at K = -0.0377 < 0, "
-                    + "a pole between the data points 0.02 and 0.06, R² -3.21, RSS 108.8 × the optimum, exit 0"),
-            Map.entry("r-puromycin-untreated", "finding (a): the same, K = -0.538 (a pole inside the data), R² -6.65, "
-                    + "RSS 118.8 × the optimum, exit 0"),
-            Map.entry("r-orange-tree3-logistic", "one start: the logistic converges with the midpoint far outside the data, "
-                    + "RSS 70.8 × the optimum, exit 0"),
-            Map.entry("nist-thurber", "one start: the cubic/cubic rational converges at RSS 87 × the certified optimum, exit 0"),
-            Map.entry("nist-misra1b", "one start: converges at a near-constant curve (R² 2e-13), RSS 9.0e4 × the optimum, exit 0"),
-            Map.entry("nist-rat42", "one start: the logistic converges flat (R² 0), RSS 577 × the optimum, exit 0"),
-            Map.entry("nist-rat43", "one start: RSS 28.7 × the optimum, exit 0"),
-            // (b) the broken power law's hidden sharpness bound (median spacing of ln x = ln 2 here)
-            Map.entry("rnsl-nmt-6enc-6dec-bpl", "finding (b): f1 held at the hidden bound ln 2 = 0.693 (the peer's f1 = 0.092), "
-                    + "RSS 2.65 × the optimum, exit 0; the bound is not in options.bound"),
-            Map.entry("rnsl-nmt-28enc-6dec-bpl", "finding (b): f1 at the hidden bound 0.693 (peer 0.129), RSS 1.63 × the optimum"),
-            Map.entry("rnsl-nmt-6enc-28dec-bpl", "finding (b): f1 at the hidden bound 0.693 (the optimum is a kink, f1 → 0), "
-                    + "RSS 1.98 × the optimum"),
-            Map.entry("rnsl-nmt-tenc-lstm-bpl", "finding (b): f1 at the hidden bound 0.693 (the optimum is a kink, f1 → 0), "
-                    + "RSS 1.69 × the optimum"),
-            // (c) no finite optimum: fails loudly already, but without the cause
-            Map.entry("gadre-rpj-0.011b-err17-opl#names-runaway", "finding (c): E → -∞, alpha → 0; today 'none of the 17 "
-                    + "starts converged … iteration limit', E = -35.8, and no word of a runaway parameter"),
-            // (d) an irreducible loss below zero
-            Map.entry("gadre-c4-0.011b-code-loss-opl#warns-negative-asymptote", "finding (d): E = -2.38 for a loss, "
-                    + "only 'poorly determined' warnings, exit 0"),
-            Map.entry("rnsl-ic-bird5-mixb16-opl#warns-negative-asymptote", "finding (d): E = -0.076 for an error rate, "
-                    + "only 'poorly determined', exit 0"),
-            // (e) intervals of positive parameters in log space computed on the linear scale
-            Map.entry("metr-th11-doubling#positive-intervals", "finding (e): y0 = 0.01756 with the 95% interval "
-                    + "[-0.00374, 0.0389]"),
-            // (f) robust-loss uncertainty
-            Map.entry("epoch-chinchilla-huber-1e-3#robust-stderr-vs-bootstrap", "finding (f): the Huber (sandwich) "
-                    + "errors are 0.28-0.6 × the bootstrap's (B: 371 against about 1300) and the table does not say which to quote"),
-            Map.entry("epoch-chinchilla-huber-1e-6#robust-stderr-vs-bootstrap", "finding (f): as delta → 0 the Huber errors "
-                    + "shrink with delta (alpha 0.000196 against a bootstrap error of about 0.015)"),
-            Map.entry("epoch-chinchilla-huber-1e-6", "one L-BFGS start: at delta = 1e-6 the default start stops at a local "
-                    + "optimum, objective 1.00351 × the peer's (E 1.8006 against 1.8168), exit 0"),
-            // (g) sigma as errors of y in a log-space fit
-            Map.entry("metr-th10-doubling-sigma-of-y#warns-sigma-units", "finding (g): sigma in minutes moves the doubling "
-                    + "time from 202.1 to 258.8 days, no warning"),
-            // (h) friction
-            Map.entry("cli-x-column-with-spaces", "finding (h): --x 'Seen Examples' is refused as an invalid name (exit 2)"),
-            Map.entry("cli-blank-cell-names-skip-invalid", "finding (h): 'row 5 of cli-blank-cell.csv, column \"Loss\" is "
-                    + "empty' does not name --skip-invalid"));
+    static final Map<String, String> KNOWN_GAPS_ISSUE_14 = Map.of();
 
     private static final Map<String, String> SUMMARY = new ConcurrentSkipListMap<>();
 

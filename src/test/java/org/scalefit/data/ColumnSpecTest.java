@@ -39,8 +39,8 @@ class ColumnSpecTest {
                 error(() -> ColumnSpec.parse("N-1=params")));
         assertEquals("\"1x\" is not a valid name: use letters, digits and _, not starting with a digit",
                 error(() -> ColumnSpec.parse("1x=params")));
-        assertEquals("\"train-loss\" is not a valid name: use letters, digits and _, not starting with a digit"
-                + " (give one: x=train-loss)", error(() -> ColumnSpec.parse("train-loss")));
+        // A bare column name is taken as it is, whatever it holds (issue 14: --x "Seen Examples", --x train-loss).
+        assertEquals("train-loss", ColumnSpec.parse("train-loss").column());
     }
 
     @Test

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.InvalidDataException;
 
 class DataSpecTest {
+    /** The remedy every bad-cell error ends with (issue 14: name skip-invalid). */
+    private static final String REMEDY = "; fix the cell, or leave out rows that cannot be used with skip-invalid";
+
     private static final String RUNS = String.join("\n",
             "family,params,compute,loss,sd",
             "a,1e8,6e17,3.4,0.1",
@@ -63,7 +66,7 @@ class DataSpecTest {
     @Test
     void strictModeThrowsOnTheFirstBadCell() {
         DataSpec spec = DataSpec.builder().predictor("N=params").response("loss").build();
-        assertEquals("row 6 of runs.csv, column \"params\": \"NA\" marks a missing value, not a number",
+        assertEquals("row 6 of runs.csv, column \"params\": \"NA\" marks a missing value, not a number" + REMEDY,
                 error(() -> spec.load(runs())));
     }
 
@@ -95,7 +98,7 @@ class DataSpecTest {
     void filterOnABadCellIsSkippedOrThrown() {
         Table t = TableReader.parse("x,y,loss\n1,2,3\n2,3,abc\n3,4,2\n", "runs.csv");
         DataSpec.Builder b = DataSpec.builder().predictor("x").response("y").where("loss<2.5");
-        assertEquals("filter loss<2.5: row 3 of runs.csv, column \"loss\": \"abc\" is not a number",
+        assertEquals("filter loss<2.5: row 3 of runs.csv, column \"loss\": \"abc\" is not a number" + REMEDY,
                 error(() -> b.build().load(t)));
         LoadResult r = b.skipInvalid(true).build().load(t);
         assertEquals(1, r.observations().size());
@@ -151,9 +154,9 @@ class DataSpecTest {
     @Test
     void nonPositiveWeightsAndSigmas() {
         Table t = TableReader.parse("x,y,w\n1,2,0.5\n2,3,-1\n3,4,0\n", "runs.csv");
-        assertEquals("weights must be > 0: row 3 of runs.csv, column \"w\" is -1",
+        assertEquals("weights must be > 0: row 3 of runs.csv, column \"w\" is -1" + REMEDY,
                 error(() -> DataSpec.builder().predictor("x").response("y").weights("w").build().load(t)));
-        assertEquals("sigma must be > 0: row 3 of runs.csv, column \"w\" is -1",
+        assertEquals("sigma must be > 0: row 3 of runs.csv, column \"w\" is -1" + REMEDY,
                 error(() -> DataSpec.builder().predictor("x").response("y").sigma("w").build().load(t)));
         LoadResult r = DataSpec.builder().predictor("x").response("y").sigma("w").skipInvalid(true).build().load(t);
         assertEquals(1, r.observations().size());
@@ -178,7 +181,7 @@ class DataSpecTest {
     @Test
     void emptyGroupLabel() {
         Table t = TableReader.parse("x,y,g\n1,2,a\n2,3, \n", "runs.csv");
-        assertEquals("row 3 of runs.csv, column \"g\" is empty",
+        assertEquals("row 3 of runs.csv, column \"g\" is empty" + REMEDY,
                 error(() -> DataSpec.builder().predictor("x").response("y").group("g").build().load(t)));
     }
 
@@ -190,7 +193,7 @@ class DataSpecTest {
         assertEquals(List.of("t"), obs.predictorNames());
         assertArrayEquals(new double[] {19856, 19844, Dates.toEpochDay("2023-07-02T12:00")}, obs.xValues(0), 1e-9);
         Table bad = TableReader.parse("released,horizon\n2024-05-13,60\n13/05/2024,30\n", "runs.csv");
-        assertEquals("row 3 of runs.csv, column \"released\": \"13/05/2024\" is not an ISO date (use YYYY-MM-DD)",
+        assertEquals("row 3 of runs.csv, column \"released\": \"13/05/2024\" is not an ISO date (use YYYY-MM-DD)" + REMEDY,
                 error(() -> spec.load(bad)));
     }
 
@@ -198,7 +201,7 @@ class DataSpecTest {
     void derivedPredictorWithZeroDenominator() {
         Table t = TableReader.parse("params,compute,loss\n1e8,6e17,3\n0,6e18,2\n", "runs.csv");
         DataSpec spec = DataSpec.builder().predictor("N=params").derived("D=compute/(6*params)").response("loss").build();
-        assertEquals("cannot compute D = compute/(6*params): row 3 of runs.csv, column \"params\" is 0",
+        assertEquals("cannot compute D = compute/(6*params): row 3 of runs.csv, column \"params\" is 0" + REMEDY,
                 error(() -> spec.load(t)));
     }
 
@@ -207,7 +210,7 @@ class DataSpecTest {
         Table t = TableReader.parse("params,compute,loss\n1e-300,1e300,3\n", "runs.csv");
         DataSpec spec = DataSpec.builder().derived("D=compute/(6*params)").response("loss").build();
         assertEquals("cannot compute D = compute/(6*params) in row 2 of runs.csv: compute 1e300 and params 1e-300"
-                + " give a result too large for a double", error(() -> spec.load(t)));
+                + " give a result too large for a double" + REMEDY, error(() -> spec.load(t)));
     }
 
     @Test

@@ -18,8 +18,9 @@ class PlaceTest {
         DataSpec spec = DataSpec.builder().predictor("compute").response("loss").build();
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> spec.load(t));
         assertEquals(new Place("runs.csv", 3, "loss", "abc"), e.place());
-        assertEquals(List.of(), e.optionKeys());
-        assertEquals("row 3 of runs.csv, column \"loss\": \"abc\" is not a number", e.getMessage());
+        assertEquals(List.of(org.scalefit.OptionKey.SKIP_INVALID), e.optionKeys());
+        assertEquals("row 3 of runs.csv, column \"loss\": \"abc\" is not a number; fix the cell, or leave out rows that "
+                + "cannot be used with skip-invalid", e.getMessage());
     }
 
     @Test

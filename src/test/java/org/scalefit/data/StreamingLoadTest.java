@@ -65,7 +65,7 @@ class StreamingLoadTest {
         Path p = big;
         DataSpec spec = DataSpec.builder().predictor("compute").response("loss").build();
         String message = assertThrows(InvalidDataException.class, () -> spec.load(p)).getMessage();
-        assertEquals("row 5 of big.csv, column \"loss\": \"NA\" marks a missing value, not a number", message);
+        assertEquals("row 5 of big.csv, column \"loss\": \"NA\" marks a missing value, not a number; fix the cell, or leave out rows that cannot be used with skip-invalid", message);
     }
 
     @Test

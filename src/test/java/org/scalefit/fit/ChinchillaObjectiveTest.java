@@ -32,7 +32,7 @@ class ChinchillaObjectiveTest {
         for (int j = 0; j < 5; j++) {
             tr[j] = Transform.of(law.domain(j), null);
         }
-        return new Problem(law, data, Space.LOG, new int[] {0, 1, 2, 3, 4}, tr, new double[5], new Bound[5], new boolean[5], 0);
+        return new Problem(law, data, Space.LOG, new int[] {0, 1, 2, 3, 4}, tr, new double[5], new Bound[5], new boolean[5], 0, java.util.List.of());
     }
 
     private static Observations epoch240() {

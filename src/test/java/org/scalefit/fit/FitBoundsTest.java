@@ -92,7 +92,12 @@ class FitBoundsTest {
         assertEquals("at most 100000 random starts, got 100001; a few hundred are plenty for any law here", e.getMessage());
     }
 
-    /** The automatic fallback adds a fixed number of seeded random starts, never more. */
+    /**
+     * The default starts are bounded: the first start, the basins of the scan (at most
+     * {@link MultiStart#MAX_BETTER_BASINS} better than the first start's optimum and
+     * {@link MultiStart#EXPLORED_BASINS} others), then a fixed number of seeded fallback starts and as many
+     * unexplored basins — never more.
+     */
     @Test
     void automaticFallbackAddsAFixedNumberOfStarts() {
         List<Integer> tried = new ArrayList<>();
@@ -111,7 +116,9 @@ class FitBoundsTest {
                 tried.add(-1);
             }
         }
-        assertTrue(tried.stream().allMatch(t -> t == -1 || t == 1 || t == 1 + Fitter.AUTO_FALLBACK_STARTS), tried.toString());
+        int most = 1 + MultiStart.MAX_BETTER_BASINS + MultiStart.EXPLORED_BASINS + 2 * Fitter.AUTO_FALLBACK_STARTS;
+        assertTrue(tried.stream().allMatch(t -> t == -1 || (t >= 1 && t <= most)), tried.toString());
+        assertTrue(tried.stream().anyMatch(t -> t > 1), "the scan adds starts where the first one is not the optimum: " + tried);
     }
 
     /** A Java caller reads the library's words; the command line names the same option by its flag. */

@@ -43,7 +43,7 @@ class LeanPathTest {
             free[j] = j;
             tr[j] = Transform.of(law.domain(j), null);
         }
-        return new Problem(law, data, space, free, tr, new double[np], new Bound[np], new boolean[np], 0);
+        return new Problem(law, data, space, free, tr, new double[np], new Bound[np], new boolean[np], 0, java.util.List.of());
     }
 
     @Test

@@ -43,6 +43,32 @@ class NistStrdFitTest {
         return out.stream();
     }
 
+    /** The problem's formula with parameters b1, b2, …, as NIST writes it. */
+    static ExpressionLaw law(JsonNode d) {
+        List<String> predictors = new ArrayList<>();
+        d.get("predictors").forEach(p -> predictors.add(p.asText()));
+        List<String> params = new ArrayList<>();
+        for (int j = 1; j <= d.get("n_params").asInt(); j++) {
+            params.add("b" + j);
+        }
+        return new ExpressionLaw(d.get("formula").asText(), predictors, params, Map.of());
+    }
+
+    /** The problem's data (ln y where NIST fits the log of the response). */
+    static Observations data(JsonNode d) {
+        DataSpec.Builder spec = DataSpec.builder();
+        d.get("predictors").forEach(p -> spec.predictor(p.asText()));
+        Observations obs = spec.response("y").build().load(DIR.resolve(d.get("csv").asText())).observations();
+        if (d.get("response").asText().equals("log(y)")) {
+            double[] y = obs.yValues();
+            for (int i = 0; i < y.length; i++) {
+                y[i] = Math.log(y[i]);
+            }
+            obs = obs.withResponse(y);
+        }
+        return obs;
+    }
+
     /** Log relative error: −log10(|est − cert| / |cert|), capped at 11 digits. */
     static double lre(double est, double cert) {
         if (est == cert) {
@@ -56,24 +82,10 @@ class NistStrdFitTest {
     @MethodSource("cases")
     void reachesCertifiedValues(String name, int start, JsonNode d) {
         SharedData.require(STRD);
-        List<String> predictors = new ArrayList<>();
-        d.get("predictors").forEach(p -> predictors.add(p.asText()));
         int k = d.get("n_params").asInt();
-        List<String> params = new ArrayList<>();
-        for (int j = 1; j <= k; j++) {
-            params.add("b" + j);
-        }
-        ExpressionLaw law = new ExpressionLaw(d.get("formula").asText(), predictors, params, Map.of());
-        DataSpec.Builder spec = DataSpec.builder();
-        predictors.forEach(spec::predictor);
-        Observations obs = spec.response("y").build().load(DIR.resolve(d.get("csv").asText())).observations();
-        if (d.get("response").asText().equals("log(y)")) {
-            double[] y = obs.yValues();
-            for (int i = 0; i < y.length; i++) {
-                y[i] = Math.log(y[i]);
-            }
-            obs = obs.withResponse(y);
-        }
+        ExpressionLaw law = law(d);
+        List<String> params = law.parameters();
+        Observations obs = data(d);
         FitOptions.Builder options = FitOptions.builder().space(Space.LINEAR);
         JsonNode s = d.get("start" + start);
         for (int j = 0; j < k; j++) {

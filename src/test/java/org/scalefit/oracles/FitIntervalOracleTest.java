@@ -52,13 +52,30 @@ class FitIntervalOracleTest {
     }
 
     private static void assertParameters(JsonNode o, List<Parameter> ps, double rel) {
+        assertParameters(o, ps, rel, null);
+    }
+
+    /**
+     * @param law when given, its positive parameters are checked against the interval on the log scale (issue 14:
+     *            a log-space fit's interval of a positive parameter stays positive), value·exp(±t·se/value) from
+     *            the peer's value, standard error and t — the delta method for ln θ, in closed form
+     */
+    private static void assertParameters(JsonNode o, List<Parameter> ps, double rel, org.scalefit.model.Law law) {
         for (int j = 0; j < ps.size(); j++) {
             Parameter p = ps.get(j);
             assertEquals(o.get("names").get(j).asText(), p.name());
             assertRelative(o.get("values").get(j).asDouble(), p.value(), 1e-6, p.name() + " value");
             assertRelative(o.get("stderr").get(j).asDouble(), p.stderr(), rel, p.name() + " std. error");
-            assertRelative(o.get("lower").get(j).asDouble(), p.lower(), rel, p.name() + " lower 95%");
-            assertRelative(o.get("upper").get(j).asDouble(), p.upper(), rel, p.name() + " upper 95%");
+            double lower = o.get("lower").get(j).asDouble();
+            double upper = o.get("upper").get(j).asDouble();
+            if (law != null && law.domain(j) == org.scalefit.model.ParameterDomain.POSITIVE) {
+                double v = o.get("values").get(j).asDouble();
+                double half = o.get("t").asDouble() * o.get("stderr").get(j).asDouble() / v;
+                lower = v * Math.exp(-half);
+                upper = v * Math.exp(half);
+            }
+            assertRelative(lower, p.lower(), rel, p.name() + " lower 95%");
+            assertRelative(upper, p.upper(), rel, p.name() + " upper 95%");
         }
     }
 
@@ -79,7 +96,7 @@ class FitIntervalOracleTest {
         assertEquals(o.get("dof").asInt(), fit.dof());
         assertRelative(o.get("t").asDouble(), fit.tQuantile(), 1e-9, "t quantile with 27 dof");
         assertRelative(o.get("rss").asDouble(), fit.rss(), 1e-9, "RSS");
-        assertParameters(o, fit.parameters(), 1e-5);
+        assertParameters(o, fit.parameters(), 1e-5, fit.law());
         assertMatrix(o.get("covariance_scaled"), fit.covariance(), 1e-5, "scaled covariance");
         assertMatrix(o.get("covariance_absolute"), fit.covarianceAbsolute(), 1e-5, "absolute covariance");
     }
