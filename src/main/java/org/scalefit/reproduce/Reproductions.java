@@ -22,7 +22,7 @@ public final class Reproductions {
     public static List<Reproduction> all() {
         return List.of(new KaplanReproduction(), new HorizonReproduction(), new HexReproduction(),
                 new IsoFlopReproduction(), new GadreDownstreamReproduction(), new OlmoLadderReproduction(),
-                new ComputeTrendReproduction());
+                new ComputeTrendReproduction(), new EpochLikelihoodReproduction());
     }
 
     /**

@@ -83,11 +83,11 @@ class ReproduceCommandTest {
     /** Issue 13: every number says what it was fitted to; generated data are compared only with their generating law. */
     @Test
     void everyNumberCarriesItsDataKind() throws IOException {
-        Cli.Result r = Cli.run("reproduce", "--out", dir.toString(), "--only", "kaplan,jones,epoch", "--json", "-q", "--dpi", "36");
+        Cli.Result r = Cli.run("reproduce", "--out", dir.toString(), "--only", "kaplan,jones,epoch-compute,epoch2024", "--json", "-q", "--dpi", "36");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         java.util.Map<String, String> kinds = java.util.Map.of("kaplan2020-figure1", "generated", "jones2021-hex", "digitized",
-                "epoch-compute-trends", "real");
+                "epoch-compute-trends", "real", "epoch2024-approach3", "digitized");
         for (JsonNode fig : json.get("figures")) {
             for (JsonNode n : fig.get("numbers")) {
                 assertEquals(kinds.get(fig.get("id").asText()), n.get("data").asText(), n.toString());
@@ -112,7 +112,7 @@ class ReproduceCommandTest {
         Cli.Result r = Cli.run("reproduce", "--out", dir.toString(), "--only", "gpt5");
         assertEquals(2, r.code());
         assertEquals("scalefit reproduce: error: unknown figure \"gpt5\"; figures are kaplan2020-figure1, metr-horizons, "
-                + "jones2021-hex, hoffmann2022-isoflop, gadre2024-downstream, olmo2024-ladder, epoch-compute-trends\n", r.err().replace("\r", ""));
+                + "jones2021-hex, hoffmann2022-isoflop, gadre2024-downstream, olmo2024-ladder, epoch-compute-trends, epoch2024-approach3\n", r.err().replace("\r", ""));
     }
 
     @Test

@@ -334,6 +334,6 @@ class ReproductionsTest {
                 Reproductions.select(List.of("hoffmann", "kaplan")).stream().map(Reproduction::id).toList());
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Reproductions.select(List.of("gpt")));
         assertEquals("unknown figure \"gpt\"; figures are kaplan2020-figure1, metr-horizons, jones2021-hex, "
-                + "hoffmann2022-isoflop, gadre2024-downstream, olmo2024-ladder, epoch-compute-trends", e.getMessage());
+                + "hoffmann2022-isoflop, gadre2024-downstream, olmo2024-ladder, epoch-compute-trends, epoch2024-approach3", e.getMessage());
     }
 }
