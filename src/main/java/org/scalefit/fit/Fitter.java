@@ -142,7 +142,7 @@ public final class Fitter {
     }
 
     private static Refit refit(Law law, Observations data, FitOptions options, Lbfgs.Curvature seed) {
-        MultiStart.Solved s = MultiStart.solve(RunPlan.resolve(law, options), data, seed, Progress.NONE);
+        MultiStart.Solved s = MultiStart.solve(RunPlan.resolve(law, options), data, seed, Progress.NONE, false);
         double[] p = FitAssembler.checkedParameters(s.problem(), s.best());
         return new Refit(p, s.best().objective(), s.best().converged(), s.best().reason());
     }
