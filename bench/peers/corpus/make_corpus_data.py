@@ -80,15 +80,8 @@ def epoch_frontier():
     write("epoch-frontier-compute.csv", cols, [[r[c] for c in cols] for r in keep])
 
 
-NIST = ["MGH09", "Thurber", "Misra1a", "Misra1b", "BoxBOD", "Rat42", "Rat43", "Eckerle4", "DanWood"]
-
-
-def nist():
-    for name in NIST:
-        with open(os.path.join(REF, "nist-strd", name + ".csv"), encoding="utf-8") as f:
-            text = f.read()
-        with open(os.path.join(OUT, "nist-%s.csv" % name.lower()), "w", encoding="utf-8") as f:
-            f.write(text)
+# The NIST StRD cases are read in place from ../shared/reference-data/nist-strd (manifest: "shipped": false);
+# no copy is made here, so the repository holds one home for each data set.
 
 
 def scipy_examples():
@@ -103,5 +96,4 @@ if __name__ == "__main__":
     olmo()
     metr()
     epoch_frontier()
-    nist()
     scipy_examples()
