@@ -209,23 +209,40 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric, 
 
         @Override
         public double rho(double r) {
-            double a = Math.abs(r);
-            return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+            return rho(r, delta);
         }
 
         @Override
         public double irlsWeight(double r) {
-            double a = Math.abs(r);
-            return a <= delta ? 1.0 : delta / a;
+            return irlsWeight(r, delta);
         }
 
         @Override
         public double psi(double r) {
-            return r > delta ? delta : (r < -delta ? -delta : r);
+            return psi(r, delta);
         }
 
         @Override
         public double curvature(double r) {
+            return curvature(r, delta);
+        }
+
+        /* Huber's function at threshold delta: the one definition, shared with the Huber likelihood's shape. */
+        static double rho(double r, double delta) {
+            double a = Math.abs(r);
+            return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+        }
+
+        static double irlsWeight(double r, double delta) {
+            double a = Math.abs(r);
+            return a <= delta ? 1.0 : delta / a;
+        }
+
+        static double psi(double r, double delta) {
+            return r > delta ? delta : (r < -delta ? -delta : r);
+        }
+
+        static double curvature(double r, double delta) {
             return Math.abs(r) <= delta ? 1 : 0;
         }
 
@@ -308,24 +325,22 @@ public sealed interface Loss permits Loss.Squares, Loss.Huber, Loss.Asymmetric, 
 
         @Override
         public double rho(double r) {
-            double a = Math.abs(r);
-            return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+            return Huber.rho(r, delta);
         }
 
         @Override
         public double irlsWeight(double r) {
-            double a = Math.abs(r);
-            return a <= delta ? 1.0 : delta / a;
+            return Huber.irlsWeight(r, delta);
         }
 
         @Override
         public double psi(double r) {
-            return r > delta ? delta : (r < -delta ? -delta : r);
+            return Huber.psi(r, delta);
         }
 
         @Override
         public double curvature(double r) {
-            return Math.abs(r) <= delta ? 1 : 0;
+            return Huber.curvature(r, delta);
         }
 
         /** @return false: with its free scale the likelihood is not convex in the residuals */
