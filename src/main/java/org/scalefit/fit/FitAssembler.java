@@ -167,6 +167,7 @@ final class FitAssembler {
         }
         boundWarnings(problem, options, p, warnings);
         Warnings.asymptoteBelowZero(problem, data, p, warnings);
+        Warnings.flatAtAsymptote(problem, data, p, warnings);
         Warnings.sigmaLooksLikeErrorsOfY(problem, data, warnings);
         Warnings.robustStandardErrors(loss, sorted, warnings);
         for (int a = 0; a < m; a++) {
