@@ -5,6 +5,7 @@
 #   bash bench/compare.sh                  # T1-T4, the C floor and the whole-process --by rows
 #   TASKS=T1,T2 REPS=3 bash bench/compare.sh
 #   TASKS=BY BY_GROUPS=10000,100000 BY_REPS=3 bash bench/compare.sh
+#   TASKS=START START_REPS=20 bash bench/compare.sh
 #
 # Sides: bench/scipy_side.py (the anchors' own functions, imported from ../shared/bench/anchors, single-threaded
 # BLAS) and bench/Compare.java on target/scalefit.jar (min over REPS after a warm-up, 1 thread and all cores).
@@ -15,12 +16,15 @@
 # compact table (--output .csv) and, up to 100,000 groups, the JSON (--json); wall seconds and peak RSS from
 # /usr/bin/time, BY_REPS runs each. SciPy's reference is the T1 anchor's in-process curve_fit loop on the same
 # file (bench/by_scipy.py, only the loop timed), measured up to 100,000 groups and scaled linearly beyond.
+# START: whole-process start-up, `./scalefit fit datasets/synthetic-loss-vs-compute.csv` (30 rows, offset power law,
+# text output) START_REPS times after one untimed run; wall seconds and peak RSS from /usr/bin/time (target: 0.35 s).
 # Never run this next to other heavy work: the two vCPUs interfere. Raw JSON lines go to bench/results/compare.jsonl.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 SHARED="${SHARED:-$here/../shared}"
-TASKS="${TASKS:-T1,T2,T3,T4,BY}"
+TASKS="${TASKS:-T1,T2,T3,T4,BY,START}"
+START_REPS="${START_REPS:-20}"
 BY_GROUPS="${BY_GROUPS:-10000,100000,1000000}"
 BY_REPS="${BY_REPS:-3}"
 BY_HEAP="${BY_HEAP:-512m}"
@@ -40,7 +44,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p bench/results
 out=bench/results/compare.jsonl
 echo "machine: $(getconf _NPROCESSORS_ONLN) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $("$PY" -c 'import scipy, numpy; print("scipy", scipy.__version__, "numpy", numpy.__version__)')" >&2
-inproc="$(echo "$TASKS" | tr ',' '\n' | { grep -v '^BY$' || true; } | paste -sd, -)"
+inproc="$(echo "$TASKS" | tr ',' '\n' | { grep -v -e '^BY$' -e '^START$' || true; } | paste -sd, -)"
 if [ -n "$inproc" ]; then
   echo "== SciPy ($inproc)" >&2
   "$PY" bench/scipy_side.py --shared "$SHARED" --reps "$SCIPY_REPS" --tasks "$inproc" --t1-out "$tmp/t1_scipy.csv" --t3-synthetic > "$tmp/scipy.jsonl"
@@ -78,6 +82,16 @@ if [[ ",$TASKS," == *,BY,* ]]; then
       rm -f "$tmp/by_out.csv" "$tmp/by_out.json"
     done
     rm -f "$file"
+  done
+fi
+if [[ ",$TASKS," == *,START,* ]]; then
+  echo "== START: ./scalefit fit on 30 rows, $START_REPS runs" >&2
+  ./scalefit fit datasets/synthetic-loss-vs-compute.csv --x compute --y loss --law offset-power-law >/dev/null
+  for rep in $(seq "$START_REPS"); do
+    /usr/bin/time -f "%e %M" -o "$tmp/start_time" \
+      ./scalefit fit datasets/synthetic-loss-vs-compute.csv --x compute --y loss --law offset-power-law >/dev/null
+    read -r wall rss < <(tail -1 "$tmp/start_time")
+    echo "{\"task\": \"START\", \"tool\": \"scalefit\", \"work\": \"fit, 30 rows, text\", \"rep\": $rep, \"seconds\": $wall, \"peak_rss_kb\": $rss}" >> "$tmp/by.jsonl"
   done
 fi
 touch "$tmp/scipy.jsonl" "$tmp/ours.jsonl"
@@ -195,7 +209,16 @@ if lines:
     print("| work | SciPy s | scalefit s, 1 thread | ratio | scalefit s, all cores | ratio | optimum check |")
     print("|---|---|---|---|---|---|---|")
     print("\n".join(lines))
-by = rows("by.jsonl")
+start = [r for r in rows("by.jsonl") if r["task"] == "START"]
+by = [r for r in rows("by.jsonl") if r["task"] == "BY"]
+if start:
+    secs = sorted(r["seconds"] for r in start)
+    med = secs[len(secs) // 2] if len(secs) % 2 else 0.5 * (secs[len(secs) // 2 - 1] + secs[len(secs) // 2])
+    rss = sorted(r["peak_rss_kb"] for r in start)
+    print()
+    print(f"Start-up, whole process `./scalefit fit datasets/synthetic-loss-vs-compute.csv --x compute --y loss --law offset-power-law` "
+          f"(30 rows, text; {len(secs)} runs): min {secs[0]:.2f} s, median {med:.2f} s, max {secs[-1]:.2f} s; "
+          f"peak RSS {rss[0] / 1024:.0f}-{rss[-1] / 1024:.0f} MB (target 0.35 s: {'met' if med <= 0.35 else 'not met'} by the median)")
 if by:
     sp_by = {r["groups"]: r for r in by if r["tool"] == "scipy"}
     print()

@@ -229,7 +229,7 @@ public final class GroupedReader {
         /** Lists a row with a bad cell, or throws its reason when invalid rows are not skipped. */
         void skip(int row, SpecLoader.BadCell e) {
             if (!loader.skipInvalid()) {
-                throw e.reason;
+                throw e.withRemedy();
             }
             skipped.add(new SkippedRow(row, e.column, e.reason.getMessage()));
         }
@@ -350,7 +350,7 @@ public final class GroupedReader {
                         return;
                     }
                     if (error == null) {
-                        error = e.reason;
+                        error = e.withRemedy();
                     }
                     number();
                     return;

@@ -114,6 +114,11 @@ final class BasinScan {
         return found;
     }
 
+    /** @return how many free parameters the scan grids over (those the model is not linear in) */
+    int nonlinearCount() {
+        return nonlinear.length;
+    }
+
     /**
      * @param p a full parameter vector (an optimiser's answer)
      * @return the grid cell of p's nonlinear parameters

@@ -167,6 +167,7 @@ final class FitAssembler {
         }
         boundWarnings(problem, options, p, warnings);
         Warnings.asymptoteBelowZero(problem, data, p, warnings);
+        Warnings.flatAtAsymptote(problem, data, p, warnings);
         Warnings.sigmaLooksLikeErrorsOfY(problem, data, warnings);
         Warnings.robustStandardErrors(loss, sorted, warnings);
         for (int a = 0; a < m; a++) {
@@ -509,35 +510,12 @@ final class FitAssembler {
             }
         }
         double dw = n >= 3 && den > 0 ? num / den : Double.NaN;
-        int pos = 0;
-        int neg = 0;
-        int runs = 0;
-        int lastSign = 0;
+        double[] ordered = new double[n];
         for (int k = 0; k < n; k++) {
-            double e = r[order[k]];
-            int sign = e > 0 ? 1 : (e < 0 ? -1 : 0);
-            if (sign == 0) {
-                continue;
-            }
-            if (sign > 0) {
-                pos++;
-            } else {
-                neg++;
-            }
-            if (sign != lastSign) {
-                runs++;
-                lastSign = sign;
-            }
+            ordered[k] = r[order[k]];
         }
-        double expected = Double.NaN;
-        double z = Double.NaN;
-        int tot = pos + neg;
-        if (pos > 0 && neg > 0) {
-            expected = 1.0 + 2.0 * pos * neg / tot;
-            double var = 2.0 * pos * neg * (2.0 * pos * neg - tot) / ((double) tot * tot * (tot - 1));
-            z = var > 0 ? (runs - expected) / Math.sqrt(var) : Double.NaN;
-        }
-        return new ResidualDiagnostics(rms, maxZ, maxRow, dw, runs, expected, z);
+        SignRuns runs = SignRuns.of(ordered);
+        return new ResidualDiagnostics(rms, maxZ, maxRow, dw, runs.runs(), runs.expected(), runs.z());
     }
 
     /** (JᵀJ)⁻¹ by an SVD of the column-scaled Jacobian, with its condition number and null space. */

@@ -10,7 +10,8 @@ package org.scalefit.fit;
  * <p>An instance owns every buffer it needs, so an iteration allocates nothing; it is confined to one
  * thread. Where the objective is +∞ (the model cannot be evaluated) the line search backs off.
  *
- * <p>Stopping: the objective fell by less than {@code relativeTolerance}·|f| in an iteration, the
+ * <p>Stopping: the objective fell by less than {@code relativeTolerance}·|f| in a quasi-Newton iteration (after a
+ * steepest-descent step, whose length is a guess, only when it left no curvature to take a quasi-Newton step with), the
  * gradient is exactly zero, a line search from a fresh steepest-descent direction finds no lower
  * value (the minimum is resolved to machine precision), or the iteration limit is reached (the only
  * case reported as not converged).
@@ -187,7 +188,12 @@ final class Lbfgs {
             System.arraycopy(xTrial, 0, x, 0, n);
             System.arraycopy(gTrial, 0, g, 0, n);
             f = fNew;
-            if (decrease <= relativeTolerance * Math.abs(f)) {
+            // A steepest-descent step's length is a guess (1/‖g‖ at first, or after a restart), so a small decrease
+            // along it says little about the minimum: on a badly scaled valley such a step moves almost nothing. When
+            // it left a curvature pair, a quasi-Newton step must confirm the stop; otherwise (no usable curvature:
+            // the gradient no longer changes) the minimum is resolved.
+            boolean confirmed = !fresh || stored == 0;
+            if (decrease <= relativeTolerance * Math.abs(f) && confirmed) {
                 return new Outcome(x.clone(), f, iteration, evaluations, true,
                         "converged: the objective fell by less than " + relativeTolerance + " relative in an iteration",
                         memory());

@@ -189,8 +189,16 @@ final class StartGenerator {
 
     /** Seeded random starts: start s draws from Seeds.random(seed, stream, s), whatever the thread count. */
     static List<double[]> randomStarts(Problem problem, double[] guess, int count, long seed, Stream stream) {
+        return randomStarts(problem, guess, 0, count, seed, stream);
+    }
+
+    /**
+     * Starts {@code first} to {@code first + count − 1} of the seeded sequence about {@code guess} (later rounds of a
+     * retry draw new points, not the same ones again).
+     */
+    static List<double[]> randomStarts(Problem problem, double[] guess, int first, int count, long seed, Stream stream) {
         List<double[]> out = new ArrayList<>();
-        for (int s = 0; s < count; s++) {
+        for (int s = first; s < first + count; s++) {
             SplittableRandom rng = Seeds.random(seed, stream, s);
             double[] theta = problem.toInternal(guess);
             for (int j = 0; j < problem.m; j++) {

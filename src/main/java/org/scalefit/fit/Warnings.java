@@ -51,6 +51,39 @@ final class Warnings {
     }
 
     /**
+     * A curve flat at its asymptote over the whole data range: every other term has vanished there (below 1e-9 of the
+     * asymptote), so the shape parameters carry no information (on flat data an offset power law ends with alpha at 10
+     * and A at 1e117, the power term below 1e-60): say so, so that their values are not read as estimates.
+     */
+    static void flatAtAsymptote(Problem problem, Observations data, double[] p, List<String> warnings) {
+        OptionalInt a = problem.law.asymptote(p);
+        if (a.isEmpty() || problem.m < 2) {
+            return;
+        }
+        double level = p[a.getAsInt()];
+        double[] x = new double[data.predictorCount()];
+        for (int i = 0; i < data.size(); i++) {
+            for (int k = 0; k < x.length; k++) {
+                x[k] = data.x(k, i);
+            }
+            if (!(Math.abs(problem.law.value(x, p) - level) <= 1e-9 * Math.abs(level))) {
+                return;
+            }
+        }
+        List<String> shape = new java.util.ArrayList<>();
+        for (int j = 0; j < problem.m; j++) {
+            if (problem.free[j] != a.getAsInt()) {
+                shape.add(problem.law.parameters().get(problem.free[j]));
+            }
+        }
+        String name = problem.law.parameters().get(a.getAsInt());
+        warnings.add("the fitted curve is flat at " + name + " = " + Numbers.format(level, 4) + " over the data: its other terms"
+                + " vanish there (below 1e-9 of " + name + "), so " + String.join(", ", shape) + (shape.size() == 1 ? " is" : " are")
+                + " not determined and " + (shape.size() == 1 ? "its value means" : "their values mean") + " nothing; the data"
+                + " show no trend that " + problem.law.name() + " can follow");
+    }
+
+    /**
      * In log space a sigma is the error of ln y (a relative error). Errors of y in its own units grow with y:
      * when the sigmas span more than a decade and rise with y (log-log slope above one half, correlation above
      * 0.7), they were most likely given in the units of y, and they weight the points wrongly.

@@ -14,6 +14,8 @@ public enum Stream {
     RANDOM_STARTS(0),
     /** The random starts a fit falls back to when its data-driven start does not converge. */
     FALLBACK_STARTS(1),
+    /** The random starts a fit retries from when its best answer leaves strongly systematic residuals. */
+    SYSTEMATIC_RETRY(15),
     /** Points of a fit's basin scan when its grid would be too large (five or more nonlinear parameters). */
     BASIN_SCAN(9),
     /** Bootstrap resamples of a fit. */

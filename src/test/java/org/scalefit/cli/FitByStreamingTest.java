@@ -128,8 +128,8 @@ class FitByStreamingTest {
         // The failed groups: too few points (the fit's check), and a cell that is not a number (the reader's).
         Map<String, JsonNode> byKey = byGroup(json);
         assertTrue(byKey.get("one").get("error").asText().contains("only 1 point"), byKey.get("one").toString());
-        assertEquals("row " + (rowOf("word", 3)) + " of sweep.csv, column \"y\": \"oops\" is not a number",
-                byKey.get("word").get("error").asText());
+        assertEquals("row " + (rowOf("word", 3)) + " of sweep.csv, column \"y\": \"oops\" is not a number; fix the cell, or leave out rows"
+                + " that cannot be used with --skip-invalid", byKey.get("word").get("error").asText());
         assertEquals(2, byKey.get("word").get("exit_code").asInt());
 
         // The lean path (no --json: rows without Fit objects) writes the same bytes; so do .tsv and .jsonl.

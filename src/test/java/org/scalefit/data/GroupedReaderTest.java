@@ -133,7 +133,7 @@ class GroupedReaderTest {
         List<Group> groups = new ArrayList<>();
         GroupedReader.Summary s = strict.read(file, strict.index(file), groups::add);
         assertEquals(List.of("a", "b", "c", "d"), groups.stream().map(g -> g.keys().get(0)).toList());
-        assertEquals("row 5 of bad.csv, column \"y\": \"oops\" is not a number", groups.get(1).error().orElseThrow().getMessage());
+        assertEquals("row 5 of bad.csv, column \"y\": \"oops\" is not a number; fix the cell, or leave out rows that cannot be used with skip-invalid", groups.get(1).error().orElseThrow().getMessage());
         assertEquals(3, groups.get(1).rows());
         assertTrue(groups.get(2).data().isPresent());
         assertEquals(0, s.skipped().size());
@@ -153,7 +153,7 @@ class GroupedReaderTest {
         DataSpec all = DataSpec.builder().predictor("x").response("y").build();
         GroupedReader two = GroupedReader.of(all, List.of("run", "stage"));
         InvalidDataException empty = assertThrows(InvalidDataException.class, () -> two.index(file));
-        assertEquals("row 5 of keys.csv, column \"run\" is empty", empty.getMessage());
+        assertEquals("row 5 of keys.csv, column \"run\" is empty; fix the cell, or leave out rows that cannot be used with skip-invalid", empty.getMessage());
         GroupedReader twoFiltered = GroupedReader.of(DataSpec.builder().predictor("x").response("y").where("x < 2")
                 .skipInvalid(true).build(), List.of("run", "stage"));
         GroupIndex index = twoFiltered.index(file);

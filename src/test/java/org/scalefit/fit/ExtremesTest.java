@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scalefit.FitFailedException;
 import org.scalefit.InvalidDataException;
+import org.scalefit.Numbers;
 import org.scalefit.data.Observations;
 import org.scalefit.model.ExpressionLaw;
 import org.scalefit.model.Law;
@@ -106,6 +107,10 @@ class ExtremesTest {
         // term vanishes over the data, A·x^−alpha < 1e-60), and the fit says A is not determined by the data.
         assertTrue(offset.warnings().stream().anyMatch(w -> w.startsWith(
                 "singular information matrix: the parameters A are not separately determined")), offset.warnings().toString());
+        // ... and that the power term has vanished, so that A and alpha (1.5e117 and 10 here) are not read as estimates.
+        assertTrue(offset.warnings().contains("the fitted curve is flat at E = " + Numbers.format(offset.value("E"), 4)
+                + " over the data: its other terms vanish there (below 1e-9 of E), so A, alpha are not determined and their"
+                + " values mean nothing; the data show no trend that offset-power-law can follow"), offset.warnings().toString());
         double level = Math.exp(java.util.Arrays.stream(y).map(Math::log).average().orElseThrow());
         assertEquals(level, offset.predict(x[0]), 1e-6 * level, "flat at the geometric mean of the data");
         assertEquals(level, offset.predict(x[x.length - 1]), 1e-6 * level, "flat at the geometric mean of the data");
