@@ -18,6 +18,7 @@ import sys
 
 DIR = "bench/peers/sweep/"
 REL = 1e-7
+RUNAWAY = 1e12  # a converged parameter this large is a runaway accepted as an optimum: named in the table
 ABS_TSS = 1e-12
 
 
@@ -38,7 +39,7 @@ def classify(sf, peer, tss):
 def main(out_md):
     cases = json.load(open(DIR + "cases.json", encoding="utf-8"))["cases"]
     r, sp, sf = load("r.json"), load("scipy.json"), load("scalefit.json")
-    rows, peers, counts = [], {}, {}
+    rows, peers, counts, runaway = [], {}, {}, []
     for c in cases:
         i = c["id"]
         if i not in sp or i not in sf:
@@ -55,6 +56,10 @@ def main(out_md):
         r_nls = ("%.10g" % rr["nls_rss"]) if "nls_rss" in rr else "fails: " + rr.get("nls_error", "?")
         if sf[i]["exit"] == 0:
             got = "%.10g (R² %.4f)" % (sf[i]["rss"], sf[i]["r2"])
+            big = max(sf[i]["parameters"].items(), key=lambda t: abs(t[1]))
+            if abs(big[1]) > RUNAWAY:
+                got += "; %s = %.3g" % big
+                runaway.append(i)
         else:
             got = "exit %d: %s" % (sf[i]["exit"], " ".join(sf[i]["message"])[:110].replace("|", "/"))
         rows.append("| %s | %d | %.10g | %s | %s | %.10g (%d/%d) | %s | **%s** |" % (
@@ -69,6 +74,9 @@ def main(out_md):
             "scalefit run as `./scalefit fit FILE --x X --y Y --law 'FORMULA' --space linear --json`, no start values.",
             "",
             "**Totals (%d cases):** " % total + ", ".join("%s %d" % (k, counts[k]) for k in sorted(counts)),
+            "",
+            "Exit 0 with a parameter beyond %.0e in magnitude (a runaway accepted as converged; shown in the scalefit "
+            "column): %s." % (RUNAWAY, ", ".join(runaway) or "none"),
             "",
             "Columns: n points; peer RSS (the lower of R and SciPy); R `nls` with the self-starting model, as the help",
             "page calls it (its own answer, or its error); R after an nlsLM polish; SciPy's best RSS (starts within 1e-9",
