@@ -70,7 +70,8 @@ def main(out_md):
     total = sum(counts.values())
     head = ["# nls sweep: scalefit against R and SciPy on R's documented nls examples, every subject (2026-12-07)",
             "",
-            "Made by `bench/peers/sweep/` (see its README): `python3 bench/peers/sweep/report.py %s`." % out_md,
+            "Made by `bench/peers/sweep/` (its README says how, and what the failures are): "
+            "`python3 bench/peers/sweep/report.py %s`." % out_md,
             "scalefit run as `./scalefit fit FILE --x X --y Y --law 'FORMULA' --space linear --json`, no start values.",
             "",
             "**Totals (%d cases):** " % total + ", ".join("%s %d" % (k, counts[k]) for k in sorted(counts)),
