@@ -186,7 +186,10 @@ final class MultiStart {
                 tried.addAll(more);
                 results.addAll(screened(plan, optimizer, problem, more, results.size()));
                 LeastSquaresRun.Result after = verdicts.best(results, true);
-                if (after == best || !(after.objective() < best.objective())) {
+                if (after == best || !(after.objective() < best.objective()) || degenerate(problem, after)) {
+                    // Only a regular optimum replaces the first: a lower point further along a ridge to infinity says
+                    // nothing new, and the runaway probe judges the first answer where it left the data (the probe
+                    // cannot see the objective fall from a point already at its infimum to rounding).
                     break;
                 }
                 best = after;
