@@ -272,7 +272,8 @@ final class MultiStart {
                 }
             }
         }
-        return FitAssembler.invertNormalMatrix(jac, problem.n, problem.m).rankDeficient;
+        FitAssembler.Inverse inv = FitAssembler.invertNormalMatrix(jac, problem.n, problem.m);
+        return inv.rankDeficient || !(inv.condition < RunawayProbe.CONDITION);
     }
 
     /** The runs test's z of a run's residuals, in the problem's order (sorted by the first predictor). */
