@@ -18,9 +18,13 @@ suppressMessages({
   library(jsonlite)
   library(minpack.lm)
 })
-manifest <- fromJSON("src/test/resources/corpus/manifest.json", simplifyVector = FALSE)
-scipy <- fromJSON("bench/peers/corpus/results/scipy.json", simplifyVector = FALSE)
-out <- list()
+# Run as a script it fits the corpus; sourced (bench/peers/sweep/r_peer.R does) it only defines the helpers.
+main <- sys.nframe() == 0L
+if (main) {
+  manifest <- fromJSON("src/test/resources/corpus/manifest.json", simplifyVector = FALSE)
+  scipy <- fromJSON("bench/peers/corpus/results/scipy.json", simplifyVector = FALSE)
+  out <- list()
+}
 
 epoch_day <- function(v) {
   v <- trimws(v)
@@ -146,13 +150,15 @@ fit_case <- function(cs) {
   summarise(best, cs, "nlsLM (minpack.lm) from 20 starts within +-20% of the SciPy optimum", weighted)
 }
 
-for (cs in manifest$cases) {
-  if (cs$kind != "fit" || !identical(cs$loss, "squares") || identical(cs$expect, "no-finite-optimum")) next
-  if (isFALSE(cs$shipped) && !file.exists(cs$file)) next
-  r <- tryCatch(fit_case(cs), error = function(e) list(error = conditionMessage(e)))
-  if (!is.null(r)) {
-    out[[cs$id]] <- r
-    message(cs$id, ": ", if (!is.null(r$rss)) format(r$rss, digits = 12) else r$error)
+if (main) {
+  for (cs in manifest$cases) {
+    if (cs$kind != "fit" || !identical(cs$loss, "squares") || identical(cs$expect, "no-finite-optimum")) next
+    if (isFALSE(cs$shipped) && !file.exists(cs$file)) next
+    r <- tryCatch(fit_case(cs), error = function(e) list(error = conditionMessage(e)))
+    if (!is.null(r)) {
+      out[[cs$id]] <- r
+      message(cs$id, ": ", if (!is.null(r$rss)) format(r$rss, digits = 12) else r$error)
+    }
   }
+  writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "bench/peers/corpus/results/r.json")
 }
-writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "bench/peers/corpus/results/r.json")

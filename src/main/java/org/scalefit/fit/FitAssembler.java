@@ -519,7 +519,7 @@ final class FitAssembler {
     }
 
     /** (JᵀJ)⁻¹ by an SVD of the column-scaled Jacobian, with its condition number and null space. */
-    private static Inverse invertNormalMatrix(double[][] jac, int n, int m) {
+    static Inverse invertNormalMatrix(double[][] jac, int n, int m) {
         double[] norms = new double[m];
         for (int j = 0; j < m; j++) {
             double s = 0;
@@ -568,7 +568,7 @@ final class FitAssembler {
         return out;
     }
 
-    private static final class Inverse {
+    static final class Inverse {
         double[][] matrix;
         double condition;
         boolean rankDeficient;

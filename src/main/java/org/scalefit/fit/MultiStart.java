@@ -168,27 +168,34 @@ final class MultiStart {
             throw new FitFailedException(plan.law().name() + " fit failed from all " + results.size() + " starts: " + why);
         }
         Retry retry = null;
-        if (gridded >= 2 && best.converged()) {
-            // With one parameter outside the linear set the scan's grid is the whole profile of the objective; with
-            // more it is coarse (a level a decade), and an optimum whose residuals still hold a systematic shape may
-            // be a local one (a peak put where there is none): retry from seeded random starts spread about the best
-            // answer so far, in rounds while a round lowers the objective and the shape remains, and keep the lowest.
-            double z = runsZ(problem, best);
+        if (plan.scans() && best.converged()) {
+            // The scan's grid is coarse (a level a decade), so an optimum may be a local one: a peak put where there
+            // is none (its residuals keep a strongly systematic shape; with one parameter outside the linear set the
+            // grid is the whole profile and that shape is the law's, not a missed basin), or a ridge at infinity (a
+            // singular information matrix: R0 → −∞ while exp(lrc) → ∞ fits one point and averages the rest). Retry
+            // from seeded random starts, in rounds while a round lowers the objective and the sign remains, and keep
+            // the lowest.
+            double z = gridded >= 2 ? runsZ(problem, best) : Double.NaN;
+            boolean degenerate = degenerate(problem, best);
             double first = z;
             int from = results.size();
             boolean improved = false;
-            for (int round = 0; round < SYSTEMATIC_RETRY_ROUNDS && z < SYSTEMATIC_RUNS_Z; round++) {
+            for (int round = 0; round < SYSTEMATIC_RETRY_ROUNDS && (z < SYSTEMATIC_RUNS_Z || degenerate); round++) {
                 List<double[]> more = StartGenerator.randomStarts(problem, starts.get(0), round * SYSTEMATIC_RETRY_STARTS,
                         SYSTEMATIC_RETRY_STARTS, plan.seed(), Stream.SYSTEMATIC_RETRY);
                 tried.addAll(more);
                 results.addAll(screened(plan, optimizer, problem, more, results.size()));
                 LeastSquaresRun.Result after = verdicts.best(results, true);
-                if (after == best || !(after.objective() < best.objective())) {
+                if (after == best || !(after.objective() < best.objective()) || degenerate(problem, after)) {
+                    // Only a regular optimum replaces the first: a lower point further along a ridge to infinity says
+                    // nothing new, and the runaway probe judges the first answer where it left the data (the probe
+                    // cannot see the objective fall from a point already at its infimum to rounding).
                     break;
                 }
                 best = after;
                 improved = true;
-                z = runsZ(problem, best);
+                z = gridded >= 2 ? runsZ(problem, best) : Double.NaN;
+                degenerate = degenerate(problem, best);
             }
             retry = results.size() > from ? new Retry(from, first, improved, z) : null;
         }
@@ -248,6 +255,26 @@ final class MultiStart {
     static final int SCREEN_ITERATIONS = 100;
     /** Screened runs continued under the plan's limit. */
     static final int SCREEN_CONTINUED = 5;
+
+    /**
+     * True when the information matrix at a run's optimum is singular (its scaled Jacobian rank-deficient, as the
+     * covariance would find it): the optimum lies on a ridge, often one that runs off to infinity.
+     */
+    private static boolean degenerate(Problem problem, LeastSquaresRun.Result run) {
+        double[] p = new double[problem.template.length];
+        problem.toFull(run.theta(), p);
+        double[][] jac = new double[problem.n][problem.m];
+        problem.jacobianP(p, jac, new double[p.length]);
+        for (double[] row : jac) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return true;
+                }
+            }
+        }
+        FitAssembler.Inverse inv = FitAssembler.invertNormalMatrix(jac, problem.n, problem.m);
+        return inv.rankDeficient || !(inv.condition < RunawayProbe.CONDITION);
+    }
 
     /** The runs test's z of a run's residuals, in the problem's order (sorted by the first predictor). */
     private static double runsZ(Problem problem, LeastSquaresRun.Result run) {
@@ -403,6 +430,9 @@ final class MultiStart {
                         + describe(s.retry().finalZ()) + ") after " + more + " more starts, some of which found lower optima"
                         + " than the first; try " + OptionKey.STARTS.with("random:500") + " or start values near the curve you"
                         + " expect (" + OptionKey.START.label() + "), or another law");
+            } else if (Double.isNaN(s.retry().runsZ()) || s.retry().runsZ() >= SYSTEMATIC_RUNS_Z) {
+                notes.add("the first optimum lay on a ridge (a singular information matrix); one of " + more
+                        + " more starts reached a lower objective, reported here");
             } else {
                 notes.add("the first optimum left strongly systematic residuals (runs test z = " + describe(s.retry().runsZ())
                         + "); one of " + more + " more starts reached a lower objective, reported here");

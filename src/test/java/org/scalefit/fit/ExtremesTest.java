@@ -117,6 +117,27 @@ class ExtremesTest {
     }
 
     /**
+     * A curve flat at its asymptote over the data (the power term A·x^−alpha = 1e-80·x^−1 below 1e-98 on x from 1e18
+     * to 1e22, where the level is 3) says that A and alpha carry no information; the same law with a visible power term
+     * does not.
+     */
+    @Test
+    void aCurveFlatAtItsAsymptoteSaysItsShapeIsNotDetermined() {
+        double[] x = logSpaced(1e18, 1e22, 12);
+        Observations data = Observations.of(x, java.util.Arrays.stream(x).map(v -> 3.0).toArray());
+        Problem problem = Problem.of(new OffsetPowerLaw(), data, FitOptions.defaults(), Space.LOG);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        Warnings.flatAtAsymptote(problem, data, new double[] {3.0, 1e-80, 1.0}, warnings);
+        assertEquals(List.of("the fitted curve is flat at E = 3 over the data: its other terms vanish there (below 1e-9 of E),"
+                + " so A, alpha are not determined and their values mean nothing; the data show no trend that offset-power-law"
+                + " can follow"), warnings);
+        warnings.clear();
+        // A·x^−alpha = 1e3·x^−0.2 is 0.25 at x = 1e18: a visible term, no warning.
+        Warnings.flatAtAsymptote(problem, data, new double[] {3.0, 1e3, 0.2}, warnings);
+        assertEquals(List.of(), warnings);
+    }
+
+    /**
      * exp overflows at the user's start for every point. The default multi-start's scan still reaches the
      * optimum (b = 2.7e-7, the growth of y from 1.1 to 3.8 over x = 1..6); from that start alone (a warm
      * start: no scan, no fallback) the fit fails clearly, saying why.
