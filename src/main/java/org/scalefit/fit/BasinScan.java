@@ -355,6 +355,10 @@ final class BasinScan {
     private void solve(double[][] basis, double[] base, boolean[] held, double[] c) {
         int l = basis.length;
         int n = problem.n;
+        if (l == 1) {
+            solveOne(basis[0], base, held[0], c);
+            return;
+        }
         double[][] a = normal;
         for (double[] row : a) {
             java.util.Arrays.fill(row, 0);
@@ -393,6 +397,27 @@ final class BasinScan {
         }
     }
 
+
+    /**
+     * {@link #solve} for one linear parameter (a power law's scale, the most common case): the same sums in the
+     * same order and the same division as the general path's elimination of a 1×2 system, without its loops.
+     */
+    private void solveOne(double[] phi, double[] base, boolean held, double[] c) {
+        if (held) {
+            // A held coefficient keeps its value: the general path solves 1·x = c.
+            return;
+        }
+        double a00 = 0;
+        double a01 = 0;
+        for (int i = 0; i < problem.n; i++) {
+            double t = y[i] - base[i];
+            a00 += w[i] * phi[i] * phi[i];
+            a01 += w[i] * phi[i] * t;
+        }
+        a00 = a00 * (1 + 1e-12) + 1e-300;
+        double x = a00 == 0 || !Double.isFinite(a00) ? Double.NaN : a01 / a00;
+        c[0] = Double.isFinite(x) ? x : 0;
+    }
 
     /**
      * A coefficient moved into its domain and bound: a positive parameter the least squares made ≤ 0 is set
@@ -532,7 +557,7 @@ final class BasinScan {
      * {@link Double#equals} merged (so 0.0 and −0.0 stay two levels, as they were).
      */
     private static final class Levels {
-        double[] values = new double[32];
+        double[] values = new double[64];
         int size;
 
         void add(double v) {
