@@ -117,7 +117,13 @@ final class Problem {
      */
     private static int[] canonicalOrder(Observations data) {
         int k = data.predictorCount();
-        return IndexSort.sort(data.size(), (a, b) -> {
+        // The first predictor decides almost every comparison: sorted on its primitive keys, the full comparison
+        // runs only among points that share it (a resample's repeated rows).
+        long[] first = new long[data.size()];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = IndexSort.sortable(data.x(0, i));
+        }
+        return IndexSort.sortByKey(first, (a, b) -> {
             for (int j = 0; j < k; j++) {
                 int c = Double.compare(data.x(j, a), data.x(j, b));
                 if (c != 0) {
