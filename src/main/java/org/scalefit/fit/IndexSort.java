@@ -28,37 +28,7 @@ final class IndexSort {
      */
     static int[] sortByKey(long[] key, IndexComparator cmp) {
         int n = key.length;
-        int[] a = new int[n];
-        boolean sorted = true;
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-            sorted &= i == 0 || key[i - 1] <= key[i];
-        }
-        if (!sorted) {
-            int[] tmp = new int[n];
-            for (int width = 1; width < n; width *= 2) {
-                for (int lo = 0; lo < n; lo += 2 * width) {
-                    int mid = Math.min(lo + width, n);
-                    int hi = Math.min(lo + 2 * width, n);
-                    int i = lo;
-                    int j = mid;
-                    int k = lo;
-                    while (i < mid && j < hi) {
-                        tmp[k++] = key[a[j]] < key[a[i]] ? a[j++] : a[i++];
-                    }
-                    while (i < mid) {
-                        tmp[k++] = a[i++];
-                    }
-                    while (j < hi) {
-                        tmp[k++] = a[j++];
-                    }
-                }
-                int[] t = a;
-                a = tmp;
-                tmp = t;
-            }
-        }
-        int[] order = a;
+        int[] order = sort(n, (x, y) -> Long.compare(key[x], key[y]));
         for (int start = 0; start < n; ) {
             int end = start + 1;
             while (end < n && key[order[end]] == key[order[start]]) {
