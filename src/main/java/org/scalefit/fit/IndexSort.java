@@ -1,7 +1,5 @@
 package org.scalefit.fit;
 
-import java.util.Arrays;
-
 /**
  * A stable merge sort of the indices 0..n−1 under a comparator on primitive ints: the engine sorts
  * points on every fit (canonical row order, residual runs), and boxing each index into an
@@ -18,32 +16,56 @@ final class IndexSort {
     }
 
     /**
-     * The same order as {@link #sort} under a comparator whose first criterion is {@code key} (equal keys exactly
-     * when that criterion ties), found faster: a merge sort on the primitive keys, then {@code cmp} only within
-     * runs of equal keys. A stable sort's result is unique, so the two agree index for index.
+     * The same order as {@link #sort} under the lexicographic comparison of primitive key columns (column 0 first,
+     * ties to the lower index), without a comparator object: a top-down merge sort whose comparison is inline, for
+     * the canonical row order that every fit and every bootstrap replicate needs (a resample's repeated rows tie in
+     * every column, and a general comparator called through an interface cost several times the sort itself).
+     * A stable sort's result is unique, so the two agree index for index.
      *
-     * @param key a key per index, in the order of {@code cmp}'s first criterion ({@link #sortable})
-     * @param cmp the whole comparator
-     * @return the indices 0..n−1 in ascending order under {@code cmp}; ties keep index order
+     * @param keys key columns of equal length ({@link #sortable} values), most significant first
+     * @return the indices 0..n−1 in ascending order; ties keep index order
      */
-    static int[] sortByKey(long[] key, IndexComparator cmp) {
-        int n = key.length;
-        int[] order = sort(n, (x, y) -> Long.compare(key[x], key[y]));
-        for (int start = 0; start < n; ) {
-            int end = start + 1;
-            while (end < n && key[order[end]] == key[order[start]]) {
-                end++;
-            }
-            if (end - start > 1) {
-                int[] tied = Arrays.copyOfRange(order, start, end);
-                int[] run = sort(tied.length, (x, y) -> cmp.compare(tied[x], tied[y]));
-                for (int r = 0; r < run.length; r++) {
-                    order[start + r] = tied[run[r]];
-                }
-            }
-            start = end;
+    static int[] lexicographic(long[][] keys) {
+        int n = keys.length == 0 ? 0 : keys[0].length;
+        int[] a = new int[n];
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+            sorted &= i == 0 || compareRows(keys, i - 1, i) <= 0;
         }
-        return order;
+        if (!sorted) {
+            mergeSort(keys, a, a.clone(), 0, n);
+        }
+        return a;
+    }
+
+    /** Sorts a[lo, hi) stably, with {@code b} a copy of the same range to merge from. */
+    private static void mergeSort(long[][] keys, int[] a, int[] b, int lo, int hi) {
+        if (hi - lo < 2) {
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        // Sort both halves of b (using a as scratch), then merge them into a.
+        mergeSort(keys, b, a, lo, mid);
+        mergeSort(keys, b, a, mid, hi);
+        int left = lo;
+        int right = mid;
+        for (int out = lo; out < hi; out++) {
+            if (left < mid && (right >= hi || compareRows(keys, b[left], b[right]) <= 0)) {
+                a[out] = b[left++];
+            } else {
+                a[out] = b[right++];
+            }
+        }
+    }
+
+    private static int compareRows(long[][] keys, int i, int j) {
+        for (long[] column : keys) {
+            if (column[i] != column[j]) {
+                return column[i] < column[j] ? -1 : 1;
+            }
+        }
+        return 0;
     }
 
     /**
