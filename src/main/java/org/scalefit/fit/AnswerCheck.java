@@ -178,15 +178,16 @@ final class AnswerCheck {
             scale = 1;
         }
         double[] x = new double[k];
-        double[] prevX = new double[k];
+        // The curve at the current segment's first point: the previous segment's last sample (t = 1 lands exactly
+        // on that point, and a skipped segment joins two equal points), so every data point is evaluated once.
+        double atFirst = n > 1 ? value(problem, problem.xRows[0], p) : Double.NaN;
         for (int i = 0; i + 1 < n; i++) {
             double[] a = problem.xRows[i];
             double[] b = problem.xRows[i + 1];
             if (java.util.Arrays.equals(a, b)) {
                 continue;
             }
-            double prev = value(problem, a, p);
-            System.arraycopy(a, 0, prevX, 0, k);
+            double prev = atFirst;
             double prevT = 0;
             for (int s = 1; s <= SAMPLES + 1; s++) {
                 double t = s == SAMPLES + 1 ? 1 : (double) s / (SAMPLES + 1);
@@ -206,6 +207,7 @@ final class AnswerCheck {
                 prev = v;
                 prevT = t;
             }
+            atFirst = prev;
         }
         return null;
     }

@@ -60,6 +60,15 @@ final class BasinScan {
     private final double[] w;
     private final double[] predictorQuantiles;
     private final int budget;
+    /** Per nonlinear parameter, the unit of its signed-log key ({@link #key}): its smallest nonzero level. */
+    private final double[] keyUnits;
+    /** Scratch of {@link #profile} (a scan runs on one thread): the linear basis, the base curve, the normal equations. */
+    private final double[][] basis;
+    private final double[] base;
+    private final int[] at;
+    private final boolean[] held;
+    private final double[] coefficients;
+    private final double[][] normal;
 
     /**
      * Prepares the scan of a problem: which parameters are linear, and the grid levels of the others.
@@ -89,10 +98,19 @@ final class BasinScan {
         int perDim = q == 0 ? 1 : Math.max(3, (int) Math.floor(Math.pow(budget, 1.0 / Math.min(q, 4))));
         this.levels = new double[q][];
         this.keys = new double[q][];
+        this.keyUnits = new double[q];
         double[] span = magnitudeSpan(problem);
         this.predictorQuantiles = quantiles(problem);
+        int l = linear.length;
+        this.basis = new double[l][problem.n];
+        this.base = new double[problem.n];
+        this.at = new int[l];
+        this.held = new boolean[l];
+        this.coefficients = new double[l];
+        this.normal = new double[l][l + 1];
         for (int d = 0; d < q; d++) {
             levels[d] = levels(nonlinear[d], perDim, span);
+            keyUnits[d] = levels[d].length > 0 ? smallestMagnitude(levels[d]) : 1;
             keys[d] = new double[levels[d].length];
             for (int k = 0; k < levels[d].length; k++) {
                 keys[d][k] = key(d, levels[d][k]);
@@ -180,6 +198,7 @@ final class BasinScan {
             objective[code] = points[code] == null ? Double.POSITIVE_INFINITY : objective(p, r);
         }
         List<Basin> minima = new ArrayList<>();
+        int[] steps = {-1, 1};
         for (int code = 0; code < total; code++) {
             if (!Double.isFinite(objective[code])) {
                 continue;
@@ -188,7 +207,7 @@ final class BasinScan {
             boolean lowest = true;
             int stride = 1;
             for (int d = 0; d < q && lowest; d++) {
-                for (int step : new int[] {-1, 1}) {
+                for (int step : steps) {
                     int c = cell[d] + step;
                     if (c >= 0 && c < size[d]) {
                         double o = objective[code + step * stride];
@@ -276,9 +295,6 @@ final class BasinScan {
             return true;
         }
         int n = problem.n;
-        double[][] basis = new double[l][n];
-        double[] base = new double[n];
-        int[] at = new int[l];
         for (int j = 0; j < l; j++) {
             at[j] = problem.free[linear[j]];
             p[at[j]] = 0;
@@ -296,8 +312,9 @@ final class BasinScan {
             }
             p[at[j]] = 0;
         }
-        boolean[] held = new boolean[l];
-        double[] c = new double[l];
+        java.util.Arrays.fill(held, false);
+        java.util.Arrays.fill(coefficients, 0);
+        double[] c = coefficients;
         for (int round = 0; round <= l; round++) {
             solve(basis, base, held, c);
             boolean moved = false;
@@ -343,7 +360,14 @@ final class BasinScan {
     private void solve(double[][] basis, double[] base, boolean[] held, double[] c) {
         int l = basis.length;
         int n = problem.n;
-        double[][] a = new double[l][l + 1];
+        if (l == 1) {
+            solveOne(basis[0], base, held[0], c);
+            return;
+        }
+        double[][] a = normal;
+        for (double[] row : a) {
+            java.util.Arrays.fill(row, 0);
+        }
         for (int i = 0; i < n; i++) {
             double t = y[i] - base[i];
             for (int j = 0; j < l; j++) {
@@ -378,6 +402,27 @@ final class BasinScan {
         }
     }
 
+
+    /**
+     * {@link #solve} for one linear parameter (a power law's scale, the most common case): the same sums in the
+     * same order and the same division as the general path's elimination of a 1×2 system, without its loops.
+     */
+    private void solveOne(double[] phi, double[] base, boolean held, double[] c) {
+        if (held) {
+            // A held coefficient keeps its value: the general path solves 1·x = c.
+            return;
+        }
+        double a00 = 0;
+        double a01 = 0;
+        for (int i = 0; i < problem.n; i++) {
+            double t = y[i] - base[i];
+            a00 += w[i] * phi[i] * phi[i];
+            a01 += w[i] * phi[i] * t;
+        }
+        a00 = a00 * (1 + 1e-12) + 1e-300;
+        double x = a00 == 0 || !Double.isFinite(a00) ? Double.NaN : a01 / a00;
+        c[0] = Double.isFinite(x) ? x : 0;
+    }
 
     /**
      * A coefficient moved into its domain and bound: a positive parameter the least squares made ≤ 0 is set
@@ -442,7 +487,7 @@ final class BasinScan {
         double first = start[pj];
         Bound b = problem.bounds[j];
         Transform t = problem.transforms[j];
-        List<Double> out = new ArrayList<>();
+        Levels out = new Levels();
         if (b != null && Double.isFinite(b.lower()) && Double.isFinite(b.upper())) {
             boolean log = t instanceof Transform.LogInterval;
             for (int k = 0; k < count; k++) {
@@ -453,7 +498,7 @@ final class BasinScan {
         } else {
             boolean positiveOnly = problem.law.domain(pj) == ParameterDomain.POSITIVE || (b != null && b.lower() >= 0);
             boolean negativeOnly = b != null && b.upper() <= 0;
-            List<Double> magnitudes = new ArrayList<>();
+            Levels magnitudes = new Levels();
             // One level per decade of the data's scale, and a finer ladder at order one (exponents, log rates).
             for (double m = span[0]; m <= span[1] * 1.0001; m *= 10) {
                 magnitudes.add(m);
@@ -461,7 +506,8 @@ final class BasinScan {
             for (double m : UNIT_LADDER) {
                 magnitudes.add(m);
             }
-            for (double m : magnitudes) {
+            for (int k = 0; k < magnitudes.size; k++) {
+                double m = magnitudes.values[k];
                 if (!negativeOnly) {
                     out.add(m);
                 }
@@ -479,26 +525,74 @@ final class BasinScan {
                 }
             }
             if (b != null) {
-                out.removeIf(v -> !(v > b.lower() && v < b.upper()));
+                out.keepInside(b);
             }
         }
-        double[] v = out.stream().mapToDouble(Double::doubleValue).distinct().sorted().toArray();
+        double[] v = out.sortedDistinct();
         if (v.length > count) {
             // Thin evenly through the sorted levels, so that both signs and every scale keep some.
-            double[] thin = new double[count];
+            Levels thin = new Levels();
             for (int k = 0; k < count; k++) {
-                thin[k] = v[(int) Math.round(k * (v.length - 1.0) / Math.max(1, count - 1))];
+                thin.add(v[(int) Math.round(k * (v.length - 1.0) / Math.max(1, count - 1))]);
             }
-            v = Arrays.stream(thin).distinct().toArray();
+            v = thin.sortedDistinct();
         }
         boolean firstOk = Double.isFinite(first) && (b == null || (first > b.lower() && first < b.upper()))
                 && !(problem.law.domain(pj) == ParameterDomain.POSITIVE && !(first > 0));
-        if (firstOk && Arrays.stream(v).noneMatch(x -> x == first)) {
+        if (firstOk && !contains(v, first)) {
             v = Arrays.copyOf(v, v.length + 1);
             v[v.length - 1] = first;
             Arrays.sort(v);
         }
         return v;
+    }
+
+    private static boolean contains(double[] v, double x) {
+        for (double e : v) {
+            if (e == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A growable list of levels without boxing (the scan is built for every fit). {@link #sortedDistinct} keeps
+     * the semantics of {@code DoubleStream.distinct().sorted()}: {@link Double#compare}'s order, values equal as
+     * {@link Double#equals} merged (so 0.0 and −0.0 stay two levels, as they were).
+     */
+    private static final class Levels {
+        double[] values = new double[64];
+        int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = v;
+        }
+
+        void keepInside(Bound b) {
+            int kept = 0;
+            for (int k = 0; k < size; k++) {
+                if (values[k] > b.lower() && values[k] < b.upper()) {
+                    values[kept++] = values[k];
+                }
+            }
+            size = kept;
+        }
+
+        double[] sortedDistinct() {
+            double[] v = Arrays.copyOf(values, size);
+            Arrays.sort(v);
+            int kept = 0;
+            for (int k = 0; k < v.length; k++) {
+                if (kept == 0 || Double.compare(v[kept - 1], v[k]) != 0) {
+                    v[kept++] = v[k];
+                }
+            }
+            return Arrays.copyOf(v, kept);
+        }
     }
 
     /** A coordinate in which a value's nearest level is found: signed log magnitudes, or the bound's scale. */
@@ -510,7 +604,7 @@ final class BasinScan {
         if (t instanceof Transform.Interval) {
             return v;
         }
-        double unit = levels[d].length > 0 ? smallestMagnitude(levels[d]) : 1;
+        double unit = keyUnits[d];
         return Math.log(Math.abs(v) / unit + Math.sqrt(v * v / (unit * unit) + 1)) * Math.signum(v);
     }
 

@@ -280,8 +280,10 @@ final class FitAssembler {
 
     /**
      * The checks {@link #assemble} makes before it computes anything, for a refit that needs only the
-     * parameters: finite values, a model that can be evaluated at them, and no parameter that has stopped
-     * moving the curve.
+     * parameters: finite values and a model that can be evaluated at them. That no parameter has stopped moving
+     * the curve is not tested again here: every run {@link MultiStart#solve} returns passed {@link AnswerCheck#check},
+     * whose degeneracy test looks for exactly the zero Jacobian columns {@link #rejectDegenerate} would, so a lean
+     * refit does not build the Jacobian twice.
      *
      * @return the full parameter vector of the best run
      */
@@ -290,9 +292,6 @@ final class FitAssembler {
         if (problem.residuals(p, new double[problem.n]) > 0) {
             throw new FitFailedException(problem.law.name() + " fit ended where the model cannot be evaluated");
         }
-        double[][] jac = new double[problem.n][problem.m];
-        problem.jacobianP(p, jac, new double[p.length]);
-        rejectDegenerate(problem, p, jac, problem.law.parameters());
         return p;
     }
 

@@ -15,6 +15,68 @@ final class IndexSort {
     private IndexSort() {
     }
 
+    /**
+     * The same order as {@link #sort} under the lexicographic comparison of primitive key columns (column 0 first,
+     * ties to the lower index), without a comparator object: a top-down merge sort whose comparison is inline, for
+     * the canonical row order that every fit and every bootstrap replicate needs (a resample's repeated rows tie in
+     * every column, and a general comparator called through an interface cost several times the sort itself).
+     * A stable sort's result is unique, so the two agree index for index.
+     *
+     * @param keys key columns of equal length ({@link #sortable} values), most significant first
+     * @return the indices 0..n−1 in ascending order; ties keep index order
+     */
+    static int[] lexicographic(long[][] keys) {
+        int n = keys.length == 0 ? 0 : keys[0].length;
+        int[] a = new int[n];
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+            sorted &= i == 0 || compareRows(keys, i - 1, i) <= 0;
+        }
+        if (!sorted) {
+            mergeSort(keys, a, a.clone(), 0, n);
+        }
+        return a;
+    }
+
+    /** Sorts a[lo, hi) stably, with {@code b} a copy of the same range to merge from. */
+    private static void mergeSort(long[][] keys, int[] a, int[] b, int lo, int hi) {
+        if (hi - lo < 2) {
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        // Sort both halves of b (using a as scratch), then merge them into a.
+        mergeSort(keys, b, a, lo, mid);
+        mergeSort(keys, b, a, mid, hi);
+        int left = lo;
+        int right = mid;
+        for (int out = lo; out < hi; out++) {
+            if (left < mid && (right >= hi || compareRows(keys, b[left], b[right]) <= 0)) {
+                a[out] = b[left++];
+            } else {
+                a[out] = b[right++];
+            }
+        }
+    }
+
+    private static int compareRows(long[][] keys, int i, int j) {
+        for (long[] column : keys) {
+            if (column[i] != column[j]) {
+                return column[i] < column[j] ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * @param v a value
+     * @return a long whose signed order is {@link Double#compare}'s order of the values (−0.0 below 0.0, NaN on top)
+     */
+    static long sortable(double v) {
+        long bits = Double.doubleToLongBits(v);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
     /** @return the indices 0..n−1 in ascending order under {@code cmp}; ties keep index order */
     static int[] sort(int n, IndexComparator cmp) {
         int[] a = new int[n];

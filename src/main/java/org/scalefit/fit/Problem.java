@@ -117,16 +117,16 @@ final class Problem {
      */
     private static int[] canonicalOrder(Observations data) {
         int k = data.predictorCount();
-        return IndexSort.sort(data.size(), (a, b) -> {
+        int n = data.size();
+        long[][] keys = new long[k + 2][n];
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                int c = Double.compare(data.x(j, a), data.x(j, b));
-                if (c != 0) {
-                    return c;
-                }
+                keys[j][i] = IndexSort.sortable(data.x(j, i));
             }
-            int c = Double.compare(data.y(a), data.y(b));
-            return c != 0 ? c : Double.compare(data.weight(a), data.weight(b));
-        });
+            keys[k][i] = IndexSort.sortable(data.y(i));
+            keys[k + 1][i] = IndexSort.sortable(data.weight(i));
+        }
+        return IndexSort.lexicographic(keys);
     }
 
     /**
