@@ -146,4 +146,42 @@ class BreakTestTest {
         assertFalse(new BreakOptions("doubling", 0.05, 0, 99, 1, 1).logX());
         assertTrue(BreakOptions.defaults().logX());
     }
+
+    /** ln y = 0.1·x, then 0.3 per unit of x beyond the kink, without noise, at x = 0, 1, …, 29 (an exponential trend). */
+    private static Observations kinkedAt(double kink) {
+        double[] x = new double[N];
+        double[] y = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = i;
+            y[i] = Math.exp(0.1 * i + 0.2 * Math.max(i - kink, 0));
+        }
+        return Observations.of(x, y);
+    }
+
+    /**
+     * The location interval and whether it reaches the edge, worked out by hand. With 30 points the break is searched
+     * between the 5th and the 5th-last x (m = max(3, ⌈0.15·30⌉) = 5), x = 4 to 25, on the grid τ_g = 4 + 21·g/99. A kink
+     * at x = 11 is grid point 33 (21·33/99 = 7 exactly); without noise the hinge there fits exactly, so the likelihood
+     * ratio there dwarfs every other grid point's, the simulated cut-off (noise scale √(RSS/(n − 4)) = 0) is 0, and the
+     * interval is that one point — well inside the grid. A kink at x = 1 lies below the searched range: the nearest
+     * hinge, the grid's first point, fits best, so the interval starts at the edge and says so.
+     */
+    @Test
+    void theLocationIntervalSaysWhenItReachesTheEdgeOfTheSearchedRange() {
+        BreakOptions options = new BreakOptions("exponential", 0.05, 0, 99, 3, 1);
+        BreakResult inside = BreakTest.run(kinkedAt(11), options);
+        assertEquals(11.0, inside.location(), 1e-12);
+        assertEquals(11.0, inside.locationLower(), 1e-12);
+        assertEquals(11.0, inside.locationUpper(), 1e-12);
+        assertFalse(inside.locationAtEdge());
+        assertEquals(0.1, inside.slopeBefore(), 1e-9);
+        assertEquals(0.3, inside.slopeAfter(), 1e-9);
+        assertFalse(inside.verdict().contains("edge"), inside.verdict());
+        BreakResult edge = BreakTest.run(kinkedAt(1), options);
+        assertEquals(4.0, edge.location(), 0.0, "the first grid point");
+        assertEquals(4.0, edge.locationLower(), 0.0);
+        assertTrue(edge.locationAtEdge());
+        assertTrue(edge.verdict().contains("(95% interval 4 – " + org.scalefit.Numbers.format(edge.locationUpper(), 3)
+                + ", reaching the edge of the searched range)"), edge.verdict());
+    }
 }
