@@ -1,5 +1,6 @@
 package org.scalefit.optimal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -104,8 +105,15 @@ class OptimalAllocationTest {
         assertEquals(1.69, e.upper(), 0.0);
         double[][] cov = new double[5][5];
         cov[0][0] = 1e-4;
-        // (E − 1.69)² is 0 at the estimate: ln 0 has no interval, so none is given (not a zero-width one)
-        Estimate zero = OptimalAllocation.delta(P, cov, 10, 0.95).estimate("sq", "", "", q -> (q[0] - 1.69) * (q[0] - 1.69));
+        // Σ(q − p̂)² is 0 at the estimate and positive a step away in every direction: ln 0 has no interval, so none
+        // is given (not the zero-width one the finite differences of its logarithm would suggest)
+        Estimate zero = OptimalAllocation.delta(P, cov, 10, 0.95).estimate("sq", "", "", q -> {
+            double s = 0;
+            for (int j = 0; j < 5; j++) {
+                s += (q[j] - P[j]) * (q[j] - P[j]);
+            }
+            return s;
+        });
         assertEquals(0.0, zero.value(), 0.0);
         assertEquals(Double.NaN, zero.stderr());
         assertEquals(Double.NaN, zero.lower());
@@ -117,6 +125,7 @@ class OptimalAllocationTest {
         OptimalAllocation a = OptimalAllocation.point(P);
         assertEquals("none", a.method());
         assertEquals(ComputeOptimal.of(P).nOpt(1e23), a.point().nOpt(1e23), 0.0);
+        assertArrayEquals(P, a.point().parameters(), 0.0);
         Estimate n = a.at(1e23).nOpt();
         assertEquals(ComputeOptimal.nOpt(P, 1e23), n.value(), 0.0);
         assertEquals(Double.NaN, n.stderr());
@@ -143,6 +152,7 @@ class OptimalAllocationTest {
         assertEquals("compute-optimal allocation needs a chinchilla fit, not " + power.law().name(),
                 assertThrows(InvalidDataException.class, () -> OptimalAllocation.delta(power)).getMessage());
         BootstrapResult boot = Bootstrap.run(power, Resampler.rows(), 5, 1, 1);
-        assertThrows(InvalidDataException.class, () -> OptimalAllocation.bootstrap(boot));
+        assertEquals("compute-optimal allocation needs a chinchilla fit, not " + power.law().name(),
+                assertThrows(InvalidDataException.class, () -> OptimalAllocation.bootstrap(boot)).getMessage());
     }
 }
