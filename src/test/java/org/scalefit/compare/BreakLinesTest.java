@@ -87,4 +87,37 @@ class BreakLinesTest {
         // is minus np.polyfit's 0.17759398496240603
         assertEquals(-0.17759398496240603, lines.earlySlope(), 1e-11);
     }
+
+    /**
+     * Weighted points (weights 1, 2, 3, 1, 2, 3, … by x): the hinge still passes through every noise-free point, and
+     * the earlier trend is the weighted least-squares line, against {@code np.polyfit(x[:20], ln y[:20], 1,
+     * w=np.sqrt(weights[:20]))}: slope 0.17852985198736074, exp(ŷ(25)) = 58.20733098991466.
+     */
+    @Test
+    void weightsEnterBothLines() {
+        double[] x = new double[30];
+        double[] y = new double[30];
+        double[] w = new double[30];
+        for (int i = 0; i < 30; i++) {
+            x[i] = i;
+            y[i] = Math.exp(0.1 * i + 0.2 * Math.max(i - 11, 0));
+            w[i] = 1 + i % 3;
+        }
+        Observations d = Observations.builder().predictor("x", x).response("y", y).weights("w", w).build();
+        BreakResult r = BreakTest.run(d, EXPONENTIAL);
+        BreakLines lines = BreakLines.of(d, r, EXPONENTIAL);
+        // the weighted mean of x: Σ w·x / Σ w
+        double swx = 0;
+        double sw = 0;
+        for (int i = 0; i < 30; i++) {
+            swx += w[i] * x[i];
+            sw += w[i];
+        }
+        assertEquals(swx / sw, lines.mean(), 1e-12);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(y[i], lines.broken(x[i]), 1e-9 * y[i], "x = " + i);
+        }
+        assertEquals(0.17852985198736074, lines.earlySlope(), 1e-12);
+        assertEquals(58.20733098991466, lines.earlier(25), 1e-9 * 58.2);
+    }
 }

@@ -228,6 +228,12 @@ class BreakTestTest {
         }
         assertEquals("the 8 points of data lie exactly on one power-law trend (residuals at rounding level): there is no "
                 + "scatter to test a break against", refusal(d[0], exact, "power-law"));
+        // the rounding threshold scales with Σ(ln y)²: large values (Σ(ln y)² = 125 > n) are refused as well
+        double[] large = new double[8];
+        for (int i = 0; i < 8; i++) {
+            large[i] = 100 * exact[i];
+        }
+        assertTrue(refusal(d[0], large, "power-law").startsWith("the 8 points of data lie exactly on one power-law trend"));
     }
 
     /**
@@ -267,5 +273,18 @@ class BreakTestTest {
         }
         BreakResult power = BreakTest.run(Observations.of(x, py), new BreakOptions("power-law", 0.05, 0, 99, 3, 1));
         assertTrue(power.verdict().contains("where the exponent changes from 0.1 to 0.3 ("), power.verdict());
+    }
+
+    /** Two stages of 99 simulations each: the null distribution, then the location cut-off, reported out of 198. */
+    @Test
+    void progressCountsBothSetsOfSimulations() {
+        java.util.List<long[]> seen = new java.util.ArrayList<>();
+        BreakTest.run(kinkedAt(11), new BreakOptions("exponential", 0.05, 0, 99, 3, 1), (done, total) -> seen.add(new long[] {done, total}));
+        assertEquals(2 * 100, seen.size(), "an update at the start of each stage and one per simulation");
+        seen.forEach(s -> assertEquals(198, s[1]));
+        assertEquals(0, seen.get(0)[0]);
+        assertEquals(99, seen.get(99)[0], "the first stage ends half way");
+        assertEquals(99, seen.get(100)[0], "the second starts there");
+        assertEquals(198, seen.get(seen.size() - 1)[0]);
     }
 }
