@@ -111,4 +111,66 @@ class SlopeReplicatesTest {
         assertEquals(20, seen.get(seen.size() - 1)[0]);
         assertTrue(seen.stream().anyMatch(s -> s[0] == 10), "the baseline's bootstrap ends half way");
     }
+
+    /** One replicate is no distribution: the intervals stay the delta method's. */
+    @Test
+    void oneReplicateLeavesTheDeltaMethod() {
+        Observations base = SlopeComparisonTest.curve(1, 0.08, 0.01, 7);
+        Observations better = SlopeComparisonTest.curve(3, 0.09, 0.01, 8);
+        SlopeResult one = SlopeComparison.run(base, better, new SlopeOptions(new PowerLaw(), FitOptions.defaults(), List.of(1e21),
+                List.of(), 1, 1, false));
+        SlopeResult none = SlopeComparison.run(base, better, SlopeOptions.powerLaw(List.of(1e21), List.of()));
+        assertEquals(1, one.pairedReplicates());
+        assertEquals("delta", one.exponentDifference().method());
+        assertEquals(none.exponentDifference(), one.exponentDifference());
+        assertEquals("delta", one.multipliers().get(0).method());
+        assertEquals(none.multipliers().get(0).lower(), one.multipliers().get(0).lower(), 0.0);
+        // the plot's curve of multipliers is the delta method's at each compute
+        List<SlopeResult.Multiplier> curve = SlopeComparison.multipliersAt(none, new double[] {1e21});
+        assertEquals(none.multipliers().get(0).value(), curve.get(0).value(), 1e-12 * curve.get(0).value());
+        assertEquals(none.multipliers().get(0).lower(), curve.get(0).lower(), 1e-12 * curve.get(0).lower());
+        assertEquals(none.multipliers().get(0).upper(), curve.get(0).upper(), 1e-12 * curve.get(0).upper());
+    }
+
+    /** Three verdicts by the sign of the interval: better, worse, or no difference told apart from zero. */
+    @Test
+    void theVerdictFollowsTheSignOfTheInterval() {
+        Observations base = SlopeComparisonTest.curve(1, 0.07, 0.005, 1);
+        Observations worse = SlopeComparisonTest.curve(1, 0.05, 0.005, 2);
+        SlopeResult w = SlopeComparison.run(base, worse, SlopeOptions.powerLaw(List.of(1e21), List.of()));
+        assertTrue(w.exponentDifference().upper() < 0);
+        assertTrue(w.verdict().startsWith("the improved curve has a worse slope: alpha differs by "), w.verdict());
+        Observations same = SlopeComparisonTest.curve(1, 0.07, 0.005, 3);
+        SlopeResult s = SlopeComparison.run(base, same, SlopeOptions.powerLaw(List.of(1e21), List.of()));
+        assertTrue(s.exponentDifference().lower() < 0 && s.exponentDifference().upper() > 0);
+        assertTrue(s.verdict().startsWith("no slope difference can be told apart from zero: "), s.verdict());
+    }
+
+    /** The unit checks allow up to 3 decades between the x ranges and a factor 10 between the response medians. */
+    @Test
+    void unitChecksStopAtTheirLimitsExactly() {
+        double[] xb = {0.1, 0.2, 0.4, 0.6, 1.0};
+        double[] xi = {1000, 2000, 4000, 6000, 10000};
+        double[] yb = {3.0, 2.8, 2.6, 2.5, 2.4};
+        Observations base = Observations.of(xb, yb);
+        // 1000/1 = 10³ exactly: three decades apart, allowed
+        SlopeComparison.checkUnits(base, Observations.of(xi, yb), false);
+        double[] far = {1001, 2000, 4000, 6000, 10000};
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.scalefit.InvalidDataException.class,
+                () -> SlopeComparison.checkUnits(base, Observations.of(far, yb), false)).getMessage().startsWith("x ranges of the two files are 3 decades apart"));
+        // medians 2.6 and 26: a factor 10, allowed; 26.1 is not
+        double[] ten = {30.0, 28.0, 26.0, 25.0, 24.0};
+        SlopeComparison.checkUnits(base, Observations.of(xb, ten), false);
+        double[] more = {30.0, 28.0, 26.1, 25.0, 24.0};
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.scalefit.InvalidDataException.class,
+                () -> SlopeComparison.checkUnits(base, Observations.of(xb, more), false)).getMessage().startsWith("median y differs by a factor 10"));
+        // an even number of points: the median is the mean of the middle two (2.7 and 27, a factor 10 again)
+        SlopeComparison.checkUnits(Observations.of(new double[] {1, 2, 3, 4}, new double[] {3.0, 2.8, 2.6, 2.4}),
+                Observations.of(new double[] {1, 2, 3, 4}, new double[] {30.0, 28.0, 26.0, 24.0}), false);
+        // the rows in any order: the median sorts them first
+        SlopeComparison.checkUnits(base, Observations.of(xb, new double[] {24.0, 30.0, 25.0, 28.0, 26.0}), false);
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.scalefit.InvalidDataException.class,
+                () -> SlopeComparison.checkUnits(base, Observations.of(xb, new double[] {24.0, 30.0, 25.0, 28.0, 26.1}), false))
+                .getMessage().startsWith("median y differs by a factor 10"));
+    }
 }
