@@ -91,5 +91,7 @@ class QuantilesTest {
         assertEquals(1.5, Quantiles.percentileWithInfinities(new double[] {-inf, 1, 2}, 0.75), 1e-15);
         assertEquals(1.0, Quantiles.percentileWithInfinities(new double[] {-inf, 1, 2}, 0.5), 0.0);
         assertEquals(inf, Quantiles.percentileWithInfinities(new double[] {1, 2, inf}, 1.0), 0.0);
+        // exactly on an order statistic next to an infinite one: that statistic, not the infinity
+        assertEquals(2.0, Quantiles.percentileWithInfinities(new double[] {1, 2, inf}, 0.5), 0.0);
     }
 }
