@@ -85,4 +85,38 @@ class ModelComparisonTest {
                         new ComparisonOptions(FitOptions.defaults(), Criterion.AICC, 8, true, 2.0, 1)));
         assertEquals("--holdout-largest 8 leaves nothing to fit: data has 8 points", org.scalefit.TestFlags.message(e));
     }
+
+    /**
+     * Within a wider evidence threshold (ΔAICc &lt; 4) the power law and the offset power law are both leaders; the
+     * power law is a special case of the offset law (floor 0), so it is preferred, and the exponential, outside,
+     * is named with its distance.
+     */
+    @Test
+    void theSimplestNestedLeaderIsPreferredAndTheNextLawNamed() {
+        Observations data = noisy(new PowerLaw(), logSpaced(1e17, 6, 30), new double[] {10, 0.05}, NOISE, 77);
+        Comparison c = ModelComparison.run(List.of(new PowerLaw(), new OffsetPowerLaw(), new Exponential()), data,
+                new ComparisonOptions(FitOptions.defaults(), Criterion.AICC, 3, false, 4.0, 1));
+        Candidate offset = c.ranking().stream().filter(k -> k.law().equals("offset-power-law")).findFirst().orElseThrow();
+        Candidate exp = c.ranking().stream().filter(k -> k.law().equals("exponential")).findFirst().orElseThrow();
+        assertTrue(offset.delta() < 4 && exp.delta() >= 4, offset.delta() + ", " + exp.delta());
+        assertEquals(Optional.of("power-law"), c.best());
+        assertTrue(c.verdict().startsWith("power-law is preferred: offset-power-law fits about as well (ΔAICc < 4) only by "
+                + "adding parameters the data do not support, since power-law is a special case of it; the next law, "
+                + "exponential, is " + org.scalefit.Numbers.format(exp.delta(), 3) + " behind (decisive evidence against it)"),
+                c.verdict());
+    }
+
+    /** A holdout that leaves fewer points than parameters + 1 has no backtest, and says why. */
+    @Test
+    void aBacktestWithTooFewTrainingPointsSaysSo() {
+        Observations data = noisy(new PowerLaw(), logSpaced(1e17, 6, 8), new double[] {10, 0.05}, NOISE, 3);
+        Comparison c = ModelComparison.run(List.of(new PowerLaw(), new Exponential()), data,
+                new ComparisonOptions(FitOptions.defaults(), Criterion.AICC, 6, false, 2.0, 1));
+        for (Candidate k : c.ranking()) {
+            assertEquals(k.law() + " has 2 parameters; the 2 points left after holding out 6 are too few", k.backtest().note());
+            assertEquals(6, k.backtest().holdout());
+            assertEquals(2, k.backtest().trainedOn());
+        }
+        assertTrue(!c.verdict().contains("backtest"), c.verdict());
+    }
 }
