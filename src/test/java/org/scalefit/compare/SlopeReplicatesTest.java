@@ -167,6 +167,14 @@ class SlopeReplicatesTest {
         // an even number of points: the median is the mean of the middle two (2.7 and 27, a factor 10 again)
         SlopeComparison.checkUnits(Observations.of(new double[] {1, 2, 3, 4}, new double[] {3.0, 2.8, 2.6, 2.4}),
                 Observations.of(new double[] {1, 2, 3, 4}, new double[] {30.0, 28.0, 26.0, 24.0}), false);
+        // the median is the middle value, not the mean of two neighbours: 26 (not 25.95) against 2.6
+        SlopeComparison.checkUnits(base, Observations.of(xb, new double[] {24.0, 25.9, 26.0, 26.1, 30.0}), false);
+        // an even count against an odd one: (25 + 27)/2 = 26 against 2.6
+        SlopeComparison.checkUnits(base, Observations.of(new double[] {0.1, 0.2, 0.4, 1.0}, new double[] {24.0, 25.0, 27.0, 30.0}),
+                false);
+        // and the middle two of four, not their neighbours: (2.6 + 2.8)/2 = 2.7 against 27 = (26 + 28)/2
+        SlopeComparison.checkUnits(Observations.of(new double[] {1, 2, 3, 4}, new double[] {2.4, 2.6, 2.8, 3.0}),
+                Observations.of(new double[] {1, 2, 3, 4}, new double[] {24.0, 26.0, 28.0, 50.0}), false);
         // the rows in any order: the median sorts them first
         SlopeComparison.checkUnits(base, Observations.of(xb, new double[] {24.0, 30.0, 25.0, 28.0, 26.0}), false);
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.scalefit.InvalidDataException.class,
