@@ -69,6 +69,27 @@ class ArchitectureTest {
     }
 
     /**
+     * ARCHITECTURE.md: "Commons Math distributions are used only by {@code stats}" — one owner for every quantile
+     * and tail probability ({@code Quantiles}), so that each is tested once against SciPy. The classes of
+     * {@code org.apache.commons.math3.distribution} and {@code .special} appear nowhere else in the library.
+     */
+    @Test
+    void commonsMathDistributionsOnlyInStats() throws IOException {
+        Pattern use = Pattern.compile("org\\.apache\\.commons\\.math3\\.(?:distribution|special)\\.\\w+");
+        List<String> found = new ArrayList<>();
+        for (Path p : sources(MAIN)) {
+            if (p.startsWith(MAIN.resolve("stats"))) {
+                continue;
+            }
+            Matcher m = use.matcher(Files.readString(p, StandardCharsets.UTF_8));
+            while (m.find()) {
+                found.add(MAIN.relativize(p) + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), found, "ask org.scalefit.stats.Quantiles instead");
+    }
+
+    /**
      * The library never speaks of command-line flags: no string literal outside {@code cli} holds a
      * {@code --flag}; messages refer to options through {@link OptionKey} and the command line names them.
      */

@@ -3,7 +3,6 @@ package org.scalefit.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.distribution.FDistribution;
 import org.scalefit.InvalidDataException;
 import org.scalefit.InvalidOptionException;
 import org.scalefit.Numbers;
@@ -358,7 +357,7 @@ public final class BreakTest {
         int k = n - trained;
         double s2 = rssEarly / dof;
         double f = ((rssAll - rssEarly) / k) / s2;
-        double p = s2 > 0 ? 1 - new FDistribution(null, k, dof).cumulativeProbability(Math.max(f, 0)) : Double.NaN;
+        double p = s2 > 0 ? Quantiles.fSurvival(f, k, dof) : Double.NaN;
         double t = Quantiles.t(1 - level / 2, dof);
         double[] coef = early.coefficients(vt);
         List<BreakResult.OutsidePoint> outside = new ArrayList<>();

@@ -146,4 +146,145 @@ class BreakTestTest {
         assertFalse(new BreakOptions("doubling", 0.05, 0, 99, 1, 1).logX());
         assertTrue(BreakOptions.defaults().logX());
     }
+
+    /** ln y = 0.1·x, then 0.3 per unit of x beyond the kink, without noise, at x = 0, 1, …, 29 (an exponential trend). */
+    private static Observations kinkedAt(double kink) {
+        double[] x = new double[N];
+        double[] y = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = i;
+            y[i] = Math.exp(0.1 * i + 0.2 * Math.max(i - kink, 0));
+        }
+        return Observations.of(x, y);
+    }
+
+    /**
+     * The location interval and whether it reaches the edge, worked out by hand. With 30 points the break is searched
+     * between the 5th and the 5th-last x (m = max(3, ⌈0.15·30⌉) = 5), x = 4 to 25, on the grid τ_g = 4 + 21·g/99. A kink
+     * at x = 11 is grid point 33 (21·33/99 = 7 exactly); without noise the hinge there fits exactly, so the likelihood
+     * ratio there dwarfs every other grid point's, the simulated cut-off (noise scale √(RSS/(n − 4)) = 0) is 0, and the
+     * interval is that one point — well inside the grid. A kink at x = 1 lies below the searched range: the nearest
+     * hinge, the grid's first point, fits best, so the interval starts at the edge and says so.
+     */
+    @Test
+    void theLocationIntervalSaysWhenItReachesTheEdgeOfTheSearchedRange() {
+        BreakOptions options = new BreakOptions("exponential", 0.05, 0, 99, 3, 1);
+        BreakResult inside = BreakTest.run(kinkedAt(11), options);
+        assertEquals(11.0, inside.location(), 1e-12);
+        assertEquals(11.0, inside.locationLower(), 1e-12);
+        assertEquals(11.0, inside.locationUpper(), 1e-12);
+        assertFalse(inside.locationAtEdge());
+        assertEquals(0.1, inside.slopeBefore(), 1e-9);
+        assertEquals(0.3, inside.slopeAfter(), 1e-9);
+        assertFalse(inside.verdict().contains("edge"), inside.verdict());
+        BreakResult edge = BreakTest.run(kinkedAt(1), options);
+        assertEquals(4.0, edge.location(), 0.0, "the first grid point");
+        assertEquals(4.0, edge.locationLower(), 0.0);
+        assertTrue(edge.locationAtEdge());
+        assertTrue(edge.verdict().contains("(95% interval 4 – " + org.scalefit.Numbers.format(edge.locationUpper(), 3)
+                + ", reaching the edge of the searched range)"), edge.verdict());
+    }
+
+    /** {@code n} points y = x^(−1/2)·(1 ± 1%) at x = 1 … n, with the given changes. */
+    private static double[][] wobbly(int n) {
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+            y[i] = Math.pow(x[i], -0.5) * (i % 2 == 0 ? 1.01 : 0.99);
+        }
+        return new double[][] {x, y};
+    }
+
+    private static String refusal(double[] x, double[] y, String trend) {
+        return assertThrows(InvalidDataException.class,
+                () -> BreakTest.run(Observations.of(x, y), new BreakOptions(trend, 0.05, 0, 99, 1, 1))).getMessage();
+    }
+
+    @Test
+    void dataWithoutATrendToBreakAreRefusedWithTheReason() {
+        double[][] d = wobbly(8);
+        double[] zeroX = d[0].clone();
+        zeroX[0] = 0;
+        assertTrue(refusal(zeroX, d[1], "power-law").startsWith("a power-law trend needs x > 0: "), refusal(zeroX, d[1], "power-law"));
+        BreakTest.run(Observations.of(zeroX, d[1]), new BreakOptions("exponential", 0.05, 0, 99, 1, 1));
+        double[] zeroY = d[1].clone();
+        zeroY[7] = 0;
+        assertTrue(refusal(d[0], zeroY, "exponential").startsWith("breaks fits ln y and needs y > 0: "));
+        assertEquals("all x in data are equal: there is no trend to break", refusal(new double[8], d[1], "exponential"));
+        double[] flat = new double[8];
+        java.util.Arrays.fill(flat, 2.0);
+        assertEquals("all 8 values of \"y\" in data are equal (2.0): there is no trend to fit", refusal(d[0], flat, "power-law"));
+        // the last value alone differs: still a trend to fit
+        flat[7] = 2.5;
+        BreakTest.run(Observations.of(d[0], flat), new BreakOptions("power-law", 0.05, 0, 99, 1, 1));
+        // 8 points need 3 on each side of a break (max(3, ⌈0.15·8⌉)): the 3rd and 6th smallest x must differ
+        assertEquals("too few distinct x in data to place a break with 3 points on each side",
+                refusal(new double[] {1, 1, 1, 1, 1, 1, 2, 3}, d[1], "exponential"));
+        BreakTest.run(Observations.of(new double[] {1, 1, 1, 1, 1, 2, 3, 4}, d[1]), new BreakOptions("exponential", 0.05, 0, 99, 1, 1));
+        double[] exact = new double[8];
+        for (int i = 0; i < 8; i++) {
+            exact[i] = Math.pow(d[0][i], -0.5);
+        }
+        assertEquals("the 8 points of data lie exactly on one power-law trend (residuals at rounding level): there is no "
+                + "scatter to test a break against", refusal(d[0], exact, "power-law"));
+        // the rounding threshold scales with Σ(ln y)²: large values (Σ(ln y)² = 125 > n) are refused as well
+        double[] large = new double[8];
+        for (int i = 0; i < 8; i++) {
+            large[i] = 100 * exact[i];
+        }
+        assertTrue(refusal(d[0], large, "power-law").startsWith("the 8 points of data lie exactly on one power-law trend"));
+    }
+
+    /**
+     * The verdict of the noise-free kink at x = 11 (see above), in the words of each trend. The p-value of the
+     * likelihood ratio is 1/(99 + 1) = 0.01: the exact hinge's ratio (RSS down to rounding) is beyond every one of the
+     * 99 simulations of Gaussian noise; the slopes 0.1 and 0.3 per unit of x are the data's own.
+     */
+    @Test
+    void theVerdictNamesTheBendAndTheSlopesInTheTrendsOwnWords() {
+        BreakResult exp = BreakTest.run(kinkedAt(11), new BreakOptions("exponential", 0.05, 0, 99, 3, 1));
+        assertTrue(exp.breakDetected());
+        assertEquals(0.01, exp.likelihoodPValue(), 1e-15);
+        assertTrue(exp.verdict().startsWith("off the curve: a single exponential does not describe data at the 5% level; the "
+                + "most likely bend is at x ≈ 11 (95% interval 11 – 11), where the growth rate of ln y changes from 0.1 to 0.3 "
+                + "per unit of x (max likelihood ratio "), exp.verdict());
+        assertTrue(exp.verdict().contains(", p = 0.01 from 99 simulations of a single exponential); "), exp.verdict());
+        assertTrue(exp.verdict().contains(" of the 10 latest points fall outside the 95% prediction interval of the trend of "
+                + "the earlier ones (0.5 expected by chance; Chow p = "), exp.verdict());
+        // the same data on dates (x in days since 1970): the bend on 2024-10-15 = day 20011
+        Observations k = kinkedAt(11);
+        double[] days = new double[N];
+        double[] y = new double[N];
+        for (int i = 0; i < N; i++) {
+            days[i] = 20000 + k.x(i);
+            y[i] = k.y(i);
+        }
+        BreakResult dated = BreakTest.run(Observations.of(days, y), new BreakOptions("doubling", 0.05, 0, 99, 3, 1));
+        assertTrue(dated.verdict().contains("the most likely bend is at x ≈ 2024-10-15 (95% interval 2024-10-15 – 2024-10-15)"),
+                dated.verdict());
+        // as a power law: x = e^(0.1·i), ln y = −0.1·ln x, then −0.3·ln x beyond ln x = 1.1 (the 12th point); the verdict
+        // prints the exponent as minus the slope, 0.1 → 0.3
+        double[] x = new double[N];
+        double[] py = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = Math.exp(0.1 * i);
+            py[i] = Math.exp(-0.1 * Math.log(x[i]) - 0.2 * Math.max(Math.log(x[i]) - 1.1, 0));
+        }
+        BreakResult power = BreakTest.run(Observations.of(x, py), new BreakOptions("power-law", 0.05, 0, 99, 3, 1));
+        assertTrue(power.verdict().contains("where the exponent changes from 0.1 to 0.3 ("), power.verdict());
+    }
+
+    /** Two stages of 99 simulations each: the null distribution, then the location cut-off, reported out of 198. */
+    @Test
+    void progressCountsBothSetsOfSimulations() {
+        java.util.List<long[]> seen = new java.util.ArrayList<>();
+        BreakTest.run(kinkedAt(11), new BreakOptions("exponential", 0.05, 0, 99, 3, 1), (done, total) -> seen.add(new long[] {done, total}));
+        assertEquals(2 * 100, seen.size(), "an update at the start of each stage and one per simulation");
+        seen.forEach(s -> assertEquals(198, s[1]));
+        assertEquals(0, seen.get(0)[0]);
+        assertEquals(99, seen.get(99)[0], "the first stage ends half way");
+        assertEquals(99, seen.get(100)[0], "the second starts there");
+        assertEquals(198, seen.get(seen.size() - 1)[0]);
+    }
 }

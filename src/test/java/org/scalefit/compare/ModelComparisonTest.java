@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.FitOptions;
@@ -19,11 +17,11 @@ import org.scalefit.model.PowerLaw;
 import org.scalefit.model.QuadraticInLog;
 
 /**
- * Model comparison picks the generating law on synthetic data (30 points over 6–8 decades, 2% noise in y) in
- * ≥ 90% of seeds, says "cannot tell" when the data cannot, and explains skips, ranks and backtests.
+ * Model comparison on one data set at a time: scores, weights, backtests and the preference for the simpler law,
+ * skipped laws and refused holdouts. Whether it picks the generating law across seeds is
+ * {@link ModelComparisonRecoveryTest}.
  */
 class ModelComparisonTest {
-    static final int SEEDS = 40;
     static final double NOISE = 0.02;
 
     static double[] logSpaced(double lo, double decades, int n) {
@@ -46,56 +44,6 @@ class ModelComparisonTest {
     static List<Law> candidates(Observations data) {
         return List.of(new PowerLaw(), new OffsetPowerLaw(), new Exponential(), QuadraticInLog.centredOn(data),
                 new BrokenPowerLaw(1));
-    }
-
-    static Map<String, Integer> tally(Law truthLaw, double[] x, double[] truth, double noise, long seed) {
-        Map<String, Integer> picks = new TreeMap<>();
-        ComparisonOptions o = new ComparisonOptions(FitOptions.defaults(), Criterion.AICC, 0, false, 2.0, 2);
-        for (int s = 0; s < SEEDS; s++) {
-            Observations data = noisy(truthLaw, x, truth, noise, seed * 1000 + s);
-            Comparison c = ModelComparison.run(candidates(data), data, o);
-            picks.merge(c.best().orElse("cannot tell"), 1, Integer::sum);
-        }
-        return picks;
-    }
-
-    static void assertPicks(String expected, Map<String, Integer> picks) {
-        int hits = picks.getOrDefault(expected, 0);
-        System.out.println(expected + " -> " + picks);
-        assertTrue(hits >= 0.9 * SEEDS, expected + " picked in " + hits + " of " + SEEDS + " seeds: " + picks);
-    }
-
-    @Test
-    void picksPowerLaw() {
-        assertPicks("power-law", tally(new PowerLaw(), logSpaced(1e17, 6, 30), new double[] {10, 0.05}, NOISE, 1));
-    }
-
-    @Test
-    void picksOffsetPowerLaw() {
-        // the reducible part starts at 3× the floor and falls to 1% of it: a curve that visibly levels off
-        assertPicks("offset-power-law", tally(new OffsetPowerLaw(), logSpaced(1e16, 8, 30),
-                new double[] {1.8, 3 * Math.pow(1e16, 0.25), 0.25}, NOISE, 2));
-    }
-
-    @Test
-    void picksExponential() {
-        double[] x = new double[30];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 1 + i * 0.5;
-        }
-        assertPicks("exponential", tally(new Exponential(), x, new double[] {3, 0.3}, NOISE, 3));
-    }
-
-    @Test
-    void picksQuadratic() {
-        assertPicks("quadratic", tally(new QuadraticInLog(1e20), logSpaced(1e16, 8, 30),
-                new double[] {3, 0.05, 0.004}, NOISE, 4));
-    }
-
-    @Test
-    void picksBrokenPowerLaw() {
-        assertPicks("broken-power-law", tally(new BrokenPowerLaw(1), logSpaced(1e16, 8, 30),
-                new double[] {0, 3e3, 0.05, 0.15, 1e20, 0.3}, NOISE, 5));
     }
 
     @Test
@@ -138,10 +86,37 @@ class ModelComparisonTest {
         assertEquals("--holdout-largest 8 leaves nothing to fit: data has 8 points", org.scalefit.TestFlags.message(e));
     }
 
+    /**
+     * Within a wider evidence threshold (ΔAICc &lt; 4) the power law and the offset power law are both leaders; the
+     * power law is a special case of the offset law (floor 0), so it is preferred, and the exponential, outside,
+     * is named with its distance.
+     */
     @Test
-    void cannotTellPowerLawFromExponentialOverANarrowRange() {
-        Map<String, Integer> picks = tally(new PowerLaw(), logSpaced(1e20, 0.3, 12), new double[] {10, 0.05}, NOISE, 6);
-        System.out.println("narrow -> " + picks);
-        assertTrue(picks.getOrDefault("cannot tell", 0) >= 0.9 * SEEDS, picks.toString());
+    void theSimplestNestedLeaderIsPreferredAndTheNextLawNamed() {
+        Observations data = noisy(new PowerLaw(), logSpaced(1e17, 6, 30), new double[] {10, 0.05}, NOISE, 77);
+        Comparison c = ModelComparison.run(List.of(new PowerLaw(), new OffsetPowerLaw(), new Exponential()), data,
+                new ComparisonOptions(FitOptions.defaults(), Criterion.AICC, 3, false, 4.0, 1));
+        Candidate offset = c.ranking().stream().filter(k -> k.law().equals("offset-power-law")).findFirst().orElseThrow();
+        Candidate exp = c.ranking().stream().filter(k -> k.law().equals("exponential")).findFirst().orElseThrow();
+        assertTrue(offset.delta() < 4 && exp.delta() >= 4, offset.delta() + ", " + exp.delta());
+        assertEquals(Optional.of("power-law"), c.best());
+        assertTrue(c.verdict().startsWith("power-law is preferred: offset-power-law fits about as well (ΔAICc < 4) only by "
+                + "adding parameters the data do not support, since power-law is a special case of it; the next law, "
+                + "exponential, is " + org.scalefit.Numbers.format(exp.delta(), 3) + " behind (decisive evidence against it)"),
+                c.verdict());
+    }
+
+    /** A holdout that leaves fewer points than parameters + 1 has no backtest, and says why. */
+    @Test
+    void aBacktestWithTooFewTrainingPointsSaysSo() {
+        Observations data = noisy(new PowerLaw(), logSpaced(1e17, 6, 8), new double[] {10, 0.05}, NOISE, 3);
+        Comparison c = ModelComparison.run(List.of(new PowerLaw(), new Exponential()), data,
+                new ComparisonOptions(FitOptions.defaults(), Criterion.AICC, 6, false, 2.0, 1));
+        for (Candidate k : c.ranking()) {
+            assertEquals(k.law() + " has 2 parameters; the 2 points left after holding out 6 are too few", k.backtest().note());
+            assertEquals(6, k.backtest().holdout());
+            assertEquals(2, k.backtest().trainedOn());
+        }
+        assertTrue(!c.verdict().contains("backtest"), c.verdict());
     }
 }

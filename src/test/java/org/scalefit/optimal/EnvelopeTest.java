@@ -79,4 +79,36 @@ class EnvelopeTest {
         assertEquals("run \"a\" has two model sizes (1000000.0 and 2000000.0); give each run one size",
                 assertThrows(InvalidDataException.class, () -> Envelope.fit(twoSizes, TOKENS, LOSS, RUN, 3)).getMessage());
     }
+
+    @Test
+    void twoBudgetsAreEnough() {
+        // 6e15 (a: 4 against b: 4.5) and 6e17 (b: 2.2 against a: 2.5): N_opt goes from 10⁶ to 10⁷ over a factor 100
+        // in compute, an exponent of exactly 1/2
+        Envelope.Result r = Envelope.fit(PARAMS, TOKENS, LOSS, RUN, 2);
+        assertEquals(List.of("a", "b"), r.envelope().stream().map(Envelope.Point::run).toList());
+        assertEquals(0.5, r.nOpt().exponent(), 1e-12);
+        assertEquals(2, r.nOpt().points());
+    }
+
+    @Test
+    void aRunWithOneLoggedPointCountsAtThatCompute() {
+        // run c (N = 10⁵) logged once, at D = 10¹¹, i.e. C = 6e16, the middle budget, with the lowest loss there
+        double[] params = {1e6, 1e6, 1e6, 1e7, 1e7, 1e7, 1e5};
+        double[] tokens = {1e11, 1e9, 1e10, 1e8, 1e9, 1e10, 1e11};
+        double[] loss = {2.5, 4, 3, 4.5, 2.9, 2.2, 2.0};
+        String[] run = {"a", "a", "a", "b", "b", "b", "c"};
+        Envelope.Point mid = Envelope.fit(params, tokens, loss, run, 3).envelope().get(1);
+        assertEquals("c", mid.run());
+        assertEquals(2.0, mid.loss(), 0.0);
+        assertEquals(3, mid.runs());
+        assertEquals(1e5, mid.nOpt(), 0.0);
+    }
+
+    @Test
+    void aZeroModelSizeIsRefusedWithItsRow() {
+        double[] zero = PARAMS.clone();
+        zero[0] = 0;
+        assertEquals("envelope fit needs params > 0, tokens > 0 and a finite loss: row 1 has params 0.0, tokens 1.0E11, "
+                + "loss 2.5", assertThrows(InvalidDataException.class, () -> Envelope.fit(zero, TOKENS, LOSS, RUN, 3)).getMessage());
+    }
 }

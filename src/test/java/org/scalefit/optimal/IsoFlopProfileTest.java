@@ -55,4 +55,13 @@ class IsoFlopProfileTest {
         double[] threeSizes = {1e8, 2e8, 2e8, 4e8};
         assertTrue(IsoFlop.profile(1e20, new int[] {0, 1, 2, 3}, threeSizes, new double[] {3.0, 2.9, 2.92, 3.0}).valid());
     }
+
+    @Test
+    void aFlatProfileHasNoMinimum() {
+        // every size reaches the same loss: the parabola is the constant 3 (c₂ = 0), which has no vertex
+        IsoFlop.Profile flat = IsoFlop.profile(1e20, ALL, N, new double[] {3, 3, 3, 3, 3});
+        assertFalse(flat.valid());
+        assertEquals("the loss profile at compute 1e+20 has no minimum (the parabola opens downward)", flat.note());
+        assertEquals(Double.NaN, flat.nOpt());
+    }
 }

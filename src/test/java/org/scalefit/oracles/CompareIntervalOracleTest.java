@@ -94,6 +94,8 @@ class CompareIntervalOracleTest {
                     + (profile[best] - profile[hi + 1]) + ", cut-off " + cut + " ± " + tol);
         }
         assertTrue(hi - lo >= 2, "a 95% interval of some width: grid " + lo + "–" + hi);
+        // the oracle's interval is grid points 46–52 of 0–99: it does not reach the edge of the searched range
+        assertEquals(lo == 0 || hi == taus.length - 1, r.locationAtEdge(), "grid " + lo + "–" + hi);
     }
 
     private static int indexOf(double[] taus, double tau) {
