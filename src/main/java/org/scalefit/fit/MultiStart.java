@@ -64,6 +64,10 @@ final class MultiStart {
     /** Most rounds of that retry. */
     static final int SYSTEMATIC_RETRY_ROUNDS = 3;
 
+    /** Runs by objective, ties to the lower start index: the order every choice among runs uses. */
+    private static final java.util.Comparator<LeastSquaresRun.Result> LOWEST_FIRST =
+            java.util.Comparator.comparingDouble(LeastSquaresRun.Result::objective).thenComparingInt(LeastSquaresRun.Result::startIndex);
+
     /** Most runs started from basins the scan sees below the first start's optimum. */
     static final int MAX_BETTER_BASINS = 4;
     /**
@@ -250,10 +254,7 @@ final class MultiStart {
                 open.add(r);
             }
         }
-        open.sort((a, b) -> {
-            int c = Double.compare(a.objective(), b.objective());
-            return c != 0 ? c : Integer.compare(a.startIndex(), b.startIndex());
-        });
+        open.sort(LOWEST_FIRST);
         for (LeastSquaresRun.Result r : open.subList(0, Math.min(SCREEN_CONTINUED, open.size()))) {
             double[] from = new double[problem.template.length];
             problem.toFull(r.theta(), from);
@@ -389,10 +390,7 @@ final class MultiStart {
                     order.add(r);
                 }
             }
-            order.sort((a, b) -> {
-                int c = Double.compare(a.objective(), b.objective());
-                return c != 0 ? c : Integer.compare(a.startIndex(), b.startIndex());
-            });
+            order.sort(LOWEST_FIRST);
             LeastSquaresRun.Result lowest = null;
             for (LeastSquaresRun.Result r : order) {
                 if (flaw(r) == null) {
