@@ -126,6 +126,43 @@ add("selfstart-dwlg1-logistic", f, "end", "Prop", "Asym/(1+exp((xmid-end)/scal))
 f <- write_data(MASS::muscle[, c("Conc", "Length")], "mass-muscle")
 add("mass-muscle-expdecay", f, "Conc", "Length", "a+b*exp(-Conc/th)", c("a", "b", "th"),
     "?nls: MASS::muscle pooled (musc.1), from th = 1, a and b linear", start = list(a = 20, b = -20, th = 1))
+# MASS's own nls examples on real data: ?wtloss (wtloss.fm, from b0 = 90, b1 = 95, th = 120) and the Stormer
+# viscometer (MASS §8.2: Time ~ b*Viscosity/(Wt - c), from the linear fit's b = 29.4, c = 2.2).
+f <- write_data(MASS::wtloss[, c("Days", "Weight")], "mass-wtloss")
+add("mass-wtloss-halflife", f, "Days", "Weight", "b0+b1*2^(-Days/th)", c("b0", "b1", "th"),
+    "?wtloss (MASS): wtloss.fm", start = list(b0 = 90, b1 = 95, th = 120))
+f <- write_data(MASS::stormer[, c("Viscosity", "Wt", "Time")], "mass-stormer")
+cases[[length(cases) + 1]] <- list(id = "mass-stormer-rational", file = f, shipped = FALSE, x = list("Viscosity", "Wt"),
+    y = "Time", law = "b*Viscosity/(Wt-c)", model = "b*Viscosity/(Wt-c)", parameters = list("b", "c"),
+    space = "linear", loss = "squares", sigma = NULL, where = list(),
+    source = "?stormer (MASS); Venables & Ripley, MASS 8.2: storm.fm",
+    r_peer = list(call = NULL, start = list(b = 29.4, c = 2.2)))
+# nlme's nlsList examples, every group: ?Soybean (nlsList(SSlogis, data = Soybean): 48 plots), ?Cefamandole
+# (nlsList(SSbiexp, data = Cefamandole): 6 subjects); and Dialyzer's SSasympOff per subject (Pinheiro & Bates 2000,
+# 6.2: the in-vitro ultrafiltration rates of 20 dialyzers).
+sb <- as.data.frame(nlme::Soybean)
+for (pl in sort(as.character(unique(sb$Plot)))) {
+  a <- sb[as.character(sb$Plot) == pl, ]
+  f <- write_data(data.frame(Time = a$Time, weight = a$weight), paste0("soybean-", tolower(pl)))
+  add(sprintf("soybean-%s-logistic", tolower(pl)), f, "Time", "weight", "Asym/(1+exp((xmid-Time)/scal))",
+      c("Asym", "xmid", "scal"), sprintf("?Soybean (nlme), Plot == '%s'", pl), call = "SSlogis(Time, Asym, xmid, scal)")
+}
+cf <- as.data.frame(nlme::Cefamandole)
+for (s in sort(as.integer(as.character(unique(cf$Subject))))) {
+  a <- cf[as.integer(as.character(cf$Subject)) == s, ]
+  f <- write_data(data.frame(Time = a$Time, conc = a$conc), paste0("cefamandole-subject", s))
+  add(sprintf("cefamandole-subject%d-biexp", s), f, "Time", "conc", "A1*exp(-exp(lrc1)*Time)+A2*exp(-exp(lrc2)*Time)",
+      c("A1", "lrc1", "A2", "lrc2"), sprintf("?Cefamandole (nlme), Subject == %d", s),
+      call = "SSbiexp(Time, A1, lrc1, A2, lrc2)")
+}
+dz <- as.data.frame(nlme::Dialyzer)
+for (s in sort(as.integer(as.character(unique(dz$Subject))))) {
+  a <- dz[as.integer(as.character(dz$Subject)) == s, ]
+  f <- write_data(data.frame(pressure = a$pressure, rate = a$rate), paste0("dialyzer-subject", s))
+  add(sprintf("dialyzer-subject%d-asympoff", s), f, "pressure", "rate", "Asym*(1-exp(-exp(lrc)*(pressure-c0)))",
+      c("Asym", "lrc", "c0"), sprintf("Dialyzer (nlme), Subject == %d; Pinheiro & Bates 6.2", s),
+      call = "SSasympOff(pressure, Asym, lrc, c0)")
+}
 writeLines(toJSON(list(cases = cases), auto_unbox = TRUE, null = "null", digits = NA, pretty = TRUE),
            "bench/peers/sweep/cases.json")
 message(length(cases), " cases")

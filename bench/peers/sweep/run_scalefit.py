@@ -17,8 +17,8 @@ OUT = "bench/peers/sweep/results/scalefit.json"
 
 
 def command(case):
-    return ["./scalefit", "fit", case["file"], "--x", case["x"][0], "--y", case["y"], "--law", case["model"],
-            "--space", "linear", "--json"]
+    xs = [a for x in case["x"] for a in ("--x", x)]
+    return ["./scalefit", "fit", case["file"], *xs, "--y", case["y"], "--law", case["model"], "--space", "linear", "--json"]
 
 
 def run(case):
