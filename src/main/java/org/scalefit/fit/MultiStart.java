@@ -68,6 +68,15 @@ final class MultiStart {
     private static final java.util.Comparator<LeastSquaresRun.Result> LOWEST_FIRST =
             java.util.Comparator.comparingDouble(LeastSquaresRun.Result::objective).thenComparingInt(LeastSquaresRun.Result::startIndex);
 
+    /**
+     * How far below the best converged run (relative) an unconverged run must end for the fit to report it instead.
+     * A converged point within 1% of the lowest run is kept: the runaway probe judges from there whether the optimum
+     * lies at infinity (on flat data a run creeping along a flat direction ends a hair lower, and the probe names
+     * the runaway from the converged point where it cannot from the creeping one). Beyond 1% the converged point is
+     * plainly not the optimum, and returning it would be a wrong answer with exit 0.
+     */
+    static final double BELOW_CONVERGED = 0.01;
+
     /** Most runs started from basins the scan sees below the first start's optimum. */
     static final int MAX_BETTER_BASINS = 4;
     /**
@@ -178,8 +187,14 @@ final class MultiStart {
             results.addAll(optimizer.run(problem, more, results.size(), null, Progress.NONE));
         }
         LeastSquaresRun.Result best = verdicts.best(results, true);
-        if (best == null) {
-            best = verdicts.best(results, false);
+        LeastSquaresRun.Result lowestAny = verdicts.best(results, false);
+        if (best == null || (lowestAny != null && !lowestAny.converged() && lowestAny.objective() < best.objective() * (1 - BELOW_CONVERGED))) {
+            // A run cut off by the iteration limit far below every converged one is mostly a run chasing an
+            // optimum at infinity (an offset power law's E → −∞ while alpha → 0) while the only runs that converged
+            // stopped on a degenerate curve (on OLMo's MMLU bits-per-byte a constant, R² 0, at 80 times the
+            // objective): reporting the converged one would be a wrong answer with exit 0. The unconverged one is
+            // reported, and the runaway probe says where it was going.
+            best = lowestAny;
         }
         if (best == null) {
             LeastSquaresRun.Result flawed = best(results);

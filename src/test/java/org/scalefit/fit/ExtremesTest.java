@@ -309,7 +309,10 @@ class ExtremesTest {
         // limit at infinity), a law without a free level (Kaplan's), a parameter the curve no longer depends on (Elo).
         Map<String, String> says = Map.ofEntries(
                 Map.entry("broken-power-law", "singular information matrix: the parameters c1, d1, f1 are not separately determined"),
-                Map.entry("broken-power-law-2", "singular information matrix: the parameters c0, c1, d1 are not separately determined"),
+                // Two breaks on flat data: a run still creeping down a flat direction at the 300-iteration limit ends more
+                // than 1% below every converged one (MultiStart.BELOW_CONVERGED), so the fit reports that run, not converged,
+                // rather than a converged point that is plainly not the optimum.
+                Map.entry("broken-power-law-2", "did not converge: stopped: iteration limit (300) reached"),
                 Map.entry("chinchilla", "E is poorly determined: its standard error"),
                 Map.entry("doubling", "doubling_time_days is poorly determined: its standard error"),
                 Map.entry("elo-frontier", "fails: elo-frontier fit found no acceptable curve: at its best, the fit stalled where "
