@@ -96,6 +96,8 @@ final class RunawayProbe {
         Law law = fit.law();
         String name = law.parameters().get(j);
         double[] at = fit.values();
+        double[] before = null;
+        double[] older = null;
         double previous = fit.objective();
         for (int s = 1; s <= STEPS; s++) {
             double v = at[j] * factor;
@@ -104,22 +106,36 @@ final class RunawayProbe {
             }
             double[] moved = at.clone();
             moved[j] = v;
-            Refit r;
-            try {
-                FitOptions held = fit.options().toBuilder().fix(name, v).threads(1).build();
-                // The others follow: its linear partners (A for E, E and A for alpha) solved for the moved value.
-                Problem problem = Problem.of(law, data, held, fit.space());
-                moved = new BasinScan(problem, held.loss(), moved).withLinearSolved(moved);
-                r = Fitter.refit(law, data, held.toBuilder().starts(Starts.warm(moved)).build());
-            } catch (ScalefitException e) {
-                return null;
+            Refit r = heldRefit(fit, data, j, v, moved, true);
+            if ((r == null || !(r.objective() < previous)) && before != null) {
+                // Far out along a ridge the partners' least-squares solve loses its digits (E and A near 1e6 cancel
+                // to a loss near 3) and the refit from there is lost: start it again where the partners' own path
+                // leads, each moved on by its last step grown as that step grew from the one before (E −1,749 →
+                // −17,532 → −175,363 → about −1.75e6, A the mirror image, so that E + A keeps the level). After one
+                // step there is no growth to measure: the held parameter's own (factor), or its inverse (a partner
+                // that goes as 1/alpha), whichever refits lower.
+                double[] growths = older == null ? new double[] {factor, 1 / factor} : new double[] {Double.NaN};
+                for (double assumed : growths) {
+                    double[] path = at.clone();
+                    for (int k = 0; k < path.length; k++) {
+                        double last = at[k] - before[k];
+                        double growth = older == null ? assumed : last / (before[k] - older[k]);
+                        path[k] = k == j ? v : at[k] + (Double.isFinite(growth) && growth > 0 ? growth : 1) * last;
+                    }
+                    Refit again = heldRefit(fit, data, j, v, path, false);
+                    if (again != null && (r == null || again.objective() < r.objective())) {
+                        r = again;
+                    }
+                }
             }
-            if (!(r.objective() < previous)) {
+            if (r == null || !(r.objective() < previous)) {
                 return null;
             }
             previous = r.objective();
             double[] next = r.values();
             next[j] = v;
+            older = before;
+            before = at;
             at = next;
         }
         Map<String, Integer> dirs = new LinkedHashMap<>();
@@ -137,6 +153,23 @@ final class RunawayProbe {
         }
         // A run to a finite value (E → 0 alone) is no runaway: something must leave for infinity.
         return dirs.containsKey(name) && (dirs.containsValue(1) || dirs.containsValue(-1)) ? dirs : null;
+    }
+
+    /**
+     * The fit refitted with parameter j held at v, from {@code start} (with the linear partners solved for v first when
+     * asked); null on failure.
+     */
+    private static Refit heldRefit(Fit fit, Observations data, int j, double v, double[] start, boolean solvePartners) {
+        Law law = fit.law();
+        try {
+            FitOptions held = fit.options().toBuilder().fix(law.parameters().get(j), v).threads(1).build();
+            // The others follow: its linear partners (A for E, E and A for alpha) solved for the moved value.
+            Problem problem = Problem.of(law, data, held, fit.space());
+            double[] moved = solvePartners ? new BasinScan(problem, held.loss(), start).withLinearSolved(start) : start;
+            return Fitter.refit(law, data, held.toBuilder().starts(Starts.warm(moved)).build());
+        } catch (ScalefitException e) {
+            return null;
+        }
     }
 
     static String message(Law law, double[] at, Map<String, Integer> runaway, double objective) {
