@@ -77,7 +77,9 @@ def main(out_md):
                 got += "; " + ", ".join("%s = %.4g" % kv for kv in f["parameters"].items())
                 runaway.append(i)
         else:
-            got = "exit %d: %s" % (f["exit"], (f.get("message") or f.get("reason") or "")[:120].replace("|", "/"))
+            text = f.get("message") or "not converged: " + (f.get("reason") or "")
+            text = text.split(": ", 1)[1] if text.startswith("exit ") else text
+            got = "exit %d: %s" % (f["exit"], text.replace("scalefit fit: ", "")[:150].replace("|", "/"))
         if v == "fails loudly":
             loud.append((i, p["no_finite_optimum"]))
             v += " (peer: no finite optimum)" if p["no_finite_optimum"] else " (PEER HAS AN OPTIMUM)"
@@ -96,6 +98,7 @@ def main(out_md):
             "",
             "Made by `bench/peers/scaling-sweep/` (its README says how): `python3 bench/peers/scaling-sweep/report.py %s`."
             % out_md,
+            "Findings and the diagnosis of every failure: `bench/peers/scaling-sweep/README.md`; "
             "scalefit run as the `command` of each case in `bench/peers/scaling-sweep/cases.json` (no start values), "
             "in-process through the CLI (`ScalingSweepTest`, `-DscalingSweep.record=true`).",
             "",
