@@ -64,15 +64,19 @@ class ScalingSweepTest {
      * α / 10 falls twice (0.0045279692 → 0.0045277144 → 0.0045276897 on gadre-c4-m5) but at α = 2e-7
      * BasinScan.withLinearSolved's least squares for E and A, whose basis columns 1 and x^−α differ by 1e-5, loses
      * its digits to cancellation (E = −168,822 where −1.75e6 is right), the refit from there ends at 0.119, above the
-     * previous step, and the probe concludes "finite". (Checked step by step in jshell on gadre-c4-m5.)</li>
+     * previous step, and the probe concludes "finite". (Checked step by step in jshell on gadre-c4-m5; on
+     * gadre-rpj-0.411B-err_avg_17 the same happens one step earlier, at α = 3.8e-7: E = −11,682 where about −76,000
+     * is right, refit ending at 0.029 against 0.00102.)</li>
      * <li><b>A constant, returned as converged</b> (OLMo task-loss curves: exit 0, R² = 0 to rounding, RSS 82–1014 ×
-     * the infimum, A ≈ 1e-119 with α ≈ −9 so that the power term vanishes; "converged … (MINPACK fallback)"). The runs
-     * that follow the ridge towards the infimum end on the iteration limit, so MultiStart's choice among converged
-     * runs keeps the one run that stopped on the plateau where A·x^−α is switched off (every gradient vanishes there:
-     * it is flat, not a minimum); the systematic-residual retry keeps it for the same reason (its rounds' lower runs
-     * are not converged); AnswerCheck's "worse than a constant" test lets it through because it allows RSS up to TSS ×
-     * (1 + 1e-6), slack meant for flat data; and RunawayProbe pushes A (the least determined) by 10, 100, 1000, which
-     * at 1e-119 changes nothing, so the objective does not fall and the answer stands.</li>
+     * the infimum, A ≈ 1e-119 with α ≈ −9 so that the power term vanishes; "converged … (MINPACK fallback)"). JSON:
+     * {@code starts_tried} 4 (the guess and the scan's basins), {@code starts_converged} 1: the only converged run
+     * stopped on the plateau where A·x^−α is switched off (every gradient vanishes there: flat, not a minimum), and
+     * MultiStart keeps the best converged run. No retry ran: the systematic-residual retry needs two parameters
+     * outside the linear set (the offset power law has one, α), and the ridge retry needs a singular or
+     * ill-conditioned information matrix, which the plateau is not. AnswerCheck's "worse than a constant" test lets
+     * it through because it allows RSS up to TSS × (1 + 1e-6), slack meant for flat data; and RunawayProbe pushes A
+     * (the least determined) by 10, 100, 1000, which at 1e-119 changes nothing, so the objective does not fall and
+     * the answer stands.</li>
      * </ul>
      */
     static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
