@@ -71,6 +71,15 @@ final class Corpus {
         }
     }
 
+    /** @return the JSON file at {@code path}, read as a tree (the sweeps' cases and peer answers) */
+    static JsonNode json(Path path) {
+        try {
+            return new ObjectMapper().readTree(path.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return the data file of a case: shipped ones under the corpus folder, the others relative to the repository */
     static Path file(JsonNode c) {
         String f = c.get("file").asText();

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,11 +77,7 @@ class NlsSweepTest {
             "chick39-weibull", "chick42-weibull", "chick45-weibull", "chick46-weibull", "chick48-weibull");
 
     private static JsonNode read(String name) {
-        try {
-            return new ObjectMapper().readTree(DIR.resolve(name).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Corpus.json(DIR.resolve(name));
     }
 
     static Stream<Arguments> cases() {
