@@ -13,6 +13,7 @@ import org.scalefit.data.Table;
 import org.scalefit.model.ChinchillaLaw;
 import org.scalefit.model.DirectAccuracyLaw;
 import org.scalefit.model.ExpDecayLink;
+import org.scalefit.model.ExpressionLaw;
 import org.scalefit.model.Law;
 import org.scalefit.model.OvertrainingLaw;
 import org.scalefit.model.PowerLaw;
@@ -207,6 +208,18 @@ class DownstreamDataTest {
                 () -> DownstreamModel.of(new ChinchillaLaw(), new DirectAccuracyLaw()));
         assertEquals(DownstreamInputException.Part.LAWS, threePredictorLink.part());
         assertTrue(threePredictorLink.getMessage().contains("takes 2 predictors; a link takes one"), threePredictorLink.getMessage());
+        for (ExpressionLaw bad : List.of(new ExpressionLaw("a + b*x + c*y", List.of("x", "y")),
+                new ExpressionLaw("a*N + b*D + c*M", List.of("N", "D", "M")), new ExpressionLaw("a*N^b + c*x", List.of("N", "x")))) {
+            DownstreamInputException e = assertThrows(DownstreamInputException.class, () -> DownstreamModel.of(bad, new SigmoidLink()));
+            assertEquals(DownstreamInputException.Part.LAWS, e.part());
+            assertTrue(e.getMessage().startsWith("the loss law " + bad.name() + " takes predictors " + String.join(", ", bad.predictors())
+                    + "; a loss law takes two of N, D, M (= D/N) and C (= 6·N·D), or one (compute C)"), e.getMessage());
+        }
+        // Any two of N, D, M, C in any order: from (N, D) = (10, 30), C = 1800 and M = 3.
+        assertArrayEquals(new double[] {1800, 10}, DownstreamModel.of(new ExpressionLaw("a*C^b + c*N", List.of("C", "N")),
+                new SigmoidLink()).lossInputs(10, 30), 0.0);
+        assertArrayEquals(new double[] {30, 3}, DownstreamModel.of(new ExpressionLaw("a*D^b + c*M", List.of("D", "M")),
+                new SigmoidLink()).lossInputs(10, 30), 0.0);
         assertEquals(MetricKind.ERROR, DownstreamModel.kindOf(new ExpDecayLink()));
         assertEquals(MetricKind.ACCURACY, DownstreamModel.kindOf(new SigmoidLink()));
         assertEquals(MetricKind.ACCURACY, DownstreamModel.kindOf(new PowerLaw()));
