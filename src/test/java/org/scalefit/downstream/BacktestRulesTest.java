@@ -24,7 +24,10 @@ class BacktestRulesTest {
         return new DownstreamData.Row(0, unit, n, d, 2.0, 0.5, loss, link, false);
     }
 
-    /** A run is compared at its largest-compute row of the loss fit; without one, of the link fit; never without N and D. */
+    /**
+     * A run is compared at its largest-compute row of the loss fit; without one, of the link fit (the first such row at a
+     * tie); never without N &gt; 0 and D &gt; 0.
+     */
     @Test
     void eachRunIsComparedAtItsLargestLossFitRow() {
         DownstreamData data = new DownstreamData("t", "N", "D", "D/N", "loss", "acc", List.of(
@@ -35,10 +38,14 @@ class BacktestRulesTest {
                 row("w", 10, 30, true, true),     // 4
                 row("w", 10, 60, true, true),     // 5: chosen
                 row("w", 10, 20, true, false),    // 6
+                row("x", 10, 50, false, true),    // 7: x's first row of largest compute: chosen
+                row("x", 50, 10, false, true),    // 8: the same compute, later
+                row("y", 0, 100, false, true),    // 9: a link-only point with N = 0 is never compared
+                row("z", 10, 0, false, true),     // 10: nor with D = 0
                 new DownstreamData.Row(0, "anchor", Double.NaN, Double.NaN, 0, 1, false, true, false),
                 new DownstreamData.Row(0, "target", 10, 1000, Double.NaN, Double.NaN, false, false, true)));
-        assertEquals(Map.of("u", 1, "v", 3, "w", 5), Backtest.comparisonRows(data));
-        assertEquals(List.of("u", "v", "w"), List.copyOf(Backtest.comparisonRows(data).keySet()), "in order of first appearance");
+        assertEquals(Map.of("u", 1, "v", 3, "w", 5, "x", 7), Backtest.comparisonRows(data));
+        assertEquals(List.of("u", "v", "w", "x"), List.copyOf(Backtest.comparisonRows(data).keySet()), "in order of first appearance");
     }
 
     /** A quarter of the loss fit's runs, rounded half up, at least one: 16 → 4; Gadre's 5 → 1 (1.25). */

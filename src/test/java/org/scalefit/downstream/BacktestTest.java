@@ -28,6 +28,8 @@ class BacktestTest {
         BacktestResult b = Backtest.run(fit, 4);
         assertEquals(BacktestResult.Verdict.MISSES, b.verdict(), b.explanation());
         assertTrue(b.covered() < b.compared());
+        assertTrue(b.explanation().startsWith((b.compared() - b.covered()) + " of 4 held-out runs outside their 95% interval; "
+                + "mean absolute error " + org.scalefit.Numbers.format(b.meanAbsError(), 3)), b.explanation());
     }
 
     /** Gadre's default set: holding out one of the five loss-law runs leaves four points for four parameters. */

@@ -122,6 +122,33 @@ class DownstreamDataTest {
         assertEquals("loss", noLoss.column());
     }
 
+    /** A cell that does not parse is the problem of the role that needs it: link fit, prediction. */
+    @Test
+    void aBadCellNamesTheRoleThatNeedsIt() {
+        Table t = Table.of("runs.csv", COLUMNS, List.of(
+                List.of("a", "100", "20", "2000", "3.0", "0.6", "1", "0"),
+                List.of("b", "x", "20", "4000", "2.6q", "0.5", "0", "0"),
+                List.of("t", "400", "20", "8000", "", "", "0", "1")));
+        DownstreamColumns c = DownstreamColumns.of("N=params", "D=tokens", "loss", "err", "run");
+        DownstreamInputException link = assertThrows(DownstreamInputException.class, () -> DownstreamData.read(t, c,
+                RowSelection.parse(List.of(), List.of("fit==1"), List.of(), List.of("target==1"))));
+        assertEquals(DownstreamInputException.Part.METRIC_FIT_SET, link.part(), "row b is only in the link fit: " + link.getMessage());
+        assertEquals(3, link.row().orElseThrow());
+        assertEquals("loss", link.column());
+        Table badTarget = Table.of("runs.csv", COLUMNS, List.of(
+                List.of("a", "100", "20", "2000", "3.0", "0.6", "1", "0"),
+                List.of("t", "4e2x", "20", "8000", "", "", "0", "1")));
+        DownstreamInputException target = assertThrows(DownstreamInputException.class, () -> DownstreamData.read(badTarget, c,
+                RowSelection.parse(List.of(), List.of("fit==1"), List.of("fit==1"), List.of("target==1"))));
+        assertEquals(DownstreamInputException.Part.PREDICT_SET, target.part());
+        assertEquals("params", target.column());
+        Table noId = Table.of("runs.csv", COLUMNS, List.of(List.of("", "100", "20", "2000", "3.0", "0.6", "1", "0")));
+        DownstreamInputException id = assertThrows(DownstreamInputException.class, () -> DownstreamData.read(noId, c, fitAndTarget()));
+        assertEquals(DownstreamInputException.Part.LOSS_FIT_SET, id.part());
+        assertEquals("run", id.column());
+        assertEquals(2, id.row().orElseThrow());
+    }
+
     @Test
     void rowsMadeInCodeAreChecked() {
         DownstreamData.Row fit = new DownstreamData.Row(0, "a", 1e8, 2e9, 3.0, 0.5, true, true, false);
@@ -130,6 +157,8 @@ class DownstreamDataTest {
         assertEquals(DownstreamInputException.Part.LOSS_FIT_SET, noSize.part());
         assertEquals("run z needs N > 0 and D > 0, has N = 0.0, D = 2.0E9", noSize.getMessage());
         assertTrue(noSize.row().isEmpty());
+        assertEquals("run z needs N > 0 and D > 0, has N = 1.0E8, D = 0.0", assertThrows(DownstreamInputException.class,
+                () -> data(fit, new DownstreamData.Row(0, "z", 1e8, 0, 3.0, 0.5, true, false, false))).getMessage());
         DownstreamInputException badTarget = assertThrows(DownstreamInputException.class, () -> data(fit,
                 new DownstreamData.Row(0, "z", 1e8, Double.NaN, Double.NaN, Double.NaN, false, false, true)));
         assertEquals(DownstreamInputException.Part.PREDICT_SET, badTarget.part());

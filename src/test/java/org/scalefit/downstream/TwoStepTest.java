@@ -167,4 +167,27 @@ class TwoStepTest {
         assertEquals(List.of("N", "M"), gadre.lossFit().data().predictorNames());
         assertEquals("1 − err_avg_17", gadre.directFit().orElseThrow().data().responseColumn());
     }
+    /**
+     * The exp-decay link (3 parameters) on 3 of Gadre et al.'s runs: no degree of freedom, so no residual scatter and no
+     * new-run interval (NaN, as {@link PredictedValue} documents), and a warning in the plural.
+     */
+    @Test
+    void aLinkWithoutDegreesOfFreedomHasNoNewRunInterval() {
+        DownstreamData gadre = Fixtures.gadre("rpj", "err_avg_17").data();
+        List<DownstreamData.Row> rows = new ArrayList<>();
+        int linked = 0;
+        for (DownstreamData.Row r : gadre.rows()) {
+            boolean link = r.metricFit() && linked++ < 3;
+            rows.add(new DownstreamData.Row(r.sourceRow(), r.unit(), r.n(), r.d(), r.loss(), r.metric(), r.lossFit(), link, r.predict()));
+        }
+        DownstreamData data = new DownstreamData(gadre.source(), gadre.nLabel(), gadre.dLabel(), gadre.mLabel(), gadre.lossLabel(),
+                gadre.metricLabel(), rows);
+        DownstreamFit fit = TwoStep.fit(data, Fixtures.gadre("rpj", "err_avg_17").model().withDirect(false));
+        assertEquals(0, fit.linkFit().dof());
+        assertTrue(Double.isNaN(DownstreamFit.scatter(fit.linkFit())));
+        DownstreamPrediction p = fit.predictTargets().get(0);
+        assertTrue(Double.isNaN(p.metric().newRunLower()) && Double.isNaN(p.metric().newRunUpper()), p.metric().toString());
+        assertTrue(of(fit, DownstreamWarning.Kind.BARELY_DETERMINED).get(1).message()
+                .contains("has 3 free parameters and 3 fitting points (0 degrees of freedom)"), fit.warnings().toString());
+    }
 }
