@@ -139,4 +139,41 @@ class TwoStepBootstrapReplayTest {
         copy.metric()[0][1] = 99;
         assertEquals(2, copy.metric()[0][1], 0.0, "and out");
     }
+    /**
+     * The direct form's own failures: 16 loss-only runs, 5 of which have a metric (the direct form's runs), and 16
+     * link-only points. A replicate whose draw holds fewer than 4 distinct metric runs (the direct form's 4 parameters)
+     * or fewer than 5 metric rows (its minimum) cannot refit the direct form; the loss law and the link still refit, so
+     * the replicate succeeds and counts as a direct failure. The count is replayed with a twin of the draw (the loss-only
+     * group first: 16 {@code nextInt(16)} picks); with this seed 4 of the 12 replicates fail so.
+     */
+    @Test
+    void directFailuresAreCountedFromTheDraws() {
+        List<DownstreamData.Row> rows = new ArrayList<>();
+        int k = 0;
+        for (DownstreamData.Row r : Fixtures.ladder(3, Double.POSITIVE_INFINITY).rows()) {
+            rows.add(new DownstreamData.Row(0, r.unit(), r.n(), r.d(), r.loss(), k++ % 3 == 0 ? r.metric() : Double.NaN, true, false, false));
+            rows.add(new DownstreamData.Row(0, r.unit() + "-link", Double.NaN, Double.NaN, r.loss(), r.metric(), false, true, false));
+        }
+        DownstreamData data = new DownstreamData("ladder", "N", "D", "D/N", "loss", "acc", rows);
+        DownstreamFit fit = TwoStep.fit(data, Fixtures.olmoModel(0).withLossOptions(FitOptions.builder().build()));
+        assertEquals(6, fit.directFit().orElseThrow().n(), "runs 0, 3, 6, 9, 12, 15 have a metric");
+        TwoStepBootstrap.Result b = TwoStepBootstrap.run(fit, List.of(PredictPoint.of("7B", 7e9, 1.4e11)), B, SEED, 1, Progress.NONE);
+        assertEquals(B, b.succeeded(), b.failures().toString());
+        int expected = 0;
+        for (int i = 0; i < B; i++) {
+            SplittableRandom twin = Seeds.random(SEED, Stream.DOWNSTREAM_BOOTSTRAP, i);
+            java.util.Set<Integer> distinct = new java.util.HashSet<>();
+            int drawn = 0;
+            for (int d = 0; d < 16; d++) {
+                int run = twin.nextInt(16);
+                if (run % 3 == 0) {
+                    distinct.add(run);
+                    drawn++;
+                }
+            }
+            expected += distinct.size() < 4 || drawn < 5 ? 1 : 0;
+        }
+        assertTrue(expected > 0 && expected < B, "the seed gives both kinds: " + expected);
+        assertEquals(expected, b.directFailed());
+    }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.scalefit.fit.Bound;
@@ -189,5 +190,38 @@ class TwoStepTest {
         assertTrue(Double.isNaN(p.metric().newRunLower()) && Double.isNaN(p.metric().newRunUpper()), p.metric().toString());
         assertTrue(of(fit, DownstreamWarning.Kind.BARELY_DETERMINED).get(1).message()
                 .contains("has 3 free parameters and 3 fitting points (0 degrees of freedom)"), fit.warnings().toString());
+    }
+    /**
+     * Accuracies from a sigmoid whose floor a + b = −0.6 + 0.8 = 0.2 lies below a chance level of 0.25 (the ladder's
+     * losses, k = 8, L0 = 1.25, seeded noise 0.005): the chance bounds a ∈ [−0.75, 0], b ∈ [0.25, 1] do not bind, the fit
+     * recovers the floor, and the link's range warning says so. With chance 0 there is nothing to warn about.
+     */
+    @Test
+    void aFloorBelowChanceIsWarnedAbout() {
+        SplittableRandom rng = new SplittableRandom(11);
+        SigmoidLink truth = new SigmoidLink();
+        DownstreamData data = ladder(r -> metric(r, truth.value(new double[] {r.loss()}, new double[] {-0.6, 8, 1.25, 0.8})
+                + 0.005 * rng.nextGaussian()));
+        DownstreamFit fit = TwoStep.fit(data, Fixtures.olmoModel(0.25).withLossOptions(LEAST_SQUARES).withDirect(false));
+        double floor = fit.linkFit().value("a") + fit.linkFit().value("b");
+        assertEquals(0.2, floor, 0.03, "the floor is recovered");
+        List<DownstreamWarning> range = of(fit, DownstreamWarning.Kind.LINK_RANGE);
+        assertEquals(1, range.size(), fit.warnings().toString());
+        assertEquals(DownstreamWarning.Step.LINK, range.get(0).step());
+        assertEquals("the fitted floor a + b = " + org.scalefit.Numbers.format(floor, 4) + " lies below the chance level 0.25: "
+                + "for large losses the link predicts worse than guessing", range.get(0).message());
+        DownstreamFit noChance = TwoStep.fit(data, Fixtures.olmoModel(0).withLossOptions(LEAST_SQUARES).withDirect(false));
+        assertEquals(List.of(), of(noChance, DownstreamWarning.Kind.LINK_RANGE));
+    }
+
+    /** A loss law of one predictor named N is still a law of compute: its column is 6·N·D. */
+    @Test
+    void aOnePredictorLossLawIsALawOfCompute() {
+        DownstreamData data = Fixtures.ladder(3, Double.POSITIVE_INFINITY);
+        DownstreamModel m = DownstreamModel.of(new org.scalefit.model.ExpressionLaw("a*N^b", List.of("N")), new SigmoidLink());
+        var obs = TwoStep.lossObservations(data, m, data.lossFitRows());
+        assertEquals("6·N·D", obs.predictorColumn(0));
+        DownstreamData.Row r = data.rows().get(0);
+        assertEquals(6 * r.n() * r.d(), obs.x(0, 0), 0.0);
     }
 }
