@@ -176,4 +176,45 @@ class TwoStepBootstrapReplayTest {
         assertTrue(expected > 0 && expected < B, "the seed gives both kinds: " + expected);
         assertEquals(expected, b.directFailed());
     }
+    /**
+     * Failed replicates carry their reason: 16 loss-only runs and 6 link-only points; a replicate whose 6 link picks hold
+     * fewer than 4 distinct points cannot determine the sigmoid's 4 parameters. Which replicates fail, and how many
+     * distinct points each had, is replayed with a twin of the draw (16 picks of the loss-only group, then 6 of the
+     * link-only group).
+     */
+    @Test
+    void failedReplicatesSayWhy() {
+        List<DownstreamData.Row> rows = new ArrayList<>();
+        List<DownstreamData.Row> ladder = Fixtures.ladder(3, Double.POSITIVE_INFINITY).rows();
+        for (DownstreamData.Row r : ladder) {
+            rows.add(new DownstreamData.Row(0, r.unit(), r.n(), r.d(), r.loss(), r.metric(), true, false, false));
+        }
+        for (int k = 0; k < 16; k += 3) {
+            DownstreamData.Row r = ladder.get(k);
+            rows.add(new DownstreamData.Row(0, r.unit() + "-link", Double.NaN, Double.NaN, r.loss(), r.metric(), false, true, false));
+        }
+        DownstreamData data = new DownstreamData("ladder", "N", "D", "D/N", "loss", "acc", rows);
+        DownstreamFit fit = TwoStep.fit(data, Fixtures.olmoModel(0).withLossOptions(FitOptions.builder().build()).withDirect(false));
+        assertEquals(6, fit.linkFit().n());
+        TwoStepBootstrap.Result b = TwoStepBootstrap.run(fit, List.of(PredictPoint.of("7B", 7e9, 1.4e11)), B, SEED, 1, Progress.NONE);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < B; i++) {
+            SplittableRandom twin = Seeds.random(SEED, Stream.DOWNSTREAM_BOOTSTRAP, i);
+            for (int d = 0; d < 16; d++) {
+                twin.nextInt(16);
+            }
+            java.util.Set<Integer> distinct = new java.util.HashSet<>();
+            for (int d = 0; d < 6; d++) {
+                distinct.add(twin.nextInt(6));
+            }
+            if (distinct.size() < 4) {
+                expected.add("replicate " + i + ": its link-fit points give " + distinct.size()
+                        + " distinct points for the 4 free parameters of sigmoid: the law is not determined");
+            }
+        }
+        assertTrue(!expected.isEmpty(), "the seed gives failures");
+        assertEquals(expected, b.failures());
+        assertEquals(B - expected.size(), b.succeeded());
+        assertEquals(b.succeeded(), b.loss().length);
+    }
 }
