@@ -215,6 +215,9 @@ class DownstreamDataTest {
                 .getMessage().endsWith("got none"));
         assertTrue(assertThrows(DownstreamInputException.class, () -> DownstreamColumns.of(List.of("N=params", "D=t", "M=m"),
                 "loss", "err", null)).getMessage().endsWith("got N, D, M"));
+        // A spec with no name before "=" is a column spec without a name, even when its column looks like a quotient.
+        assertTrue(assertThrows(org.scalefit.InvalidDataException.class, () -> DownstreamColumns.of(List.of("=tokens/params", "N=params"),
+                "loss", "err", null)).getMessage().startsWith("no name before \"=\""));
         var spec = DownstreamColumns.of("N=params", "D=tokens", "loss", "err", null);
         assertThrows(DownstreamInputException.class, () -> new DownstreamColumns(spec.tokens(), spec.n(), "loss", "err", null));
     }
