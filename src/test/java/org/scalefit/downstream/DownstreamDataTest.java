@@ -89,6 +89,26 @@ class DownstreamDataTest {
         assertEquals("tokens/(2*params)", d.dLabel());
     }
 
+    /** The denominator may be the table's first column (index 0): 4000/(2·200) = 10. */
+    @Test
+    void aQuotientOverTheFirstColumn() {
+        Table t = Table.of("runs.csv", List.of("params", "tokens", "loss", "err"), List.of(List.of("200", "4000", "2.6", "0.5")));
+        DownstreamData d = DownstreamData.read(t, DownstreamColumns.of("N=params", "D=tokens/(2*params)", "loss", "err", null),
+                RowSelection.all());
+        assertEquals(10, d.rows().get(0).d(), 1e-15);
+    }
+
+    /** Every row in both fits, none predicted. */
+    @Test
+    void allRowsSelection() {
+        RowSelection all = RowSelection.all();
+        assertTrue(all.where().isEmpty() && all.lossFit().isEmpty() && all.metricFit().isEmpty() && all.predict().isEmpty());
+        DownstreamData d = DownstreamData.read(table(), DownstreamColumns.of("N=params", "D=tokens", "loss", "err", "run"),
+                RowSelection.parse(List.of("target==0", "fit==1"), List.of(), List.of(), List.of()));
+        assertArrayEquals(new int[] {0, 1, 2}, d.lossFitRows());
+        assertArrayEquals(new int[] {0, 1, 2}, d.metricFitRows());
+    }
+
     /** Without an id column every row is its own run, named by its source row; without predict filters nothing is predicted. */
     @Test
     void withoutIdsEachRowIsARun() {
