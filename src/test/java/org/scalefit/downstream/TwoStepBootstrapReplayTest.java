@@ -157,8 +157,13 @@ class TwoStepBootstrapReplayTest {
         DownstreamData data = new DownstreamData("ladder", "N", "D", "D/N", "loss", "acc", rows);
         DownstreamFit fit = TwoStep.fit(data, Fixtures.olmoModel(0).withLossOptions(FitOptions.builder().build()));
         assertEquals(6, fit.directFit().orElseThrow().n(), "runs 0, 3, 6, 9, 12, 15 have a metric");
-        TwoStepBootstrap.Result b = TwoStepBootstrap.run(fit, List.of(PredictPoint.of("7B", 7e9, 1.4e11)), B, SEED, 1, Progress.NONE);
+        TwoStepBootstrap.Result b = TwoStepBootstrap.run(fit, List.of(PredictPoint.of("7B", 7e9, 1.4e11),
+                PredictPoint.of("1B", 1e9, 1e11)), B, SEED, 1, Progress.NONE);
         assertEquals(B, b.succeeded(), b.failures().toString());
+        for (DownstreamPrediction p : b.predictions()) {
+            // Only the replicates that refitted the direct form count: each gives a score Q > 0 and a new-run Q·exp(s·z) > 0.
+            assertTrue(p.direct().lower() > 0 && p.direct().newRunLower() > 0, p.point().id() + ": " + p.direct());
+        }
         int expected = 0;
         for (int i = 0; i < B; i++) {
             SplittableRandom twin = Seeds.random(SEED, Stream.DOWNSTREAM_BOOTSTRAP, i);
