@@ -26,8 +26,8 @@ import org.scalefit.model.Law;
  * when holding out even one run would leave a law with no degree of freedom.
  *
  * <p>A held-out run is compared at its row of largest compute in the loss fit (its final checkpoint),
- * or, for a run only in the link fit, at its row of largest compute. Runs without N and D (an anchor
- * point) are never held out.
+ * or, for a run only in the link fit, at its row of largest compute (the first such row at a tie). Runs
+ * without N &gt; 0 and D &gt; 0 (an anchor point) are never held out.
  *
  * <pre>{@code
  * BacktestResult b = Backtest.run(fit, Backtest.defaultHoldOut(fit));

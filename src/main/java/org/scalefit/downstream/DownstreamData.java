@@ -166,7 +166,8 @@ public final class DownstreamData {
             double t = tReader.value(i, needsSize, part);
             double d = columns.multiplier() ? t * n : t;
             double loss = cell(table, i, lossCol, lossFit || metricFit, part);
-            double metric = cell(table, i, metricCol, metricFit, part);
+            // Only the link fit needs the metric: a missing one is the link-fit set's problem even for a row in both fits.
+            double metric = cell(table, i, metricCol, metricFit, DownstreamInputException.Part.METRIC_FIT_SET);
             String unit = idCol < 0 ? "row " + table.sourceRow(i) : label(table, i, idCol, part);
             rows.add(new Row(table.sourceRow(i), unit, n, d, loss, metric, lossFit, metricFit, predict));
         }

@@ -3,45 +3,14 @@ package org.scalefit.downstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.scalefit.model.ChinchillaLaw;
-import org.scalefit.model.SigmoidLink;
 
 /** Backtests: which runs are held out, the verdicts on data that do and do not follow the laws, and when none is possible. */
 class BacktestTest {
-    private static final double[] LOSS = {0.5, 40, 100, 0.23, 0.24};
-    private static final double[] LINK = {-0.74, 4.8, 0.62, 1.0};
-
-    /**
-     * A synthetic ladder: 4 sizes × 4 token multiples, each run's final loss and accuracy from the laws with 0.5%
-     * loss noise and 0.005 accuracy noise (seeded); {@code breakAbove} lifts the accuracy of runs above that compute
-     * by 0.08 (an "emergence" the link does not know).
-     */
-    private static DownstreamData ladder(long seed, double breakAbove) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        ChinchillaLaw loss = new ChinchillaLaw();
-        SigmoidLink link = new SigmoidLink();
-        List<DownstreamData.Row> rows = new ArrayList<>();
-        for (double n : new double[] {1.9e8, 3.7e8, 7.6e8, 1.3e9}) {
-            for (double xc : new double[] {1, 2, 5, 10}) {
-                double d = 20 * xc * n;
-                double l = loss.value(new double[] {n, d}, LOSS) * Math.exp(0.005 * rng.nextGaussian());
-                double acc = link.value(new double[] {l}, LINK) + 0.005 * rng.nextGaussian();
-                if (6 * n * d > breakAbove) {
-                    acc += 0.08;
-                }
-                rows.add(new DownstreamData.Row(0, n + "x" + xc, n, d, l, acc, true, true, false));
-            }
-        }
-        return new DownstreamData("ladder", "N", "D", "D/N", "loss", "acc", rows);
-    }
-
     @Test
     void aLadderThatFollowsItsLawsIsPredictable() {
-        DownstreamFit fit = TwoStep.fit(ladder(3, Double.POSITIVE_INFINITY), Fixtures.olmoModel(0).withDirect(false)
+        DownstreamFit fit = TwoStep.fit(Fixtures.ladder(3, Double.POSITIVE_INFINITY), Fixtures.olmoModel(0).withDirect(false)
                 .withLossOptions(org.scalefit.fit.FitOptions.builder().build()));
         BacktestResult b = Backtest.run(fit, Backtest.defaultHoldOut(fit));
         assertEquals(4, b.heldOut().size());
@@ -54,11 +23,13 @@ class BacktestTest {
 
     @Test
     void anEmergenceAtTheTopIsAMiss() {
-        DownstreamFit fit = TwoStep.fit(ladder(3, 1e20), Fixtures.olmoModel(0).withDirect(false)
+        DownstreamFit fit = TwoStep.fit(Fixtures.ladder(3, 1e20), Fixtures.olmoModel(0).withDirect(false)
                 .withLossOptions(org.scalefit.fit.FitOptions.builder().build()));
         BacktestResult b = Backtest.run(fit, 4);
         assertEquals(BacktestResult.Verdict.MISSES, b.verdict(), b.explanation());
         assertTrue(b.covered() < b.compared());
+        assertTrue(b.explanation().startsWith((b.compared() - b.covered()) + " of 4 held-out runs outside their 95% interval; "
+                + "mean absolute error " + org.scalefit.Numbers.format(b.meanAbsError(), 3)), b.explanation());
     }
 
     /** Gadre's default set: holding out one of the five loss-law runs leaves four points for four parameters. */

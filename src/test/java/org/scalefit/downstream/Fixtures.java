@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.scalefit.data.TableReader;
 import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Loss;
@@ -67,6 +69,33 @@ final class Fixtures {
     static DownstreamModel olmoModel(double chance) {
         return DownstreamModel.of(new ChinchillaLaw(), new SigmoidLink(chance))
                 .withLossOptions(FitOptions.builder().loss(Loss.huber(1e-3)).solver(Solver.VARPRO).build());
+    }
+
+    static final double[] LOSS = {0.5, 40, 100, 0.23, 0.24};
+    static final double[] LINK = {-0.74, 4.8, 0.62, 1.0};
+
+    /**
+     * A synthetic ladder: 4 sizes × 4 token multiples, each run's final loss and accuracy from the laws with 0.5%
+     * loss noise and 0.005 accuracy noise (seeded); {@code breakAbove} lifts the accuracy of runs above that compute
+     * by 0.08 (an "emergence" the link does not know).
+     */
+    static DownstreamData ladder(long seed, double breakAbove) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        ChinchillaLaw loss = new ChinchillaLaw();
+        SigmoidLink link = new SigmoidLink();
+        List<DownstreamData.Row> rows = new ArrayList<>();
+        for (double n : new double[] {1.9e8, 3.7e8, 7.6e8, 1.3e9}) {
+            for (double xc : new double[] {1, 2, 5, 10}) {
+                double d = 20 * xc * n;
+                double l = loss.value(new double[] {n, d}, LOSS) * Math.exp(0.005 * rng.nextGaussian());
+                double acc = link.value(new double[] {l}, LINK) + 0.005 * rng.nextGaussian();
+                if (6 * n * d > breakAbove) {
+                    acc += 0.08;
+                }
+                rows.add(new DownstreamData.Row(0, n + "x" + xc, n, d, l, acc, true, true, false));
+            }
+        }
+        return new DownstreamData("ladder", "N", "D", "D/N", "loss", "acc", rows);
     }
 
     /**

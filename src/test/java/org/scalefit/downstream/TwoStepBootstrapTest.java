@@ -95,6 +95,55 @@ class TwoStepBootstrapTest {
         }
     }
 
+    /**
+     * The groups (loss only, link only, both) and one replicate's draw, against a twin of the documented scheme: per group
+     * in that order, as many {@code nextInt(size)} picks as the group has runs, each run's rows together and in order.
+     */
+    @Test
+    void drawsResampleEachGroupToItsSize() {
+        DownstreamData data = new DownstreamData("t", "N", "D", "D/N", "loss", "acc", List.of(
+                new DownstreamData.Row(0, "e", 1e8, 2e9, 3.0, 0.4, true, true, false),        // 0: both
+                new DownstreamData.Row(0, "a", 1e8, 4e9, 2.9, Double.NaN, true, false, false), // 1: loss only
+                new DownstreamData.Row(0, "c", Double.NaN, Double.NaN, 2.5, 0.5, false, true, false), // 2: link only
+                new DownstreamData.Row(0, "d", 2e8, 4e9, 2.8, 0.45, true, false, false),       // 3: d in both (with row 5)
+                new DownstreamData.Row(0, "b", 2e8, 8e9, 2.7, Double.NaN, true, false, false), // 4: loss only
+                new DownstreamData.Row(0, "d", 2e8, 2e9, 2.9, 0.42, false, true, false),       // 5
+                new DownstreamData.Row(0, "c", Double.NaN, Double.NaN, 2.4, 0.55, false, true, false), // 6
+                new DownstreamData.Row(0, "t", 1e9, 2e10, Double.NaN, Double.NaN, false, false, true))); // 7: neither fit
+        List<int[]> units = TwoStepBootstrap.strata(data);
+        List<String> expected = List.of("[1, 1]", "[1, 4]", "[2, 2, 6]", "[3, 0]", "[3, 3, 5]");
+        assertEquals(expected, units.stream().map(java.util.Arrays::toString).toList(), "code, then the run's rows");
+        int[][][] byCode = {{{1}, {4}}, {{2, 6}}, {{0}, {3, 5}}};
+        for (int i = 0; i < 5; i++) {
+            SplittableRandom twin = Seeds.random(9, Stream.DOWNSTREAM_BOOTSTRAP, i);
+            List<Integer> rows = new java.util.ArrayList<>();
+            for (int[][] group : byCode) {
+                for (int k = 0; k < group.length; k++) {
+                    for (int r : group[twin.nextInt(group.length)]) {
+                        rows.add(r);
+                    }
+                }
+            }
+            assertArrayEquals(rows.stream().mapToInt(Integer::intValue).toArray(),
+                    TwoStepBootstrap.draw(data, units, Seeds.random(9, Stream.DOWNSTREAM_BOOTSTRAP, i)), "replicate " + i);
+        }
+    }
+
+    /** Refits start at the full optimum only, on one thread, with the refit stall test unless the fit set its own. */
+    @Test
+    void refitsStartWarm() {
+        DownstreamFit fit = Fixtures.gadre("rpj", "err_avg_17");
+        org.scalefit.fit.FitOptions warm = TwoStepBootstrap.warm(fit.lossFit());
+        assertEquals(1, warm.threads());
+        assertEquals(org.scalefit.fit.FitOptions.REFIT_STALL_TOLERANCE, warm.stallTolerance(), 0.0);
+        assertEquals(1, warm.starts().explicit().size());
+        assertArrayEquals(fit.lossFit().values(), warm.starts().explicit().get(0), 0.0);
+        assertEquals(org.scalefit.model.Space.LINEAR, warm.space(), "the full fit's other options are kept");
+        DownstreamFit own = TwoStep.fit(fit.data(), fit.model().withLossOptions(fit.model().lossOptions().toBuilder()
+                .stallTolerance(1e-3).build()));
+        assertEquals(1e-3, TwoStepBootstrap.warm(own.lossFit()).stallTolerance(), 0.0);
+    }
+
     @Test
     void refusesNoReplicates() {
         DownstreamFit fit = Fixtures.gadre("rpj", "err_avg_17");
