@@ -34,6 +34,9 @@ class SignRunsTest {
         SignRuns same = SignRuns.of(new double[] {1, 2, 0, 3});
         assertEquals(1, same.runs());
         assertTrue(Double.isNaN(same.expected()) && Double.isNaN(same.z()));
+        SignRuns negative = SignRuns.of(new double[] {-1, -2, -3});
+        assertEquals(1, negative.runs());
+        assertTrue(Double.isNaN(negative.expected()) && Double.isNaN(negative.z()));
         // One of each sign: expected 2 runs, variance 2·1·1·(2 − 2)/(4·1) = 0, so z is undefined.
         SignRuns two = SignRuns.of(new double[] {1, -1});
         assertEquals(2, two.runs());
