@@ -5,9 +5,9 @@ would type (no start values) and what the SciPy peer needs to fit the same law i
 Run from the repository root:  python3 bench/peers/scaling-sweep/make_cases.py
 Writes bench/peers/scaling-sweep/cases.json and the two derived tables under data/ (standard library only,
 deterministic). Most cases read the repository's own datasets/ (their licences and derivations are in
-datasets/README.md); the two tables written here are needed because datasets/ lacks the columns:
-  data/gadre2024-models.csv   ../shared/reference-data/gadre2024-overtraining/models.csv, copied unchanged
-                              (MIT, the notice is in this folder's README): the 8 per-eval-set losses
+datasets/README.md); Gadre's per-eval-set losses, which datasets/ lacks, are read where they are, from
+../shared/reference-data/gadre2024-overtraining/models.csv (ScalingSweepTest skips those cases without ../shared
+and fails under CI=true); the table written here is needed because datasets/ lacks the column:
   data/olmo2024-c4-curves.csv the C4 validation loss of every evaluated checkpoint of the 16 main ladder runs
                               (run, N_nonembed, D_tokens, c4_loss), from ../shared/reference-data/olmo-ladder2024/
                               ladder_checkpoints.csv (Apache-2.0; the change: other columns and runs left out)
@@ -16,13 +16,12 @@ import csv
 import json
 import math
 import os
-import shutil
 
 REF = "../shared/reference-data"
 HERE = "bench/peers/scaling-sweep"
 DATA = HERE + "/data"
 
-GADRE = DATA + "/gadre2024-models.csv"
+GADRE = REF + "/gadre2024-overtraining/models.csv"
 OLMO_C4 = DATA + "/olmo2024-c4-curves.csv"
 OLMO = "datasets/olmo-ladder2024-tasks.csv"
 CHIN = "datasets/epoch2024-chinchilla-runs.csv"
@@ -75,7 +74,6 @@ def write(path, header, rows):
 
 
 def derive_data():
-    shutil.copyfile(os.path.join(REF, "gadre2024-overtraining/models.csv"), GADRE)
     ck = read(os.path.join(REF, "olmo-ladder2024/ladder_checkpoints.csv"))
     cols = ["run", "N_nonembed", "D_tokens", "c4_loss"]
     write(OLMO_C4, cols, [[r[c] for c in cols] for r in ck if r["role"] == "fit"])

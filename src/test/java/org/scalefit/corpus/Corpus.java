@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.scalefit.SharedData;
 import org.scalefit.cli.Main;
 import org.scalefit.data.DataSpec;
 import org.scalefit.data.Observations;
@@ -89,6 +90,18 @@ final class Corpus {
     /** @return true when the case's data can be read here (a case on {@code ../shared} may be absent) */
     static boolean available(JsonNode c) {
         return Files.isRegularFile(file(c));
+    }
+
+    /**
+     * Skips a case whose data file (on {@code ../shared}) is absent, or fails it under {@code CI=true}: the
+     * {@link SharedData} gate, for a case's file.
+     */
+    static void requireData(JsonNode c) {
+        if (!available(c)) {
+            String f = c.get("file").asText();
+            String shared = SharedData.ROOT + "/";
+            SharedData.require(f.startsWith(shared) ? f.substring(shared.length()) : f);
+        }
     }
 
     static List<String> strings(JsonNode array) {

@@ -3,7 +3,6 @@ package org.scalefit.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -70,20 +69,10 @@ class RealDataCorpusTest {
                 .map(c -> Arguments.of(c.get("id").asText(), c));
     }
 
-    private static void requireData(JsonNode c) {
-        if (Corpus.available(c)) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(c.get("id").asText() + ": " + Corpus.file(c) + " is missing; CI must provide ../shared/reference-data");
-        }
-        assumeTrue(false, Corpus.file(c) + " not present");
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("fitCases")
     void fitMatchesThePeerOrFailsLoudly(String id, JsonNode c) {
-        requireData(c);
+        Corpus.requireData(c);
         Observations data = Corpus.observations(c);
         Law law = Corpus.law(c, data);
         Fit fit = null;
