@@ -456,6 +456,23 @@ def save(case_id, res):
         json.dump(dict(sorted(out.items())), f, indent=1)
 
 
+def run_cases(cases, out_path, ids, peer):
+    """The sweeps' driver: peer(case) for the named cases, or with no names for every case without an answer in
+    out_path yet, saving after each case so that a long run can resume."""
+    warnings.simplefilter("ignore")
+    np.seterr(all="ignore")
+    done = json.load(open(out_path)) if os.path.exists(out_path) else {}
+    for case in cases:
+        if (ids and case["id"] not in ids) or (not ids and case["id"] in done):
+            continue
+        res = peer(case)
+        done[case["id"]] = finite(res)
+        os.makedirs(os.path.dirname(out_path), exist_ok=True)
+        with open(out_path, "w", encoding="utf-8") as f:
+            json.dump(dict(sorted(done.items())), f, indent=1)
+        print(case["id"], res["rss"], res.get("basin_hits"), res.get("limit_rss", ""), file=sys.stderr, flush=True)
+
+
 def main(ids):
     """Computes the named cases, or with no names every case that has no answer yet."""
     warnings.simplefilter("ignore")

@@ -19,7 +19,6 @@ import json
 import math
 import os
 import sys
-import warnings
 
 import numpy as np
 from scipy.optimize import least_squares
@@ -68,25 +67,18 @@ def limit_law_rss(case):
     return best
 
 
+def peer(case):
+    if case["loss"].startswith("huber"):
+        return corpus.huber_peer(case)
+    res = corpus.squares_peer(case, STARTS[case["law"]])
+    if case["law"] == "offset-power-law":
+        res["limit_rss"] = limit_law_rss(case)
+    return res
+
+
 def main(ids):
-    warnings.simplefilter("ignore")
-    np.seterr(all="ignore")
     cases = json.load(open(CASES, encoding="utf-8"))["cases"]
-    done = json.load(open(OUT)) if os.path.exists(OUT) else {}
-    for case in cases:
-        if (ids and case["id"] not in ids) or (not ids and case["id"] in done):
-            continue
-        if case["loss"].startswith("huber"):
-            res = corpus.huber_peer(case)
-        else:
-            res = corpus.squares_peer(case, STARTS[case["law"]])
-            if case["law"] == "offset-power-law":
-                res["limit_rss"] = limit_law_rss(case)
-        done[case["id"]] = corpus.finite(res)
-        os.makedirs(os.path.dirname(OUT), exist_ok=True)
-        with open(OUT, "w", encoding="utf-8") as f:
-            json.dump(dict(sorted(done.items())), f, indent=1)
-        print(case["id"], res["rss"], res.get("basin_hits"), res.get("limit_rss", ""), file=sys.stderr, flush=True)
+    corpus.run_cases(cases, OUT, ids, peer)
 
 
 if __name__ == "__main__":

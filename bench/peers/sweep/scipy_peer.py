@@ -12,9 +12,6 @@ the data's scale), the best polished, with the count of starts that reached its 
 import json
 import os
 import sys
-import warnings
-
-import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpus"))
 import scipy_peer as corpus  # noqa: E402  (the corpus peer, reused as a library)
@@ -25,19 +22,8 @@ STARTS = 100
 
 
 def main(ids):
-    warnings.simplefilter("ignore")
-    np.seterr(all="ignore")
     cases = json.load(open(CASES, encoding="utf-8"))["cases"]
-    done = json.load(open(OUT)) if os.path.exists(OUT) else {}
-    for case in cases:
-        if (ids and case["id"] not in ids) or (not ids and case["id"] in done):
-            continue
-        res = corpus.squares_peer(case, STARTS)
-        done[case["id"]] = corpus.finite(res)
-        os.makedirs(os.path.dirname(OUT), exist_ok=True)
-        with open(OUT, "w", encoding="utf-8") as f:
-            json.dump(dict(sorted(done.items())), f, indent=1)
-        print(case["id"], res["rss"], res["basin_hits"], file=sys.stderr, flush=True)
+    corpus.run_cases(cases, OUT, ids, lambda case: corpus.squares_peer(case, STARTS))
 
 
 if __name__ == "__main__":

@@ -488,25 +488,21 @@ final class MultiStart {
             notes.add("no first start reached a converged curve that passes the checks; the best of the "
                     + (s.tried() - s.fallbackFrom()) + " fallback starts was used");
         }
-        if (s.retry() != null && !s.retry().improved() && s.retry().finalZ() < SYSTEMATIC_RUNS_Z) {
-            // Nothing lower from more starts is weak evidence where the lower basin is small (on NIST's Gauss2 about
-            // one random start in a hundred reaches the certified optimum): the shape may be the law's misfit or a
-            // missed optimum, and the reader should know both.
-            notes.add("possibly a local optimum: the residuals stay strongly systematic (runs test z = "
-                    + describe(s.retry().finalZ()) + ") and none of " + (s.tried() - s.retry().from())
-                    + " more starts found a lower optimum; try " + OptionKey.STARTS.with("random:500")
-                    + " or start values near the curve you expect (" + OptionKey.START.label() + "), or another law");
-        }
-        if (s.retry() != null && s.retry().improved()) {
+        if (s.retry() != null && s.retry().finalZ() < SYSTEMATIC_RUNS_Z) {
+            // The shape remains after more starts: the objective has several optima, and the lowest may lie where no
+            // start has been (a peak or a period the starts do not reach). Nothing lower is weak evidence where the
+            // lower basin is small (on NIST's Gauss2 about one random start in a hundred reaches the certified
+            // optimum): the shape may be the law's misfit or a missed optimum, and the reader should know both.
             int more = s.tried() - s.retry().from();
-            if (s.retry().finalZ() < SYSTEMATIC_RUNS_Z) {
-                // More starts found lower optima, but the shape remains: the objective has several optima, and the
-                // lowest one may still lie where no start has been (a peak or a period the starts do not reach).
-                notes.add("possibly a local optimum: the residuals stay strongly systematic (runs test z = "
-                        + describe(s.retry().finalZ()) + ") after " + more + " more starts, some of which found lower optima"
-                        + " than the first; try " + OptionKey.STARTS.with("random:500") + " or start values near the curve you"
-                        + " expect (" + OptionKey.START.label() + "), or another law");
-            } else if (Double.isNaN(s.retry().runsZ()) || s.retry().runsZ() >= SYSTEMATIC_RUNS_Z) {
+            notes.add("possibly a local optimum: the residuals stay strongly systematic (runs test z = "
+                    + describe(s.retry().finalZ()) + ") " + (s.retry().improved()
+                    ? "after " + more + " more starts, some of which found lower optima than the first"
+                    : "and none of " + more + " more starts found a lower optimum")
+                    + "; try " + OptionKey.STARTS.with("random:500") + " or start values near the curve you expect ("
+                    + OptionKey.START.label() + "), or another law");
+        } else if (s.retry() != null && s.retry().improved()) {
+            int more = s.tried() - s.retry().from();
+            if (Double.isNaN(s.retry().runsZ()) || s.retry().runsZ() >= SYSTEMATIC_RUNS_Z) {
                 notes.add("the first optimum lay on a ridge (a singular information matrix); one of " + more
                         + " more starts reached a lower objective, reported here");
             } else {

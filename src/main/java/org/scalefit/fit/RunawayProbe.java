@@ -164,8 +164,8 @@ final class RunawayProbe {
         try {
             FitOptions held = fit.options().toBuilder().fix(law.parameters().get(j), v).threads(1).build();
             // The others follow: its linear partners (A for E, E and A for alpha) solved for the moved value.
-            Problem problem = Problem.of(law, data, held, fit.space());
-            double[] moved = solvePartners ? new BasinScan(problem, held.loss(), start).withLinearSolved(start) : start;
+            double[] moved = solvePartners
+                    ? new BasinScan(Problem.of(law, data, held, fit.space()), held.loss(), start).withLinearSolved(start) : start;
             return Fitter.refit(law, data, held.toBuilder().starts(Starts.warm(moved)).build());
         } catch (ScalefitException e) {
             return null;
