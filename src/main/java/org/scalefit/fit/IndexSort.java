@@ -41,7 +41,8 @@ final class IndexSort {
 
     /** Sorts a[lo, hi) stably, with {@code b} a copy of the same range to merge from. */
     private static void mergeSort(long[][] keys, int[] a, int[] b, int lo, int hi) {
-        if (hi - lo < 2) {
+        if (hi - lo <= INSERTION) {
+            insertionSort(keys, a, lo, hi);
             return;
         }
         int mid = (lo + hi) >>> 1;
@@ -56,6 +57,25 @@ final class IndexSort {
             } else {
                 a[out] = b[right++];
             }
+        }
+    }
+
+    /**
+     * Ranges up to this long are sorted by insertion: a resample's 30 rows otherwise recurse down to single
+     * elements, and the recursion, not the comparisons, was most of the canonical order's cost in a bootstrap.
+     */
+    static final int INSERTION = 16;
+
+    /** Sorts a[lo, hi) stably by insertion (an element moves left only past strictly greater rows). */
+    private static void insertionSort(long[][] keys, int[] a, int lo, int hi) {
+        for (int i = lo + 1; i < hi; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= lo && compareRows(keys, a[j], v) > 0) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
         }
     }
 

@@ -253,6 +253,8 @@ final class LeastSquaresRun {
         final double[] p;
         final double[] grad;
         final double[][] jacP;
+        /** The power terms of the last residuals, which the Jacobian at the accepted point reuses. */
+        final PointKernel.Terms terms;
         int polishEvaluations;
 
         Weighted(Problem problem, double[] omega) {
@@ -269,12 +271,13 @@ final class LeastSquaresRun {
             this.p = new double[problem.template.length];
             this.grad = new double[problem.template.length];
             this.jacP = new double[n][problem.m];
+            this.terms = problem.newTerms();
         }
 
         @Override
         public boolean residuals(double[] theta, double[] r) {
             problem.toFull(theta, p);
-            problem.modelValues(p, r);
+            problem.modelValues(p, r, terms);
             for (int i = 0; i < problem.n; i++) {
                 double v = target[i] - scale[i] * r[i];
                 if (!Double.isFinite(v)) {
@@ -288,7 +291,7 @@ final class LeastSquaresRun {
         @Override
         public void jacobian(double[] theta, double[][] out) {
             problem.toFull(theta, p);
-            problem.jacobianP(p, jacP, grad);
+            problem.jacobianP(p, jacP, grad, terms);
             int n = problem.n;
             int m = problem.m;
             for (int j = 0; j < m; j++) {
@@ -320,7 +323,7 @@ final class LeastSquaresRun {
          */
         boolean stalled(double[] theta) {
             problem.toFull(theta, p);
-            problem.jacobianP(p, jacP, grad);
+            problem.jacobianP(p, jacP, grad, terms);
             double max = 0;
             double min = Double.POSITIVE_INFINITY;
             for (int j = 0; j < problem.m; j++) {

@@ -38,8 +38,51 @@ abstract class PointKernel {
         return null;
     }
 
+    /**
+     * The power terms exp(ln A − α·ln xᵢ) of one run's last {@link #values} call. Levenberg–Marquardt asks for
+     * the Jacobian at the point whose residuals it has just accepted; with these at hand the Jacobian costs no
+     * exponential — on a bootstrap refit of an offset power law the exponentials were most of the run. They are
+     * the same expression at the same parameters, so the Jacobian is bit for bit the one computed afresh. One per
+     * run: only the run's thread writes it (a problem's kernel is shared by the runs of a multi-start).
+     */
+    static final class Terms {
+        private final double[] at;
+        private final double[] power;
+        private boolean filled;
+
+        private Terms(int parameters, int n) {
+            at = new double[parameters];
+            power = new double[n];
+        }
+
+        /** Marks the terms as those of p (written next by the caller). */
+        private double[] fillFor(double[] p) {
+            System.arraycopy(p, 0, at, 0, at.length);
+            filled = true;
+            return power;
+        }
+
+        /** @return the terms when they were computed at exactly p, else null */
+        private double[] at(double[] p) {
+            return filled && java.util.Arrays.equals(at, p) ? power : null;
+        }
+    }
+
+    /**
+     * @param parameters the law's parameter count
+     * @return the power terms of one run, or null when this kernel has none to keep
+     */
+    Terms newTerms(int parameters) {
+        return null;
+    }
+
     /** Writes the model in the fit's space (ln f or f) for every row into g. */
-    abstract void values(double[] p, double[] g);
+    final void values(double[] p, double[] g) {
+        values(p, g, null);
+    }
+
+    /** The same, keeping the power terms in {@code terms} (null: not kept). */
+    abstract void values(double[] p, double[] g, Terms terms);
 
     /**
      * The Jacobian of the weighted model √wᵢ·gᵢ with respect to the free parameters, as
@@ -47,9 +90,10 @@ abstract class PointKernel {
      * Kernels override it to compute ln A once per call; every entry is the same expression as
      * {@link #gradient}'s.
      *
-     * @param grad scratch of the law's parameter count
+     * @param grad  scratch of the law's parameter count
+     * @param terms the run's power terms, used when they were computed at p (null: none)
      */
-    void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad) {
+    void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad, Terms terms) {
         for (int i = 0; i < jac.length; i++) {
             gradient(p, i, grad);
             store(free, sqrtW[i], grad, jac[i]);
@@ -79,11 +123,19 @@ abstract class PointKernel {
         }
 
         @Override
-        void values(double[] p, double[] g) {
+        Terms newTerms(int parameters) {
+            return new Terms(parameters, lnx.length);
+        }
+
+        @Override
+        void values(double[] p, double[] g, Terms terms) {
             double la = Math.log(p[0]);
             double alpha = p[1];
             for (int i = 0; i < g.length; i++) {
                 g[i] = Math.exp(la - alpha * lnx[i]);
+            }
+            if (terms != null) {
+                System.arraycopy(g, 0, terms.fillFor(p), 0, g.length);
             }
         }
 
@@ -96,11 +148,12 @@ abstract class PointKernel {
         }
 
         @Override
-        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad) {
+        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad, Terms terms) {
             double la = Math.log(p[0]);
+            double[] known = terms == null ? null : terms.at(p);
             for (int i = 0; i < jac.length; i++) {
                 double lx = lnx[i];
-                double f = Math.exp(la - p[1] * lx);
+                double f = known != null ? known[i] : Math.exp(la - p[1] * lx);
                 grad[0] = f / p[0];
                 grad[1] = -f * lx;
                 store(free, sqrtW[i], grad, jac[i]);
@@ -126,7 +179,7 @@ abstract class PointKernel {
         }
 
         @Override
-        void values(double[] p, double[] g) {
+        void values(double[] p, double[] g, Terms terms) {
             if (!(p[0] > 0)) {
                 java.util.Arrays.fill(g, Double.NaN);
                 return;
@@ -187,12 +240,22 @@ abstract class PointKernel {
         }
 
         @Override
-        void values(double[] p, double[] g) {
+        Terms newTerms(int parameters) {
+            return new Terms(parameters, lnx.length);
+        }
+
+        @Override
+        void values(double[] p, double[] g, Terms terms) {
             double e = p[0];
             double la = Math.log(p[1]);
             double alpha = p[2];
+            double[] kept = terms == null ? null : terms.fillFor(p);
             for (int i = 0; i < g.length; i++) {
-                g[i] = e + Math.exp(la - alpha * lnx[i]);
+                double t = Math.exp(la - alpha * lnx[i]);
+                if (kept != null) {
+                    kept[i] = t;
+                }
+                g[i] = e + t;
             }
         }
 
@@ -206,11 +269,12 @@ abstract class PointKernel {
         }
 
         @Override
-        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad) {
+        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad, Terms terms) {
             double la = Math.log(p[1]);
+            double[] known = terms == null ? null : terms.at(p);
             for (int i = 0; i < jac.length; i++) {
                 double lx = lnx[i];
-                double t = Math.exp(la - p[2] * lx);
+                double t = known != null ? known[i] : Math.exp(la - p[2] * lx);
                 grad[0] = 1.0;
                 grad[1] = t / p[1];
                 grad[2] = -t * lx;
@@ -226,12 +290,22 @@ abstract class PointKernel {
         }
 
         @Override
-        void values(double[] p, double[] g) {
+        Terms newTerms(int parameters) {
+            return new Terms(parameters, lnx.length);
+        }
+
+        @Override
+        void values(double[] p, double[] g, Terms terms) {
             double e = p[0];
             double la = Math.log(p[1]);
             double alpha = p[2];
+            double[] kept = terms == null ? null : terms.fillFor(p);
             for (int i = 0; i < g.length; i++) {
-                double f = e + Math.exp(la - alpha * lnx[i]);
+                double t = Math.exp(la - alpha * lnx[i]);
+                if (kept != null) {
+                    kept[i] = t;
+                }
+                double f = e + t;
                 g[i] = f > 0 ? Math.log(f) : Double.NaN;
             }
         }
@@ -248,11 +322,12 @@ abstract class PointKernel {
         }
 
         @Override
-        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad) {
+        void jacobian(double[] p, int[] free, double[] sqrtW, double[][] jac, double[] grad, Terms terms) {
             double la = Math.log(p[1]);
+            double[] known = terms == null ? null : terms.at(p);
             for (int i = 0; i < jac.length; i++) {
                 double lx = lnx[i];
-                double t = Math.exp(la - p[2] * lx);
+                double t = known != null ? known[i] : Math.exp(la - p[2] * lx);
                 double f = p[0] + t;
                 grad[0] = 1.0 / f;
                 grad[1] = t / p[1] / f;

@@ -115,7 +115,7 @@ final class Problem {
      * Sorts points by (predictors, response, weight) so that floating-point sums run in the same order
      * however the input rows were arranged: permuting rows gives bit-identical fits.
      */
-    private static int[] canonicalOrder(Observations data) {
+    static int[] canonicalOrder(Observations data) {
         int k = data.predictorCount();
         int n = data.size();
         long[][] keys = new long[k + 2][n];
@@ -165,8 +165,13 @@ final class Problem {
 
     /** The model in the fit's space at full parameters p for every problem row, into g. */
     void modelValues(double[] p, double[] g) {
+        modelValues(p, g, null);
+    }
+
+    /** The same, keeping a kernel's power terms for the next {@link #jacobianP} at p (see {@link PointKernel.Terms}). */
+    void modelValues(double[] p, double[] g, PointKernel.Terms terms) {
         if (kernel != null) {
-            kernel.values(p, g);
+            kernel.values(p, g, terms);
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -179,6 +184,11 @@ final class Problem {
      *
      * @return the number of points where the model is not finite (their residual is NaN)
      */
+    /** @return the power terms one run keeps between its residuals and its Jacobian, or null (no kernel keeps any) */
+    PointKernel.Terms newTerms() {
+        return kernel == null ? null : kernel.newTerms(template.length);
+    }
+
     int residuals(double[] p, double[] r) {
         if (kernel != null) {
             kernel.values(p, r);
@@ -201,8 +211,13 @@ final class Problem {
      * into {@code jac[i][j]}; {@code grad} is a scratch array of the law's parameter count.
      */
     void jacobianP(double[] p, double[][] jac, double[] grad) {
+        jacobianP(p, jac, grad, null);
+    }
+
+    /** The same, reusing the power terms of a {@link #modelValues} call at exactly p (null: none). */
+    void jacobianP(double[] p, double[][] jac, double[] grad, PointKernel.Terms terms) {
         if (kernel != null) {
-            kernel.jacobian(p, free, sqrtW, jac, grad);
+            kernel.jacobian(p, free, sqrtW, jac, grad, terms);
             return;
         }
         for (int i = 0; i < n; i++) {

@@ -15,6 +15,7 @@ import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.stats.Parallel;
 import org.scalefit.fit.Refit;
+import org.scalefit.fit.RowRefits;
 import org.scalefit.stats.Seeds;
 import org.scalefit.fit.Starts;
 import org.scalefit.stats.Stream;
@@ -80,8 +81,11 @@ public final class Bootstrap {
             throw new InvalidOptionException(OptionKey.BOOTSTRAP.label() + " needs at least 1 replicate, got " + replicates);
         }
         Observations data = fit.data();
-        return collect(fit, resampler.name(), replicates, seed, threads,
-                i -> resampler.resample(data, Seeds.random(seed, Stream.BOOTSTRAP, i)), resampler.jackknifeUnits(data), progress);
+        return collect(fit, resampler.name(), replicates, seed, threads, (i, refits) -> {
+            SplittableRandom rng = Seeds.random(seed, Stream.BOOTSTRAP, i);
+            int[] rows = resampler.rows(data, rng);
+            return rows != null ? refits.rows(rows) : Fitter.refitNear(fit, resampler.resample(data, rng), refits.options());
+        }, resampler.jackknifeUnits(data), progress);
     }
 
     /**
@@ -114,24 +118,25 @@ public final class Bootstrap {
                 }
             }
         }
-        return collect(fit, "given-indices", copy.length, 0L, threads, i -> data.select(copy[i]),
+        return collect(fit, "given-indices", copy.length, 0L, threads, (i, refits) -> refits.rows(copy[i]),
                 Resampler.rows().jackknifeUnits(data), Progress.NONE);
     }
 
+    /** Draws replicate {@code index} and refits it (on rows of the data by {@code refits}, or on new data). */
     private interface Draw {
-        Observations replicate(int index);
+        Refit refit(int index, RowRefits refits);
     }
 
     private static BootstrapResult collect(Fit fit, String method, int replicates, long seed, int threads, Draw draw,
                                            List<int[]> units, Progress progress) {
         List<int[]> blocks = blocks(units);
         long total = (long) replicates + (blocks.size() < 3 ? 0 : blocks.size());
-        FitOptions warm = warmOptions(fit);
+        RowRefits refits = RowRefits.of(fit, warmOptions(fit));
         double[][] params = new double[replicates][];
         String[] failure = new String[replicates];
         Parallel.forEach(threads, replicates, i -> {
             try {
-                Refit f = Fitter.refitNear(fit, draw.replicate(i), warm);
+                Refit f = draw.refit(i, refits);
                 if (f.converged()) {
                     params[i] = f.values();
                 } else {
@@ -152,7 +157,7 @@ public final class Bootstrap {
                 failures.add(failure[i]);
             }
         }
-        double[][] jack = jackknife(fit, warm, blocks, threads, progress.stage(replicates, total - replicates, total));
+        double[][] jack = jackknife(fit, refits, blocks, threads, progress.stage(replicates, total - replicates, total));
         return new BootstrapResult(fit, method, ok.toArray(new double[0][]),
                 okIndex.stream().mapToInt(Integer::intValue).toArray(), replicates, failures, seed, jack);
     }
@@ -186,7 +191,7 @@ public final class Bootstrap {
     }
 
     /** Leave-one-unit-out refits (warm); a null row where the refit failed or too few points remain. */
-    private static double[][] jackknife(Fit fit, FitOptions warm, List<int[]> units, int threads, Progress progress) {
+    private static double[][] jackknife(Fit fit, RowRefits refits, List<int[]> units, int threads, Progress progress) {
         Observations data = fit.data();
         int n = data.size();
         double[][] out = new double[units.size()][];
@@ -209,7 +214,7 @@ public final class Bootstrap {
                 return;
             }
             try {
-                Refit f = Fitter.refitNear(fit, data.select(Arrays.copyOf(keep, m)), warm);
+                Refit f = refits.rows(Arrays.copyOf(keep, m));
                 if (f.converged()) {
                     out[u] = f.values();
                 }

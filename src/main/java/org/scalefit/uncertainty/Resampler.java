@@ -45,6 +45,20 @@ public interface Resampler {
      */
     Observations resample(Observations data, SplittableRandom rng);
 
+    /**
+     * The rows of {@code data} a replicate holds, for plans that draw whole rows (the row, group and hierarchical
+     * bootstraps): {@code resample(data, rng)} is then {@code data.select(rows(data, rng))} for a generator in the
+     * same state, and the bootstrap refits those rows without building the replicate's data itself. Null, the
+     * default, for plans whose replicates are new values (residual and parametric bootstraps, custom plans).
+     *
+     * @param data the original observations
+     * @param rng  this replicate's generator
+     * @return the drawn row indices (repeats allowed), or null
+     */
+    default int[] rows(Observations data, SplittableRandom rng) {
+        return null;
+    }
+
     /** @return a short name for reports, e.g. {@code rows} */
     default String name() {
         return "custom";
@@ -69,12 +83,17 @@ public interface Resampler {
         return new Resampler() {
             @Override
             public Observations resample(Observations data, SplittableRandom rng) {
+                return data.select(rows(data, rng));
+            }
+
+            @Override
+            public int[] rows(Observations data, SplittableRandom rng) {
                 int n = data.size();
                 int[] idx = new int[n];
                 for (int i = 0; i < n; i++) {
                     idx[i] = rng.nextInt(n);
                 }
-                return data.select(idx);
+                return idx;
             }
 
             @Override
@@ -93,13 +112,18 @@ public interface Resampler {
         return new Resampler() {
             @Override
             public Observations resample(Observations data, SplittableRandom rng) {
+                return data.select(rows(data, rng));
+            }
+
+            @Override
+            public int[] rows(Observations data, SplittableRandom rng) {
                 List<int[]> groups = Hierarchy.groups(data, "groups");
                 int g = groups.size();
                 List<int[]> drawn = new ArrayList<>(g);
                 for (int k = 0; k < g; k++) {
                     drawn.add(groups.get(rng.nextInt(g)));
                 }
-                return data.select(Hierarchy.concat(drawn));
+                return Hierarchy.concat(drawn);
             }
 
             @Override
@@ -124,6 +148,11 @@ public interface Resampler {
         return new Resampler() {
             @Override
             public Observations resample(Observations data, SplittableRandom rng) {
+                return data.select(rows(data, rng));
+            }
+
+            @Override
+            public int[] rows(Observations data, SplittableRandom rng) {
                 if (!data.hasItems()) {
                     throw new InvalidOptionException("the hierarchical bootstrap needs group and item labels (" + OptionKey.GROUP.label() + " and " + OptionKey.ITEM.label() + ")");
                 }
@@ -142,7 +171,7 @@ public interface Resampler {
                         drawn.add(pick);
                     }
                 }
-                return data.select(Hierarchy.concat(drawn));
+                return Hierarchy.concat(drawn);
             }
 
             @Override

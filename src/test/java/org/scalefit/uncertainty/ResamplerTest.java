@@ -181,4 +181,29 @@ class ResamplerTest {
                 () -> Resampler.hierarchical().resample(groupsOnly, new SplittableRandom(1)));
         assertEquals("the hierarchical bootstrap needs group and item labels (group column and item column)", e.getMessage());
     }
+    /**
+     * The plans that draw whole rows say which: {@code resample} is the selection of {@code rows} drawn by a
+     * generator in the same state (the bootstrap refits those rows in the fit's own order instead of the
+     * selection); plans that make new values say none.
+     */
+    @Test
+    void rowPlansNameTheRowsTheirReplicatesHold() {
+        Observations data = Observations.builder().predictor("x", new double[] {1, 2, 3, 4, 5, 6, 7, 8})
+                .response("y", new double[] {8, 7, 6, 5, 4, 3, 2, 1})
+                .groups(new String[] {"a", "a", "a", "b", "b", "c", "c", "c"})
+                .items(new String[] {"p", "p", "q", "r", "s", "t", "t", "u"}).build();
+        for (Resampler plan : new Resampler[] {Resampler.rows(), Resampler.groups(), Resampler.hierarchical()}) {
+            for (long seed = 0; seed < 20; seed++) {
+                int[] rows = plan.rows(data, new SplittableRandom(seed));
+                Observations replicate = plan.resample(data, new SplittableRandom(seed));
+                assertEquals(rows.length, replicate.size(), plan.name() + " seed " + seed);
+                for (int i = 0; i < rows.length; i++) {
+                    assertEquals(data.x(rows[i]), replicate.x(i), 0.0, plan.name() + " seed " + seed + " row " + i);
+                    assertEquals(data.y(rows[i]), replicate.y(i), 0.0, plan.name() + " seed " + seed + " row " + i);
+                }
+            }
+        }
+        assertEquals(null, Resampler.residuals(FIT).rows(DATA, new SplittableRandom(1)));
+        assertEquals(null, Resampler.parametric(FIT).rows(DATA, new SplittableRandom(1)));
+    }
 }
