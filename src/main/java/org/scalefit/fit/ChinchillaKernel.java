@@ -17,6 +17,12 @@ final class ChinchillaKernel implements SmoothObjective {
     private final double[] lnD;
     private final double[] target;
     private final double[] sqrtW;
+    /**
+     * Whether row i has the predictors of row i − 1. Rows are in canonical order, so a bootstrap replicate's
+     * repeated rows (about a third of them) sit next to each other; such a row reuses the previous row's
+     * exponentials and logarithm — the same inputs, so the same bits — and pays only for its residual.
+     */
+    private final boolean[] repeat;
     private final Loss loss;
 
     private ChinchillaKernel(Problem problem, Loss loss) {
@@ -27,9 +33,17 @@ final class ChinchillaKernel implements SmoothObjective {
             lnN[i] = Math.log(problem.xRows[i][0]);
             lnD[i] = Math.log(problem.xRows[i][1]);
         }
+        this.repeat = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            repeat[i] = same(lnN[i], lnN[i - 1]) && same(lnD[i], lnD[i - 1]);
+        }
         this.target = problem.target;
         this.sqrtW = problem.sqrtW;
         this.loss = loss;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
     }
 
     /**
@@ -72,34 +86,40 @@ final class ChinchillaKernel implements SmoothObjective {
         double gal = 0;
         double gbe = 0;
         int n = target.length;
+        // The log-sum-exp of the previous row, reused by a row with the same predictors.
+        double x1 = 0;
+        double x2 = 0;
+        double x3 = 0;
+        double s = 0;
+        double model = 0;
         for (int i = 0; i < n; i++) {
             double ln = lnN[i];
             double ld = lnD[i];
-            double t1 = a - alpha * ln;
-            double t2 = b - beta * ld;
-            double x1;
-            double x2;
-            double x3;
-            double m;
-            if (t1 >= t2 && t1 >= e) {
-                m = t1;
-                x1 = 1.0;
-                x2 = Math.exp(t2 - m);
-                x3 = Math.exp(e - m);
-            } else if (t2 >= e) {
-                m = t2;
-                x1 = Math.exp(t1 - m);
-                x2 = 1.0;
-                x3 = Math.exp(e - m);
-            } else {
-                m = e;
-                x1 = Math.exp(t1 - m);
-                x2 = Math.exp(t2 - m);
-                x3 = 1.0;
+            if (!repeat[i]) {
+                double t1 = a - alpha * ln;
+                double t2 = b - beta * ld;
+                double m;
+                if (t1 >= t2 && t1 >= e) {
+                    m = t1;
+                    x1 = 1.0;
+                    x2 = Math.exp(t2 - m);
+                    x3 = Math.exp(e - m);
+                } else if (t2 >= e) {
+                    m = t2;
+                    x1 = Math.exp(t1 - m);
+                    x2 = 1.0;
+                    x3 = Math.exp(e - m);
+                } else {
+                    m = e;
+                    x1 = Math.exp(t1 - m);
+                    x2 = Math.exp(t2 - m);
+                    x3 = 1.0;
+                }
+                s = x1 + x2 + x3;
+                model = m + Math.log(s);
             }
-            double s = x1 + x2 + x3;
             double sw = sqrtW[i];
-            double r = sw * (target[i] - (m + Math.log(s)));
+            double r = sw * (target[i] - model);
             f += loss.rho(r);
             double c = loss.psi(r) * sw / s;
             ge -= c * x3;

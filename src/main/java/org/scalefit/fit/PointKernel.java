@@ -16,11 +16,19 @@ import org.scalefit.model.Space;
 abstract class PointKernel {
     /** ln x per problem row. */
     final double[] lnx;
+    /**
+     * Whether row i has the x of row i − 1. Rows are in canonical order, so a bootstrap replicate's repeated
+     * rows (about a third of them) sit next to each other; such a row reuses the previous row's power term —
+     * the same input, so the same bits.
+     */
+    final boolean[] repeat;
 
     private PointKernel(Problem problem) {
         lnx = new double[problem.n];
+        repeat = new boolean[problem.n];
         for (int i = 0; i < problem.n; i++) {
             lnx[i] = Math.log(problem.xRows[i][0]);
+            repeat[i] = i > 0 && Double.doubleToRawLongBits(lnx[i]) == Double.doubleToRawLongBits(lnx[i - 1]);
         }
     }
 
@@ -132,7 +140,7 @@ abstract class PointKernel {
             double la = Math.log(p[0]);
             double alpha = p[1];
             for (int i = 0; i < g.length; i++) {
-                g[i] = Math.exp(la - alpha * lnx[i]);
+                g[i] = repeat[i] ? g[i - 1] : Math.exp(la - alpha * lnx[i]);
             }
             if (terms != null) {
                 System.arraycopy(g, 0, terms.fillFor(p), 0, g.length);
@@ -250,8 +258,11 @@ abstract class PointKernel {
             double la = Math.log(p[1]);
             double alpha = p[2];
             double[] kept = terms == null ? null : terms.fillFor(p);
+            double t = 0;
             for (int i = 0; i < g.length; i++) {
-                double t = Math.exp(la - alpha * lnx[i]);
+                if (!repeat[i]) {
+                    t = Math.exp(la - alpha * lnx[i]);
+                }
                 if (kept != null) {
                     kept[i] = t;
                 }
@@ -300,8 +311,11 @@ abstract class PointKernel {
             double la = Math.log(p[1]);
             double alpha = p[2];
             double[] kept = terms == null ? null : terms.fillFor(p);
+            double t = 0;
             for (int i = 0; i < g.length; i++) {
-                double t = Math.exp(la - alpha * lnx[i]);
+                if (!repeat[i]) {
+                    t = Math.exp(la - alpha * lnx[i]);
+                }
                 if (kept != null) {
                     kept[i] = t;
                 }

@@ -85,7 +85,23 @@ class ChinchillaObjectiveTest {
         }
         Observations data = Observations.builder().predictor("N", nn).predictor("D", dd).response("loss", y)
                 .weights("w", w).build();
-        Problem problem = problem(data);
+        agreeAt(problem(data), rng);
+        // A bootstrap replicate: repeated rows sit together in canonical order and the kernel reuses a row's
+        // exponentials for the next row with the same predictors; the generic path evaluates every row.
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = rng.nextInt(n);
+        }
+        Problem replicate = problem(data.select(rows));
+        int repeats = 0;
+        for (int i = 1; i < n; i++) {
+            repeats += replicate.xRows[i][0] == replicate.xRows[i - 1][0] ? 1 : 0;
+        }
+        assertTrue(repeats > 30, "the replicate repeats rows: " + repeats);
+        agreeAt(replicate, rng);
+    }
+
+    private static void agreeAt(Problem problem, SplittableRandom rng) {
         for (Loss loss : new Loss[] {Loss.huber(1e-3), Loss.huber(0.05), Loss.squares(), Loss.asymmetric(0.2)}) {
             SmoothObjective kernel = ChinchillaKernel.forProblem(problem, loss);
             SmoothObjective generic = new RobustObjective(problem, loss);
