@@ -141,7 +141,7 @@ public final class Fitter {
         return FitAssembler.row(keys, s.problem(), data, options, s.best(), MultiStart.notes(s, options));
     }
 
-    private static Refit refit(Law law, Observations data, FitOptions options, Lbfgs.Curvature seed) {
+    static Refit refit(Law law, Observations data, FitOptions options, Lbfgs.Curvature seed) {
         MultiStart.Solved s = MultiStart.solve(RunPlan.resolve(law, options), data, seed, Progress.NONE, false);
         double[] p = FitAssembler.checkedParameters(s.problem(), s.best());
         return new Refit(p, s.best().objective(), s.best().converged(), s.best().reason());

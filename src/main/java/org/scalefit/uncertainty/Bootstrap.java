@@ -15,7 +15,7 @@ import org.scalefit.fit.FitOptions;
 import org.scalefit.fit.Fitter;
 import org.scalefit.stats.Parallel;
 import org.scalefit.fit.Refit;
-import org.scalefit.fit.RowRefits;
+import org.scalefit.fit.WarmRefits;
 import org.scalefit.stats.Seeds;
 import org.scalefit.fit.Starts;
 import org.scalefit.stats.Stream;
@@ -27,7 +27,7 @@ import org.scalefit.stats.Stream;
  *
  * <p>Replicate i draws from {@code Seeds.random(seed, Stream.BOOTSTRAP, i)} and results are stored by index, so
  * the answer is bit-identical on 1 or N threads. Each refit starts from the full-data optimum (a warm
- * start, with the solver's curvature from the full-data fit: {@link Fitter#refitNear}), which is both faster
+ * start, with the solver's curvature at the full-data optimum: {@link WarmRefits}), which is both faster
  * and keeps replicates in the same basin as the fit they describe. A
  * replicate whose refit throws or does not converge is counted, with its reason, in
  * {@link BootstrapResult#failures()}; it never silently disappears.
@@ -84,7 +84,7 @@ public final class Bootstrap {
         return collect(fit, resampler.name(), replicates, seed, threads, (i, refits) -> {
             SplittableRandom rng = Seeds.random(seed, Stream.BOOTSTRAP, i);
             int[] rows = resampler.rows(data, rng);
-            return rows != null ? refits.rows(rows) : Fitter.refitNear(fit, resampler.resample(data, rng), refits.options());
+            return rows != null ? refits.rows(rows) : refits.data(resampler.resample(data, rng));
         }, resampler.jackknifeUnits(data), progress);
     }
 
@@ -124,14 +124,14 @@ public final class Bootstrap {
 
     /** Draws replicate {@code index} and refits it (on rows of the data by {@code refits}, or on new data). */
     private interface Draw {
-        Refit refit(int index, RowRefits refits);
+        Refit refit(int index, WarmRefits refits);
     }
 
     private static BootstrapResult collect(Fit fit, String method, int replicates, long seed, int threads, Draw draw,
                                            List<int[]> units, Progress progress) {
         List<int[]> blocks = blocks(units);
         long total = (long) replicates + (blocks.size() < 3 ? 0 : blocks.size());
-        RowRefits refits = RowRefits.of(fit, warmOptions(fit));
+        WarmRefits refits = WarmRefits.of(fit, warmOptions(fit));
         double[][] params = new double[replicates][];
         String[] failure = new String[replicates];
         Parallel.forEach(threads, replicates, i -> {
@@ -191,7 +191,7 @@ public final class Bootstrap {
     }
 
     /** Leave-one-unit-out refits (warm); a null row where the refit failed or too few points remain. */
-    private static double[][] jackknife(Fit fit, RowRefits refits, List<int[]> units, int threads, Progress progress) {
+    private static double[][] jackknife(Fit fit, WarmRefits refits, List<int[]> units, int threads, Progress progress) {
         Observations data = fit.data();
         int n = data.size();
         double[][] out = new double[units.size()][];
