@@ -25,11 +25,11 @@ import org.scalefit.fit.GroupRow;
  *
  * <pre>{@code
  * GroupFitReport r = GroupFitReport.text(out, List.of("set"), List.of("a", "alpha"), null, Progress.NONE);
- * Sweep.run(reader, file, index, law, options, parameters, threads, false, r);
+ * Sweep.run(reader, file, index, law, options, parameters, threads, false, r::prepare, r);
  * r.finish(tail);
  * }</pre>
  */
-final class GroupFitReport implements Consumer<GroupFit> {
+final class GroupFitReport implements Consumer<GroupFitReport.Prepared> {
     private final List<String> keyColumns;
     private final List<Double> targets;
     private final ObjectNode dataSpec;
@@ -95,8 +95,45 @@ final class GroupFitReport implements Consumer<GroupFit> {
         }
     }
 
+    /**
+     * A group's result, with its JSON object already rendered when the output is JSON.
+     *
+     * @param group the group's result
+     * @param json  its object as the streamed array holds it (indented for its depth), or null without JSON
+     */
+    record Prepared(GroupFit group, String json) {
+    }
+
+    /**
+     * Renders a group's JSON object, to be written later by {@link #accept}: building and printing a fit's object
+     * costs about as much as the fit itself, so the sweep's workers do it (this method is safe on several threads
+     * at once), not the one thread that writes.
+     *
+     * @param g the group's result
+     * @return the group with its rendered object (none without JSON)
+     */
+    Prepared prepare(GroupFit g) {
+        return new Prepared(g, json == null ? null : indented(Json.write(groupJson(g))));
+    }
+
+    /**
+     * The text of an object printed on its own, indented as an element of {@code groups} (two levels down, where
+     * it starts one level further in): every line break gains the pretty printer's two spaces. A line break can
+     * only be the printer's own: JSON escapes one inside a string.
+     */
+    private static String indented(String object) {
+        StringBuilder sb = new StringBuilder(object.length() + object.length() / 8);
+        int from = 0;
+        for (int i = object.indexOf('\n'); i >= 0; i = object.indexOf('\n', from)) {
+            sb.append(object, from, i + 1).append("  ");
+            from = i + 1;
+        }
+        return sb.append(object, from, object.length()).toString();
+    }
+
     @Override
-    public void accept(GroupFit g) {
+    public void accept(Prepared prepared) {
+        GroupFit g = prepared.group();
         groups++;
         GroupRow row = g.row();
         boolean ok = g.succeeded();
@@ -112,7 +149,7 @@ final class GroupFitReport implements Consumer<GroupFit> {
         }
         if (json != null) {
             try {
-                Json.mapper().writeTree(json, groupJson(g));
+                json.writeRawValue(prepared.json());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -66,18 +66,42 @@ public final class Sweep {
     public static GroupedReader.Summary run(GroupedReader reader, Path file, GroupIndex index,
                                             Function<Observations, Law> law, FitOptions options, List<String> parameters,
                                             int threads, boolean full, Consumer<GroupFit> sink) {
-        return run(reader, file, index, law, options, parameters, threads, full, sink, BATCH_ROWS, BATCH_GROUPS);
+        return run(reader, file, index, law, options, parameters, threads, full, g -> g, sink, BATCH_ROWS, BATCH_GROUPS);
+    }
+
+    /**
+     * Reads, fits and hands over every group, each result first mapped on the worker that fitted it — so that work
+     * done for each result before it is written (rendering it, say) runs in parallel too, not on the calling thread.
+     *
+     * <pre>{@code
+     * Sweep.run(reader, file, index, data -> new PowerLaw(), FitOptions.defaults(), List.of("a", "alpha"), 4, false,
+     *         g -> g.group() + " " + g.row().value(1),        // on the workers
+     *         System.out::println);                            // on the calling thread, in order
+     * }</pre>
+     *
+     * @param prepare maps a group's result, on a worker (it must be safe to call from several threads at once)
+     * @param sink    receives each mapped result, in order of first appearance, on the calling thread
+     * @param <T>     the mapped results
+     * @return what the reader skipped and excluded
+     * @throws org.scalefit.InvalidDataException for a bad file (as {@link GroupedReader#read})
+     * @see #run(GroupedReader, Path, GroupIndex, Function, FitOptions, List, int, boolean, Consumer)
+     */
+    public static <T> GroupedReader.Summary run(GroupedReader reader, Path file, GroupIndex index,
+                                                Function<Observations, Law> law, FitOptions options,
+                                                List<String> parameters, int threads, boolean full,
+                                                Function<GroupFit, T> prepare, Consumer<T> sink) {
+        return run(reader, file, index, law, options, parameters, threads, full, prepare, sink, BATCH_ROWS, BATCH_GROUPS);
     }
 
     /** As the public {@code run}, with the batch limits given (a test makes them small, or 1 for one group a batch). */
-    static GroupedReader.Summary run(GroupedReader reader, Path file, GroupIndex index, Function<Observations, Law> law,
-                                     FitOptions options, List<String> parameters, int threads, boolean full,
-                                     Consumer<GroupFit> sink, int batchRows, int batchGroups) {
+    static <T> GroupedReader.Summary run(GroupedReader reader, Path file, GroupIndex index, Function<Observations, Law> law,
+                                         FitOptions options, List<String> parameters, int threads, boolean full,
+                                         Function<GroupFit, T> prepare, Consumer<T> sink, int batchRows, int batchGroups) {
         FitOptions single = GroupFit.singleThreaded(options);
         GroupedReader.Summary[] summary = new GroupedReader.Summary[1];
         int workers = Math.max(1, threads);
-        InOrder inOrder = new InOrder(sink);
-        OrderedPipeline.<List<Group>, Fitted>run(workers, WINDOW_PER_THREAD * workers,
+        InOrder<T> inOrder = new InOrder<>(sink);
+        OrderedPipeline.<List<Group>, Fitted<T>>run(workers, WINDOW_PER_THREAD * workers,
                 emit -> {
                     Batcher batcher = new Batcher(emit, batchRows, batchGroups);
                     summary[0] = reader.read(file, index, batcher::add);
@@ -85,13 +109,13 @@ public final class Sweep {
                 },
                 batch -> {
                     int[] indices = new int[batch.size()];
-                    GroupFit[] fits = new GroupFit[batch.size()];
-                    for (int i = 0; i < fits.length; i++) {
+                    List<T> results = new ArrayList<>(batch.size());
+                    for (int i = 0; i < indices.length; i++) {
                         Group g = batch.get(i);
                         indices[i] = g.index();
-                        fits[i] = GroupFit.of(g, law, single, parameters, full);
+                        results.add(prepare.apply(GroupFit.of(g, law, single, parameters, full)));
                     }
-                    return new Fitted(indices, fits);
+                    return new Fitted<>(indices, results);
                 },
                 inOrder);
         inOrder.finish();
@@ -136,7 +160,7 @@ public final class Sweep {
     }
 
     /** A batch's results, with each group's place in the order of first appearance. */
-    private record Fitted(int[] indices, GroupFit[] fits) {
+    private record Fitted<T>(int[] indices, List<T> results) {
     }
 
     /**
@@ -144,27 +168,27 @@ public final class Sweep {
      * sorted file that is the order of first appearance and every result passes straight through, in an unsorted
      * one a group completed before an earlier one waits here for it.
      */
-    private static final class InOrder implements Consumer<Fitted> {
-        private final Consumer<GroupFit> sink;
-        private final Map<Integer, GroupFit> waiting = new HashMap<>();
+    private static final class InOrder<T> implements Consumer<Fitted<T>> {
+        private final Consumer<T> sink;
+        private final Map<Integer, T> waiting = new HashMap<>();
         private int next;
 
-        InOrder(Consumer<GroupFit> sink) {
+        InOrder(Consumer<T> sink) {
             this.sink = sink;
         }
 
         @Override
-        public void accept(Fitted batch) {
-            for (int i = 0; i < batch.fits.length; i++) {
+        public void accept(Fitted<T> batch) {
+            for (int i = 0; i < batch.indices.length; i++) {
                 int index = batch.indices[i];
-                GroupFit f = batch.fits[i];
+                T r = batch.results.get(i);
                 if (index != next) {
-                    waiting.put(index, f);
+                    waiting.put(index, r);
                     continue;
                 }
-                sink.accept(f);
+                sink.accept(r);
                 next++;
-                for (GroupFit w; !waiting.isEmpty() && (w = waiting.remove(next)) != null; next++) {
+                for (T w; !waiting.isEmpty() && (w = waiting.remove(next)) != null; next++) {
                     sink.accept(w);
                 }
             }

@@ -62,7 +62,7 @@ class SweepTest {
         GroupIndex index = reader.index(file);
         List<String> out = new ArrayList<>();
         Sweep.run(reader, file, index, data -> new PowerLaw(), FitOptions.defaults(), PARAMETERS, threads, false,
-                g -> out.add(g.group() + " " + Arrays.toString(g.row().cells(null))), batchRows, batchGroups);
+                g -> g.group() + " " + Arrays.toString(g.row().cells(null)), out::add, batchRows, batchGroups);
         return out;
     }
 
