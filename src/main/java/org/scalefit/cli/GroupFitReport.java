@@ -96,39 +96,24 @@ final class GroupFitReport implements Consumer<GroupFitReport.Prepared> {
     }
 
     /**
-     * A group's result, with its JSON object already rendered when the output is JSON.
+     * A group's result, with its JSON object already built when the output is JSON.
      *
      * @param group the group's result
-     * @param json  its object as the streamed array holds it (indented for its depth), or null without JSON
+     * @param json  its object, or null without JSON
      */
-    record Prepared(GroupFit group, String json) {
+    record Prepared(GroupFit group, ObjectNode json) {
     }
 
     /**
-     * Renders a group's JSON object, to be written later by {@link #accept}: building and printing a fit's object
-     * costs about as much as the fit itself, so the sweep's workers do it (this method is safe on several threads
-     * at once), not the one thread that writes.
+     * Builds a group's JSON object, to be printed later by {@link #accept}: building a fit's object (its derived
+     * quantities, formulas and diagnostics) costs about as much as printing it, so the sweep's workers do it
+     * (this method is safe on several threads at once) and the one thread that writes only prints.
      *
      * @param g the group's result
-     * @return the group with its rendered object (none without JSON)
+     * @return the group with its object (none without JSON)
      */
     Prepared prepare(GroupFit g) {
-        return new Prepared(g, json == null ? null : indented(Json.write(groupJson(g))));
-    }
-
-    /**
-     * The text of an object printed on its own, indented as an element of {@code groups} (two levels down, where
-     * it starts one level further in): every line break gains the pretty printer's two spaces. A line break can
-     * only be the printer's own: JSON escapes one inside a string.
-     */
-    private static String indented(String object) {
-        StringBuilder sb = new StringBuilder(object.length() + object.length() / 8);
-        int from = 0;
-        for (int i = object.indexOf('\n'); i >= 0; i = object.indexOf('\n', from)) {
-            sb.append(object, from, i + 1).append("  ");
-            from = i + 1;
-        }
-        return sb.append(object, from, object.length()).toString();
+        return new Prepared(g, json == null ? null : groupJson(g));
     }
 
     @Override
@@ -149,7 +134,7 @@ final class GroupFitReport implements Consumer<GroupFitReport.Prepared> {
         }
         if (json != null) {
             try {
-                json.writeRawValue(prepared.json());
+                Json.mapper().writeTree(json, prepared.json());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
