@@ -21,8 +21,9 @@ import org.scalefit.stats.OrderedPipeline;
  * whatever the thread count — so the results, and their order, never depend on it.
  *
  * <p>The reader hands the groups to the workers in batches of consecutive groups (up to {@value #BATCH_ROWS}
- * rows or {@value #BATCH_GROUPS} groups; a larger group is a batch of its own): a fit of a small group takes
- * tens of microseconds, and handing each group over on its own cost as much again in thread wake-ups.
+ * rows or {@value #BATCH_GROUPS} groups, and few enough groups that every worker gets at least
+ * {@value #BATCHES_PER_THREAD} batches; a larger group is a batch of its own): a fit of a small group takes tens
+ * of microseconds, and handing each group over on its own cost as much again in thread wake-ups.
  *
  * <p>Memory: the batches in flight, at most {@code 4 × threads} of them (the reader waits beyond that), plus
  * the batch being read; in a file not sorted by the keys also every group still waiting for its last row and
@@ -42,8 +43,10 @@ public final class Sweep {
     static final int WINDOW_PER_THREAD = 4;
     /** A batch is handed over once it holds this many rows… */
     static final int BATCH_ROWS = 1024;
-    /** …or this many groups. */
+    /** …or this many groups… */
     static final int BATCH_GROUPS = 64;
+    /** …or fewer, so that each worker gets at least this many batches. */
+    static final int BATCHES_PER_THREAD = 8;
 
     private Sweep() {
     }
@@ -101,9 +104,12 @@ public final class Sweep {
         GroupedReader.Summary[] summary = new GroupedReader.Summary[1];
         int workers = Math.max(1, threads);
         InOrder<T> inOrder = new InOrder<>(sink);
+        // A few groups whose fits are slow (many starts, a joint law) must still spread over the workers: at least
+        // BATCHES_PER_THREAD batches each whenever there are groups enough.
+        int groupsPerBatch = Math.max(1, Math.min(batchGroups, index.groups() / (BATCHES_PER_THREAD * workers)));
         OrderedPipeline.<List<Group>, Fitted<T>>run(workers, WINDOW_PER_THREAD * workers,
                 emit -> {
-                    Batcher batcher = new Batcher(emit, batchRows, batchGroups);
+                    Batcher batcher = new Batcher(emit, batchRows, groupsPerBatch);
                     summary[0] = reader.read(file, index, batcher::add);
                     batcher.flush();
                 },

@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scalefit.data.DataSpec;
@@ -97,6 +99,36 @@ class SweepTest {
         String bad = reference.get(77);
         assertTrue(bad.contains("bad") && bad.contains("row"), bad);
         assertFalse(reference.get(76).contains("bad"), reference.get(76));
+    }
+
+    /**
+     * Forty small groups (a few hundred rows, under one default batch's limits) still reach both workers: the first
+     * group's mapping waits until a second thread has mapped one too, which one batch for all would never allow.
+     */
+    @Test
+    void aFewGroupsStillSpreadOverTheWorkers() throws IOException, InterruptedException {
+        List<String> few = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int g = 0; g < 40; g++) {
+            for (int i = 1; i <= 9; i++) {
+                few.add("s" + g + "," + i * 10 + "," + 5 * Math.pow(i * 10, -0.3) * (1 + 0.01 * rng.nextGaussian()));
+            }
+        }
+        Path file = write("few.csv", few);
+        GroupedReader reader = GroupedReader.of(DataSpec.builder().predictor("x").response("y").build(), List.of("set"));
+        CountDownLatch twoThreads = new CountDownLatch(2);
+        List<Boolean> met = new ArrayList<>();
+        Sweep.run(reader, file, reader.index(file), data -> new PowerLaw(), FitOptions.defaults(), PARAMETERS, 2, false,
+                g -> {
+                    twoThreads.countDown();
+                    try {
+                        return twoThreads.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, met::add);
+        assertEquals(40, met.size());
+        assertTrue(met.stream().allMatch(b -> b), "one worker fitted every group");
     }
 
     @Test
