@@ -82,9 +82,17 @@ public final class Sweep {
      *         System.out::println);                            // on the calling thread, in order
      * }</pre>
      *
-     * @param prepare maps a group's result, on a worker (it must be safe to call from several threads at once)
-     * @param sink    receives each mapped result, in order of first appearance, on the calling thread
-     * @param <T>     the mapped results
+     * @param reader     the grouped reader (data columns, filters, key columns)
+     * @param file       the file
+     * @param index      the reader's first pass over the file
+     * @param law        the law for a group's observations
+     * @param options    the fit options for every group (their thread count is ignored: groups are the parallel work)
+     * @param parameters the law's parameter names (for the row of a group whose data cannot be read)
+     * @param threads    worker threads
+     * @param full       whether each group's {@link Fit} is built (else its row alone)
+     * @param prepare    maps a group's result, on a worker (it must be safe to call from several threads at once)
+     * @param sink       receives each mapped result, in order of first appearance, on the calling thread
+     * @param <T>        the mapped results
      * @return what the reader skipped and excluded
      * @throws org.scalefit.InvalidDataException for a bad file (as {@link GroupedReader#read})
      * @see #run(GroupedReader, Path, GroupIndex, Function, FitOptions, List, int, boolean, Consumer)
