@@ -301,7 +301,7 @@ public final class FitCommand implements Callable<Integer> {
                         : GroupFitReport.text(table == null ? out : null, keys, parameters, table, bar, index.groups());
                 summary = Sweep.run(reader, data.file(), index,
                         obs -> Laws.create(law, new Laws.Context(obs.predictorNames(), obs, t0Day)), options, parameters,
-                        fitOptions.threads(), common.json(), report);
+                        fitOptions.threads(), common.json(), report::prepare, report);
             }
             ObjectNode tail = Json.object();
             DataOptions.putSkipped(tail, summary.skipped());

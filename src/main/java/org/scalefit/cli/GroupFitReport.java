@@ -25,11 +25,11 @@ import org.scalefit.fit.GroupRow;
  *
  * <pre>{@code
  * GroupFitReport r = GroupFitReport.text(out, List.of("set"), List.of("a", "alpha"), null, Progress.NONE);
- * Sweep.run(reader, file, index, law, options, parameters, threads, false, r);
+ * Sweep.run(reader, file, index, law, options, parameters, threads, false, r::prepare, r);
  * r.finish(tail);
  * }</pre>
  */
-final class GroupFitReport implements Consumer<GroupFit> {
+final class GroupFitReport implements Consumer<GroupFitReport.Prepared> {
     private final List<String> keyColumns;
     private final List<Double> targets;
     private final ObjectNode dataSpec;
@@ -95,8 +95,30 @@ final class GroupFitReport implements Consumer<GroupFit> {
         }
     }
 
+    /**
+     * A group's result, with its JSON object already built when the output is JSON.
+     *
+     * @param group the group's result
+     * @param json  its object, or null without JSON
+     */
+    record Prepared(GroupFit group, ObjectNode json) {
+    }
+
+    /**
+     * Builds a group's JSON object, to be printed later by {@link #accept}: building a fit's object (its derived
+     * quantities, formulas and diagnostics) costs about as much as printing it, so the sweep's workers do it
+     * (this method is safe on several threads at once) and the one thread that writes only prints.
+     *
+     * @param g the group's result
+     * @return the group with its object (none without JSON)
+     */
+    Prepared prepare(GroupFit g) {
+        return new Prepared(g, json == null ? null : groupJson(g));
+    }
+
     @Override
-    public void accept(GroupFit g) {
+    public void accept(Prepared prepared) {
+        GroupFit g = prepared.group();
         groups++;
         GroupRow row = g.row();
         boolean ok = g.succeeded();
@@ -112,7 +134,7 @@ final class GroupFitReport implements Consumer<GroupFit> {
         }
         if (json != null) {
             try {
-                Json.mapper().writeTree(json, groupJson(g));
+                Json.mapper().writeTree(json, prepared.json());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

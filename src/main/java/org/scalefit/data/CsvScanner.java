@@ -116,15 +116,22 @@ final class CsvScanner {
     private int simple() throws IOException {
         int start = pos - 1;
         while (true) {
-            while (pos < limit) {
-                char c = buf[pos];
-                if (c == delimiter || c == '\n' || c == '\r') {
-                    add(start, pos);
-                    pos++;
+            // Locals, not fields, in the loop over every character: the client compiler the launcher uses keeps
+            // them in registers but reloads a field on each pass.
+            char[] b = buf;
+            char d = delimiter;
+            int p = pos;
+            int end = limit;
+            while (p < end) {
+                char c = b[p];
+                if (c == d || c == '\n' || c == '\r') {
+                    add(start, p);
+                    pos = p + 1;
                     return c;
                 }
-                pos++;
+                p++;
             }
+            pos = p;
             int shift = fill();
             start -= shift;
             if (pos == limit) {

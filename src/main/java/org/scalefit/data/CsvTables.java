@@ -130,8 +130,11 @@ final class CsvTables {
             if (sink != null && rows.size() == chunkRows) {
                 sink.accept(table(source, names, columns, rows, delimiter));
                 handedOver += rows.size();
-                columns = newColumns(kept.length, capacity);
-                rows = new TableReader.IntList();
+                // The table holds trimmed copies: the buffers, grown to a chunk's size, are refilled as they are.
+                for (TextColumn.Chars c : columns) {
+                    c.clear();
+                }
+                rows.clear();
             }
         }
         if (rows.size() + handedOver == 0) {

@@ -367,5 +367,10 @@ public final class TableReader {
         int[] toArray() {
             return Arrays.copyOf(values, size);
         }
+
+        /** Empties the list, keeping its array (a chunked read refills it for the next chunk). */
+        void clear() {
+            size = 0;
+        }
     }
 }

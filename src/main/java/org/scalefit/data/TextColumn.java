@@ -129,7 +129,13 @@ abstract class TextColumn {
             ends[size++] = length;
         }
 
-        /** @return this column with its arrays cut to size, as a table keeps it */
+        /** Empties the column, keeping its arrays (a chunked read refills it for the next chunk). */
+        void clear() {
+            length = 0;
+            size = 0;
+        }
+
+        /** @return this column with its arrays cut to size, as a table keeps it (a copy: this column may be refilled) */
         Chars trimmed() {
             Chars c = new Chars(0);
             c.chars = Arrays.copyOf(chars, length);

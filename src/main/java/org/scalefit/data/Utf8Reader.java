@@ -89,14 +89,19 @@ final class Utf8Reader extends Reader {
         int j = off;
         int end = off + len;
         long lines = newlines;
-        while (j < end && p < limit) {
-            int c = b[p];
-            if (c >= 0) {
+        int stop = limit;
+        while (j < end && p < stop) {
+            // A run of ASCII bytes, one bound for both arrays (the common case: a plain numeric file is all ASCII).
+            int asciiEnd = p + Math.min(end - j, stop - p);
+            int c = 0;
+            while (p < asciiEnd && (c = b[p]) >= 0) {
                 buf[j++] = (char) c;
                 if (c == '\n') {
                     lines++;
                 }
                 p++;
+            }
+            if (p == asciiEnd) {
                 continue;
             }
             int lead = c & 0xFF;

@@ -194,6 +194,24 @@ class FitByStreamingTest {
         return out;
     }
 
+    /**
+     * The groups' objects are rendered on the workers and put into the streamed document as text: the document is
+     * exactly what the shared mapper prints for the same tree in one go (the pretty printer's indentation at every
+     * depth, failed groups included, one and several key columns).
+     */
+    @Test
+    void theStreamedJsonIsThePrettyPrintOfItsOwnTree() throws IOException {
+        for (String by : List.of("run", "run,w")) {
+            for (String threads : List.of("1", "3")) {
+                Cli.Result r = fit(sweep, "--by", by, "--json", "--threads", threads);
+                assertEquals(1, r.code(), r.err());
+                JsonNode tree = Json.mapper().readTree(r.out());
+                assertTrue(tree.get("failed").asInt() >= 2, by);   // "one" and "word" at least (with w, every row is a group)
+                assertEquals(Json.mapper().writeValueAsString(tree), r.out().stripTrailing(), by + ", " + threads + " threads");
+            }
+        }
+    }
+
     @Test
     void outputAndOrderDoNotDependOnTheThreadCount() throws IOException {
         String text = null;

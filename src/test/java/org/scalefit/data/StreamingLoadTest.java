@@ -83,6 +83,23 @@ class StreamingLoadTest {
     }
 
     @Test
+    void everyChunkKeepsItsCellsWhileTheReaderRefillsItsBuffersForTheNext() throws IOException {
+        List<Table> chunks = new ArrayList<>();
+        TableReader.readChunks(big, Set.of("loss", "compute"), 1000, chunks::add);
+        Table whole = TableReader.read(big, Set.of("loss", "compute"));
+        int r = 0;
+        for (Table chunk : chunks) {
+            for (int i = 0; i < chunk.rowCount(); i++, r++) {
+                assertEquals(whole.sourceRow(r), chunk.sourceRow(i));
+                for (int c = 0; c < 2; c++) {
+                    assertEquals(whole.cell(r, c), chunk.cell(i, c), "row " + r + ", column " + c);
+                }
+            }
+        }
+        assertEquals(whole.rowCount(), r);
+    }
+
+    @Test
     void aFileThatBreaksLateFailsWithItsRow() throws IOException {
         StringBuilder s = new StringBuilder("compute,loss\n");
         for (int i = 0; i < DataSpec.CHUNK_ROWS + 10; i++) {

@@ -51,6 +51,26 @@ class Utf8ReaderTest {
         assertEquals(true, failures > 2000 && failures < 18_000, "cases with an error: " + failures);
     }
 
+    /** Long ASCII runs (the decoder's fast loop) across its buffer refills, broken by characters of 2 to 4 bytes or a bad byte. */
+    @Test
+    void longAsciiRunsAcrossBufferRefills() {
+        SplittableRandom rng = new SplittableRandom(16);
+        for (int c = 0; c < 80; c++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int pieces = 1 + rng.nextInt(4);
+            for (int p = 0; p < pieces; p++) {
+                int run = rng.nextInt(40_000);
+                for (int i = 0; i < run; i++) {
+                    out.write(rng.nextInt(12) == 0 ? '\n' : '0' + rng.nextInt(10));
+                }
+                int k = rng.nextInt(12);
+                out.writeBytes(k < 8 ? PIECES[6 + k % 4].getBytes(StandardCharsets.UTF_8) : BAD[rng.nextInt(BAD.length)]);
+            }
+            byte[] bytes = out.toByteArray();
+            assertEquals(reference(bytes), ours(bytes, rng), "case " + c);
+        }
+    }
+
     private static String reference(byte[] bytes) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
