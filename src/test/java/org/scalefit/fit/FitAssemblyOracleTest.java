@@ -95,6 +95,22 @@ class FitAssemblyOracleTest {
     }
 
     @Test
+    void theSummaryPrintsTheseNumbers() {
+        // The oracle's numbers at the summary's precision (R², AIC and log L to 6 significant digits, RSS 5, RMS 4,
+        // max |z| and Durbin–Watson 3); the signs of the weighted residuals in x order, + + + − − − + − + − + −, make 8
+        // runs where 2·n₊·n₋/n + 1 = 7 are expected (Wald–Wolfowitz).
+        String s = line(false).summary();
+        assertTrue(s.contains("  fit        R² 0.996793   RSS 2.731   n 12   dof 10\n"), s);
+        assertTrue(s.contains("  criteria   log L -7.59657   AIC 21.1931   AICc 24.1931   BIC 22.6479\n"), s);
+        assertTrue(s.contains("  residuals  RMS 0.4771   max |z| 1.78 (row 12)   Durbin-Watson 2.64   sign runs 8 (expected 7)\n"), s);
+        assertTrue(s.contains("std. errors: covariance scaled by the residual variance RSS/dof; intervals use t with 10 dof"), s);
+        assertTrue(s.matches("(?s).*\\n  a +0\\.792413 +0\\.276 +\\[0\\.17703, 1\\.4078\\]\\n.*"), s);
+        assertTrue(s.matches("(?s).*\\n  b +2\\.10651 +0\\.0378 +\\[2\\.0223, 2\\.1907\\]\\n.*"), s);
+        assertTrue(s.contains("  warnings   none\n"), s);
+        assertTrue(s.contains("converged in "), s);
+    }
+
+    @Test
     void givenSigmasGiveTheAbsoluteCovarianceAndLikelihood() {
         Fit fit = line(true);
         assertTrue(fit.stderrFromAbsoluteCovariance());
