@@ -212,6 +212,24 @@ class OptimizerCoreTest {
         LevenbergMarquardt exact = lm3(line);
         assertEquals(LevenbergMarquardt.Stop.ZERO_RESIDUAL, exact.minimise(line, theta, 100));
         assertEquals(0, exact.iterations);
+        // Started at the least-squares line through (0, 0), (1, 1), (2, 0) — a = 1/3, b = 0, residuals (−1/3, 2/3, −1/3)
+        // orthogonal to both columns of J: MINPACK's gradient test stops before any step.
+        Residuals bent = new Residuals(t -> new double[] {t[0], t[0] + t[1], t[0] + 2 * t[1]}, new double[] {0, 1, 0},
+                (t, j) -> {
+                    for (int i = 0; i < 3; i++) {
+                        j[i][0] = 1;
+                        j[i][1] = i;
+                    }
+                });
+        theta = new double[] {1.0 / 3, 0};
+        LevenbergMarquardt orthogonal = lm3(bent);
+        assertEquals(LevenbergMarquardt.Stop.SMALL_GRADIENT, orthogonal.minimise(bent, theta, 100));
+        assertEquals(0, orthogonal.iterations);
+        assertEquals(2.0 / 3, orthogonal.cost, 1e-15, "1/9 + 4/9 + 1/9");
+        // From elsewhere it converges to that line.
+        theta = new double[] {5, -3};
+        assertTrue(lm3(bent).minimise(bent, theta, 100).converged());
+        assertArrayEquals(new double[] {1.0 / 3, 0}, theta, 1e-10);
         // An iteration limit keeps the best point so far: lower than the start, its cost the sum of squares there.
         Residuals meyer = meyer();
         double[] start = {0.02, 4000, 250};
