@@ -167,6 +167,36 @@ class FitAssemblyOracleTest {
     }
 
     @Test
+    void hubersSandwichGivesTheErrorsWhenTheOptimumForcesTheZone() {
+        // A line under Huber's δ = 0.01 through ten points with one wild one (bench/oracles/optimizer_cores.py): at the
+        // exact optimum a = 1.0912162162162142, b = 2.0014864864864865 three residuals lie inside ±δ, at most twice the
+        // parameter count, so the errors come from the sandwich K²·n/(n−p)·H⁻¹BH⁻¹ with ψ' smoothed at Silverman's
+        // bandwidth 0.10295211874095839; NumPy: standard errors 0.15288996783886818 and 0.030099718073804592,
+        // covariance −0.0037228626278076596. The fit stops within 2e-9 of that optimum (the objective there is flat to
+        // rounding), so the errors, smooth in the residuals, are checked to 1e-6 relative.
+        double[] x = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        double[] y = {1.1, 2.9, 5.2, 6.8, 9.1, 11.0, 30.0, 15.1, 16.8, 19.2};
+        Fit fit = Fitter.fit(new ExpressionLaw("a + b*x", List.of("x")), Observations.of(x, y),
+                FitOptions.builder().space(Space.LINEAR).loss(Loss.huber(0.01)).build());
+        assertEquals(1.0912162162162142, fit.value("a"), 1e-8);
+        assertEquals(2.0014864864864865, fit.value("b"), 1e-9);
+        assertEquals(0.15288996783886818, fit.parameter("a").stderr(), 1e-6 * 0.153);
+        assertEquals(0.030099718073804592, fit.parameter("b").stderr(), 1e-6 * 0.0301);
+        assertEquals(-0.0037228626278076596, fit.covariance()[0][1], 1e-6 * 0.00372);
+        assertEquals(-0.0037228626278076596, fit.covariance()[1][0], 1e-6 * 0.00372);
+        // Silverman's bandwidth of the same residuals, as the sandwich uses it.
+        double[] r = new double[10];
+        for (int i = 0; i < 10; i++) {
+            r[i] = y[i] - (1.0912162162162142 + 2.0014864864864865 * x[i]);
+        }
+        assertEquals(0.10295211874095839, FitAssembler.bandwidth(r), 1e-14);
+        assertEquals(0, FitAssembler.bandwidth(new double[] {2, 2, 2}), 0, "no spread: no bandwidth");
+        assertTrue(FitAssembler.zoneIsForced(Loss.huber(0.01), r, 2));
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.startsWith("only 30% of the residuals lie inside Huber's delta")),
+                fit.warnings().toString());
+    }
+
+    @Test
     void theBootstrapCovarianceIsTheSampleCovariance() {
         // numpy.cov(rows.T, ddof=1) of three replicates: [[1, 1.25], [1.25, 1.75]].
         double[][] c = ParameterTests.covariance(new double[][] {{1, 2}, {2, 4}, {3, 4.5}});
