@@ -226,6 +226,18 @@ class FitAssemblyOracleTest {
         assertEquals("the tested value of a must be finite, got Infinity", infinite.getMessage());
         Fit fixed = Fitter.fit(new ExpressionLaw("a + b*x", List.of("x")), Observations.of(X, Y),
                 FitOptions.builder().space(Space.LINEAR).fix("a", 1).build());
+        // With a held at 1 the fit is the line through (0, 1): b = Σx(y − 1)/Σx², a reported as fixed, error 0.
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < X.length; i++) {
+            sxy += X[i] * (Y[i] - 1);
+            sxx += X[i] * X[i];
+        }
+        assertEquals(sxy / sxx, fixed.value("b"), 1e-12);
+        assertTrue(fixed.parameter("a").fixed());
+        assertTrue(!fixed.parameter("b").fixed());
+        assertEquals(0, fixed.parameter("a").stderr(), 0);
+        assertEquals(1, fixed.freeParameters());
         InvalidOptionException held = assertThrows(InvalidOptionException.class,
                 () -> ParameterTests.wald(fixed, Map.of("a", 1.0)));
         assertTrue(held.getMessage().startsWith("a is held fixed in the fit ("), held.getMessage());
