@@ -43,7 +43,24 @@ class PointKernelTest {
         double[] g = new double[n];
         problem.kernel.values(p, g);
         double[][] jac = new double[n][problem.m];
-        problem.kernel.jacobian(p, problem.free, problem.sqrtW, jac, new double[p.length]);
+        problem.kernel.jacobian(p, problem.free, problem.sqrtW, jac, new double[p.length], null);
+        // The power terms kept by values() give the same Jacobian bit for bit (a run's Jacobian at the point whose
+        // residuals it has just computed reuses them); terms kept at other parameters are not used.
+        PointKernel.Terms terms = problem.newTerms();
+        double[] again = new double[n];
+        problem.kernel.values(p, again, terms);
+        double[][] reused = new double[n][problem.m];
+        problem.kernel.jacobian(p, problem.free, problem.sqrtW, reused, new double[p.length], terms);
+        double[] elsewhere = p.clone();
+        elsewhere[elsewhere.length - 1] *= 1.5;
+        problem.kernel.values(elsewhere, new double[n], terms);
+        double[][] stale = new double[n][problem.m];
+        problem.kernel.jacobian(p, problem.free, problem.sqrtW, stale, new double[p.length], terms);
+        for (int i = 0; i < n; i++) {
+            assertEquals(g[i], again[i], 0, "value with terms kept, row " + i);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(jac[i], reused[i], 0, "Jacobian from kept terms, row " + i);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(jac[i], stale[i], 0, "Jacobian beside stale terms, row " + i);
+        }
         double[] lawGrad = new double[p.length];
         for (int i = 0; i < n; i++) {
             double x = problem.xRows[i][0];
@@ -112,7 +129,7 @@ class PointKernelTest {
         // An overflowing derivative is stored as 0, not ∞: A = 1e300 at α = −2 makes A·x² infinite at x = 3e5.
         Problem lin = problem(new OffsetPowerLaw(), Space.LINEAR, FitOptions.builder().build());
         double[][] jac = new double[6][3];
-        lin.kernel.jacobian(new double[] {1, 1e300, -2}, lin.free, lin.sqrtW, jac, new double[3]);
+        lin.kernel.jacobian(new double[] {1, 1e300, -2}, lin.free, lin.sqrtW, jac, new double[3], null);
         assertEquals(Math.sqrt(2), jac[1][0], 0, "dE of row 2, weight 2");
         assertEquals(0, jac[5][1], 0);
         assertEquals(0, jac[5][2], 0);
