@@ -99,6 +99,30 @@ class ChinchillaObjectiveTest {
         }
         assertTrue(repeats > 30, "the replicate repeats rows: " + repeats);
         agreeAt(replicate, rng);
+        // A grid in the manner of an IsoFLOP sweep: each size under six token counts, the largest of which is the
+        // next size's smallest, so that in canonical order neighbours share the size (within a size) or the token
+        // count (across sizes) but not both, and must not share an evaluation.
+        int g = 36;
+        double[] gn = new double[g];
+        double[] gd = new double[g];
+        double[] gy = new double[g];
+        for (int i = 0; i < g; i++) {
+            gn[i] = 1e8 * Math.pow(3, i / 6);
+            gd[i] = 2e9 * Math.pow(2, 5 * (i / 6) + i % 6);
+            gy[i] = (1.8 + 480 / Math.pow(gn[i], 0.35) + 2100 / Math.pow(gd[i], 0.37)) * Math.exp(0.02 * rng.nextGaussian());
+        }
+        Problem grid = problem(Observations.builder().predictor("N", gn).predictor("D", gd).response("loss", gy).build());
+        int sameSizeOnly = 0;
+        int sameTokensOnly = 0;
+        for (int i = 1; i < g; i++) {
+            boolean sameN = grid.xRows[i][0] == grid.xRows[i - 1][0];
+            boolean sameD = grid.xRows[i][1] == grid.xRows[i - 1][1];
+            sameSizeOnly += sameN && !sameD ? 1 : 0;
+            sameTokensOnly += sameD && !sameN ? 1 : 0;
+        }
+        assertEquals(30, sameSizeOnly, "neighbours sharing the size alone");
+        assertEquals(5, sameTokensOnly, "neighbours sharing the token count alone");
+        agreeAt(grid, rng);
     }
 
     private static void agreeAt(Problem problem, SplittableRandom rng) {

@@ -127,5 +127,31 @@ class WarmRefitsTest {
         assertTrue(worst < 2e-5, "worst relative excess over the replicate's optimum: " + worst);
     }
 
+    /**
+     * A Huber fit by L-BFGS ends with its own curvature pairs, which the refits keep: a refit on rows is then
+     * {@link Fitter#refitNear}'s on their selection, bit for bit.
+     */
+    @Test
+    void refitsOfAnLbfgsFitKeepItsOwnCurvature() {
+        Observations data = shuffledData(7);
+        Fit fit = Fitter.fit(new OffsetPowerLaw(), data, FitOptions.builder().loss(Loss.huber(0.01)).solver(Solver.LBFGS).build());
+        assertTrue(fit.curvature() != null && fit.curvature().fits(3), "the fit's L-BFGS run left pairs in its 3 coordinates");
+        FitOptions warm = fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1)
+                .stallTolerance(FitOptions.REFIT_STALL_TOLERANCE).build();
+        WarmRefits refits = WarmRefits.of(fit, warm);
+        assertEquals(warm, refits.options());
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int r = 0; r < 20; r++) {
+            int[] rows = new int[data.size()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = rnd.nextInt(data.size());
+            }
+            Refit expected = Fitter.refitNear(fit, data.select(rows), warm);
+            Refit actual = refits.rows(rows);
+            assertArrayEquals(expected.values(), actual.values(), 0.0, "replicate " + r);
+            assertEquals(expected.objective(), actual.objective(), 0.0, "replicate " + r);
+        }
+    }
+
     private static final String EPOCH = "reference-data/epoch-chinchilla/svg_extracted_data.csv";
 }
