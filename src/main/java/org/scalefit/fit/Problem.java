@@ -115,7 +115,7 @@ final class Problem {
      * Sorts points by (predictors, response, weight) so that floating-point sums run in the same order
      * however the input rows were arranged: permuting rows gives bit-identical fits.
      */
-    static int[] canonicalOrder(Observations data) {
+    private static int[] canonicalOrder(Observations data) {
         int k = data.predictorCount();
         int n = data.size();
         long[][] keys = new long[k + 2][n];

@@ -37,8 +37,11 @@ public final class WarmRefits {
     private WarmRefits(Fit from, FitOptions options) {
         this.from = from;
         this.options = options;
-        this.seed = seed(from, options);
-        this.order = Problem.canonicalOrder(from.data());
+        RunPlan plan = RunPlan.resolve(from.law(), options);
+        // The fit's own problem once: its row order is the canonical one, and its objective gives the seed.
+        Problem problem = Problem.of(from.law(), from.data(), options, plan.space());
+        this.seed = seed(from, plan, problem);
+        this.order = problem.order;
         this.position = new int[order.length];
         for (int k = 0; k < order.length; k++) {
             position[order[k]] = k;
@@ -56,14 +59,9 @@ public final class WarmRefits {
     }
 
     /** The fit's own L-BFGS pairs when they fit its problem, else pairs by differences where refits run L-BFGS. */
-    private static Lbfgs.Curvature seed(Fit from, FitOptions options) {
+    private static Lbfgs.Curvature seed(Fit from, RunPlan plan, Problem problem) {
         Lbfgs.Curvature own = from.curvature();
-        RunPlan plan = RunPlan.resolve(from.law(), options);
-        if (plan.method() != RunPlan.Method.LBFGS) {
-            return own;
-        }
-        Problem problem = Problem.of(from.law(), from.data(), options, plan.space());
-        if (own != null && own.fits(problem.m)) {
+        if (plan.method() != RunPlan.Method.LBFGS || own != null && own.fits(problem.m)) {
             return own;
         }
         double[] theta = problem.toInternal(from.values());

@@ -46,15 +46,30 @@ class WarmRefitsTest {
     void aRefitOnRowsIsTheRefitOnTheirSelectionBitForBit() {
         Observations data = shuffledData(11);
         Fit fit = Fitter.fit(new OffsetPowerLaw(), data);
-        FitOptions warm = fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1)
-                .stallTolerance(FitOptions.REFIT_STALL_TOLERANCE).build();
+        FitOptions warm = warm(fit);
         WarmRefits refits = WarmRefits.of(fit, warm);
-        SplittableRandom rnd = new SplittableRandom(5);
-        for (int r = 0; r < 40; r++) {
-            int[] rows = new int[data.size()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = rnd.nextInt(data.size());
-            }
+        assertRefitsOnRowsAreTheSelections(fit, data, warm, refits, new SplittableRandom(5), 40);
+    }
+
+    private static FitOptions warm(Fit fit) {
+        return fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1)
+                .stallTolerance(FitOptions.REFIT_STALL_TOLERANCE).build();
+    }
+
+    /** n row indices of an n-row table, drawn with replacement. */
+    private static int[] draw(SplittableRandom rnd, int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = rnd.nextInt(n);
+        }
+        return rows;
+    }
+
+    /** Each drawn replicate's refit on rows equals the refit of its selection and Fitter.refitNear's, bit for bit. */
+    private static void assertRefitsOnRowsAreTheSelections(Fit fit, Observations data, FitOptions warm, WarmRefits refits,
+                                                           SplittableRandom rnd, int replicates) {
+        for (int r = 0; r < replicates; r++) {
+            int[] rows = draw(rnd, data.size());
             Refit expected = Fitter.refitNear(fit, data.select(rows), warm);
             Refit actual = refits.rows(rows);
             Refit same = refits.data(data.select(rows));
@@ -107,18 +122,14 @@ class WarmRefitsTest {
         Fit fit = Fitter.fit(new org.scalefit.model.ChinchillaLaw(), data,
                 FitOptions.builder().loss(Loss.huber(1e-3)).starts(Starts.hoffmannGrid()).build());
         assertEquals("varpro (automatic)", fit.solver());
-        FitOptions warm = fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1)
-                .stallTolerance(FitOptions.REFIT_STALL_TOLERANCE).build();
+        FitOptions warm = warm(fit);
         FitOptions projected = warm.toBuilder().solver(Solver.VARPRO).build();
         WarmRefits refits = WarmRefits.of(fit, warm);
         SplittableRandom rnd = new SplittableRandom(99);
         int n = data.size();
         double worst = 0;
         for (int r = 0; r < 200; r++) {
-            int[] rows = new int[n];
-            for (int i = 0; i < n; i++) {
-                rows[i] = rnd.nextInt(n);
-            }
+            int[] rows = draw(rnd, n);
             Refit refit = refits.rows(rows);
             Refit optimum = Fitter.refitNear(fit, data.select(rows), projected);
             assertTrue(refit.converged(), "replicate " + r + ": " + refit.convergenceReason());
@@ -136,21 +147,10 @@ class WarmRefitsTest {
         Observations data = shuffledData(7);
         Fit fit = Fitter.fit(new OffsetPowerLaw(), data, FitOptions.builder().loss(Loss.huber(0.01)).solver(Solver.LBFGS).build());
         assertTrue(fit.curvature() != null && fit.curvature().fits(3), "the fit's L-BFGS run left pairs in its 3 coordinates");
-        FitOptions warm = fit.options().toBuilder().starts(Starts.warm(fit.values())).threads(1)
-                .stallTolerance(FitOptions.REFIT_STALL_TOLERANCE).build();
+        FitOptions warm = warm(fit);
         WarmRefits refits = WarmRefits.of(fit, warm);
         assertEquals(warm, refits.options());
-        SplittableRandom rnd = new SplittableRandom(13);
-        for (int r = 0; r < 20; r++) {
-            int[] rows = new int[data.size()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = rnd.nextInt(data.size());
-            }
-            Refit expected = Fitter.refitNear(fit, data.select(rows), warm);
-            Refit actual = refits.rows(rows);
-            assertArrayEquals(expected.values(), actual.values(), 0.0, "replicate " + r);
-            assertEquals(expected.objective(), actual.objective(), 0.0, "replicate " + r);
-        }
+        assertRefitsOnRowsAreTheSelections(fit, data, warm, refits, new SplittableRandom(13), 20);
     }
 
     private static final String EPOCH = "reference-data/epoch-chinchilla/svg_extracted_data.csv";
