@@ -63,17 +63,9 @@ final class AnswerCheck {
      * than the points can resolve stops mattering at the sharp end of its range, and the fit reports it there.
      */
     private static Flaw degenerate(Problem problem, double[] p) {
-        double[][] jac = new double[problem.n][problem.m];
-        problem.jacobianP(p, jac, new double[p.length]);
+        boolean[] moving = problem.moving(p);
         for (int j = 0; j < problem.m; j++) {
-            boolean zero = true;
-            for (double[] row : jac) {
-                if (row[j] != 0) {
-                    zero = false;
-                    break;
-                }
-            }
-            if (zero && !problem.atBound(j, p[problem.free[j]])) {
+            if (!moving[j] && !problem.atBound(j, p[problem.free[j]])) {
                 String name = problem.law.parameters().get(problem.free[j]);
                 return new Flaw("the fit stalled where " + name + " no longer changes the curve (" + name + " = "
                         + Numbers.format(p[problem.free[j]], 4) + ")", "give start values near the curve you expect ("
@@ -137,11 +129,20 @@ final class AnswerCheck {
             hi = Math.max(hi, problem.target[i]);
         }
         // The best constant: Σ ρ(√wᵢ·(tᵢ − c)) is convex in c, so bisect on its derivative between the targets' ends.
+        // Convexity also bounds the best constant's objective from below at every step, g(c*) ≥ g(c) − |g'(c)|·(hi − lo)
+        // for c in the bracket [lo, hi] around c*: a fit below that bound explains more than any constant, which
+        // settles the usual case after a few steps instead of bisecting to rounding (an eighth of a bootstrap refit's time).
         for (int it = 0; it < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(hi)); it++) {
             double c = 0.5 * (lo + hi);
             double slope = 0;
+            double value = 0;
             for (int i = 0; i < n; i++) {
-                slope -= problem.sqrtW[i] * loss.psi(problem.sqrtW[i] * (problem.target[i] - c));
+                double ri = problem.sqrtW[i] * (problem.target[i] - c);
+                slope -= problem.sqrtW[i] * loss.psi(ri);
+                value += loss.rho(ri);
+            }
+            if (fit < (value - Math.abs(slope) * (hi - lo)) * (1 - 1e-12)) {
+                return null;
             }
             if (slope > 0) {
                 hi = c;

@@ -207,6 +207,47 @@ final class Problem {
     }
 
     /**
+     * Which free parameters still move the model: entry j is true when column j of the weighted Jacobian at full
+     * parameters p has a finite non-zero entry. Without a kernel the rows are differentiated only until every
+     * parameter has moved (usually at the first row): every run's answer check asks this.
+     */
+    boolean[] moving(double[] p) {
+        boolean[] moved = new boolean[m];
+        int left = m;
+        if (kernel != null) {
+            double[][] jac = new double[n][m];
+            jacobianP(p, jac, new double[p.length]);
+            for (int i = 0; i < n && left > 0; i++) {
+                left -= markMoved(jac[i], moved);
+            }
+            return moved;
+        }
+        double[] grad = new double[p.length];
+        double[] row = new double[m];
+        for (int i = 0; i < n && left > 0; i++) {
+            space.gradient(law, xRows[i], p, grad);
+            for (int j = 0; j < m; j++) {
+                double v = sqrtW[i] * grad[free[j]];
+                row[j] = Double.isFinite(v) ? v : 0.0;
+            }
+            left -= markMoved(row, moved);
+        }
+        return moved;
+    }
+
+    /** Marks the columns with a non-zero entry in this Jacobian row; returns how many were newly marked. */
+    private static int markMoved(double[] row, boolean[] moved) {
+        int marked = 0;
+        for (int j = 0; j < row.length; j++) {
+            if (!moved[j] && row[j] != 0) {
+                moved[j] = true;
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    /**
      * Jacobian of the weighted model √wᵢ·gᵢ with respect to the free parameters p (not θ),
      * into {@code jac[i][j]}; {@code grad} is a scratch array of the law's parameter count.
      */

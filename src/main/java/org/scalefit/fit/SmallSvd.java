@@ -91,6 +91,11 @@ final class SmallSvd {
         }
     }
 
+    /** @return singular value k (in no particular order; {@link #rightVector} k is its vector) */
+    double value(int k) {
+        return s[k];
+    }
+
     /** @return the largest singular value */
     double max() {
         double x = 0;
