@@ -78,6 +78,48 @@ class LbfgsCurvatureTest {
             }
         };
         assertNull(Lbfgs.Curvature.alongAxes(concave, x, V));
-        assertTrue(Lbfgs.Curvature.alongAxes(quadratic(Double.POSITIVE_INFINITY), x, V).fits(2));
+        // A linear objective has no curvature at all (y = 0 exactly): nothing to learn, no pair.
+        assertNull(Lbfgs.Curvature.alongAxes(LINEAR, x, V));
+    }
+
+    /** f(x) = 2x₀ − x₁: its gradient never changes. */
+    private static final SmoothObjective LINEAR = new SmoothObjective() {
+        public int dimension() {
+            return 2;
+        }
+
+        public double evaluate(double[] p, double[] g) {
+            g[0] = 2;
+            g[1] = -1;
+            return 2 * p[0] - p[1];
+        }
+    };
+
+    /**
+     * The last resort, {@link Lbfgs.Curvature#byDifferences}: forward differences along each coordinate with steps
+     * hⱼ = 1e-3·max(1, |xⱼ|), exact on a quadratic (y = A·s up to rounding); none where the curvature is not positive
+     * or the objective cannot be evaluated at x.
+     */
+    @Test
+    void smallCoordinateDifferencesCarryTheExactCurvatureOfAQuadratic() {
+        double[] x = {2.5, 0.1};
+        Lbfgs.Curvature c = Lbfgs.Curvature.byDifferences(quadratic(Double.POSITIVE_INFINITY), x);
+        assertEquals(2, c.s().length);
+        double[] h = {2.5e-3, 1e-3};
+        for (int j = 0; j < 2; j++) {
+            for (int k = 0; k < 2; k++) {
+                assertEquals(j == k ? h[j] : 0, c.s()[j][k], 1e-18, "s" + j + "[" + k + "]");
+                assertEquals(A[k][j] * h[j], c.y()[j][k], 1e-12, "y" + j + "[" + k + "]");
+            }
+        }
+        assertTrue(c.fits(2));
+        assertEquals(false, c.fits(3));
+        assertEquals(false, new Lbfgs.Curvature(new double[0][], new double[0][]).fits(0));
+        assertNull(Lbfgs.Curvature.byDifferences(LINEAR, x));
+        assertNull(Lbfgs.Curvature.byDifferences(quadratic(1.0), x), "not finite at x itself");
+        // The step off x₀ = 0.9995 crosses the limit 1.0: that coordinate is left out, x₁'s kept.
+        Lbfgs.Curvature partial = Lbfgs.Curvature.byDifferences(quadratic(1.0), new double[] {0.9995, 0.1});
+        assertEquals(1, partial.s().length);
+        assertEquals(1e-3, partial.s()[0][1], 1e-18);
     }
 }
