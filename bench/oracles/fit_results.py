@@ -157,3 +157,9 @@ g = xstar * np.array([-1 / sl, (c - np.log(3.0)) / sl ** 2])
 se = np.sqrt(g @ covl @ g)
 tq = stats.t.ppf(0.975, len(xp) - 2)
 p("power law x at y = 3: value, se, lower, upper", [xstar, se, xstar - tq * se, xstar + tq * se])
+
+# Condition number of the column-scaled weighted Jacobian of that line: sqrt(w) X with unit columns, numpy.linalg.cond
+# (ratio of its largest to smallest singular value).
+J = np.sqrt(w)[:, None] * X
+J = J / np.linalg.norm(J, axis=0)
+p("weighted line: condition number of the column-scaled Jacobian", np.linalg.cond(J))

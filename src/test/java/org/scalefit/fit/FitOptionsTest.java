@@ -171,6 +171,10 @@ class FitOptionsTest {
                 + OptionKey.SPACE.with("linear") + " to fit in linear space)", logY.template());
         assertEquals("y", logY.place().column());
         assertEquals("-3.0", logY.place().value());
+        // Zero is not positive either.
+        Observations zeroY = Observations.of(new double[] {1, 2, 3, 4}, new double[] {5, 4, 0, 2});
+        assertTrue(refusal(new PowerLaw(), zeroY, FitOptions.builder()).endsWith(" is 0.0 (use "
+                + OptionKey.SPACE.with("linear") + " to fit in linear space)"));
         // Linear space takes the negative value (a line has no positive predictor either).
         assertEquals(4, Fitter.fit(line(), neg, FitOptions.builder().space(Space.LINEAR).build()).n());
         Observations flat = Observations.of(new double[] {1, 2, 3}, new double[] {2, 2, 2});

@@ -192,6 +192,86 @@ class FitResultTest {
     }
 
     @Test
+    void criteriaConditionAndConstraintsOfTheFit() {
+        // The column-scaled weighted Jacobian of the line has condition number 4.148991773237462
+        // (numpy.linalg.cond, bench/oracles/fit_results.py).
+        Fit fit = weighted(false);
+        assertEquals(4.148991773237462, fit.conditionNumber(), 1e-9 * 4.15);
+        assertEquals(List.of(), fit.constraints(), "a formula's parameters are unrestricted");
+        // AICc's correction 2k(k + 1)/(n − k − 1) needs n > k + 1: with k = 3 (a, b and σ) three points leave
+        // n − k − 1 = −1 and four leave 0: infinite; five leave 1: AIC + 24.
+        double[] x = {1, 2, 3, 4, 5};
+        double[] y = {1.1, 1.9, 3.2, 3.9, 5.1};
+        for (int n = 3; n <= 5; n++) {
+            Fit f = Fitter.fit(line(), Observations.of(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n)),
+                    FitOptions.builder().space(Space.LINEAR).build());
+            assertEquals(3, f.informationParameters());
+            if (n < 5) {
+                assertEquals(Double.POSITIVE_INFINITY, f.aicc(), "n = " + n);
+            } else {
+                assertEquals(f.aic() + 24, f.aicc(), 1e-12);
+                assertEquals(3 * Math.log(5) - 2 * f.logLikelihood(), f.bic(), 1e-12);
+            }
+        }
+        // A power law's scale a is positive: the fit lists that it is fitted as ln a.
+        Fit power = Fitter.fit(new PowerLaw(), Observations.of(new double[] {1, 2, 4, 8}, new double[] {8, 4.1, 2, 1}));
+        assertEquals(List.of(new Constraint("a", 0, Double.POSITIVE_INFINITY, Constraint.Source.DOMAIN,
+                "the law's domain; fitted as ln a")), power.constraints());
+    }
+
+    @Test
+    void aGroupsRowHoldsItsFitsNumbers() {
+        double[] x = {1, 2, 3, 4, 5, 6};
+        double[] y = {1.1, 1.9, 3.2, 3.9, 5.1, 6.3};
+        Fit fit = Fitter.fit(line(), Observations.of(x, y), FitOptions.builder().space(Space.LINEAR).build());
+        GroupRow row = GroupRow.of(List.of("k1", "k2"), fit);
+        assertEquals(List.of("k1", "k2"), row.keys());
+        assertEquals(List.of("a", "b"), row.parameters());
+        for (int j = 0; j < 2; j++) {
+            Parameter p = fit.parameters().get(j);
+            assertEquals(p.value(), row.value(j), 0);
+            assertEquals(p.stderr(), row.stderr(j), 0);
+            assertEquals(p.lower(), row.lower(j), 0);
+            assertEquals(p.upper(), row.upper(j), 0);
+        }
+        assertEquals(fit.rss(), row.rss(), 0);
+        assertEquals(fit.r2(), row.r2(), 0);
+        assertEquals(fit.aic(), row.aic(), 0);
+        assertEquals(6, row.n());
+        assertTrue(row.converged());
+        assertEquals(fit.convergenceReason(), row.convergenceReason().orElseThrow());
+        assertTrue(row.error(null).isEmpty());
+        assertFalse(row.invalidData());
+        assertTrue(row.toString().startsWith("GroupRow[k1, k2] [a, b]=["), row.toString());
+    }
+
+    @Test
+    void aSweepOfAFileHandsEveryGroupOverWithWhatTheReaderSaw(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // Three groups, each y = 2·x exactly (a power law a = 2, alpha = −1), and one row the reader leaves out.
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("s.csv"), List.of("set,x,y", "p,1,2", "p,2,4",
+                "p,4,8", "q,1,2", "q,3,6", "q,5,10", "r,2,4", "r,8,16", "r,16,32", "r,4,"));
+        org.scalefit.data.GroupedReader reader = org.scalefit.data.GroupedReader.of(
+                org.scalefit.data.DataSpec.builder().predictor("x").response("y").skipInvalid(true).build(), List.of("set"));
+        org.scalefit.data.GroupIndex index = reader.index(file);
+        List<GroupFit> out = new java.util.ArrayList<>();
+        org.scalefit.data.GroupedReader.Summary summary = Sweep.run(reader, file, index, d -> new PowerLaw(),
+                FitOptions.defaults(), List.of("a", "alpha"), 2, true, out::add);
+        assertEquals(3, summary.groups());
+        assertEquals(1, summary.skipped().size(), "the row without a y");
+        assertEquals(List.of("p", "q", "r"), out.stream().map(GroupFit::group).toList());
+        for (GroupFit g : out) {
+            assertEquals(2, g.fit().orElseThrow().value("a"), 1e-9, g.group());
+            assertEquals(-1, g.row().value(1), 1e-9, g.group());
+        }
+        List<String> mapped = new java.util.ArrayList<>();
+        org.scalefit.data.GroupedReader.Summary again = Sweep.run(reader, file, index, d -> new PowerLaw(),
+                FitOptions.defaults(), List.of("a", "alpha"), 1, false, g -> g.group() + g.fit().isPresent(), mapped::add);
+        assertEquals(List.of("pfalse", "qfalse", "rfalse"), mapped);
+        assertEquals(3, again.groups());
+    }
+
+    @Test
     void eachGroupIsFittedOnItsOwnInOrderOfFirstAppearance() {
         // Two groups interleaved: g2 first. Each group's fit equals the fit of its rows alone.
         double[] x = {1, 1, 2, 2, 3, 3, 4, 4};
