@@ -53,6 +53,8 @@ class ErrorBarEdgesTest {
         rel(0.04071113895809364, fit.parameter("b").stderr(), 1e-6, "se b");
         rel(-0.011187428638040163, fit.covariance()[0][1], 1e-6, "cov ab");
         rel(0.08963754550726008, fit.covariance()[0][0], 1e-6, "cov aa");
+        // A loss other than squares shows its objective beside the RSS.
+        assertTrue(fit.summary().contains("   objective 0.677875   n 12   dof 10\n"), fit.summary());
     }
 
     @Test
@@ -181,6 +183,34 @@ class ErrorBarEdgesTest {
         assertEquals(2.085664335664337, oneSided.value("b"), 1e-9);
         assertEquals(0.8681818181818083, oneSided.value("a"), 1e-8);
         assertTrue(oneSided.warnings().isEmpty(), oneSided.warnings().toString());
+    }
+
+    @Test
+    void aBreakBeyondTheDataRestsOnTheLawsRangeAndSaysHowToLiftIt() {
+        // y = 1 + 10·x^(−0.1)·(1 + x/1e8)^(−0.4) exactly: a broken power law with its break at d1 = 1e8 (f1 = 1), beyond
+        // the data's x ≤ 1e6. The law keeps d1 within the data's x, [1, 1e6], so the fit rests on the range's upper end.
+        int n = 16;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.pow(10, 6.0 * i / (n - 1));
+            y[i] = 1 + 10 * Math.pow(x[i], -0.1) * Math.pow(1 + x[i] / 1e8, -0.4);
+        }
+        Fit fit = Fitter.fit(new org.scalefit.model.BrokenPowerLaw(1), Observations.of(x, y), FitOptions.defaults());
+        assertEquals(1e6, fit.value("d1"), 1e-6 * 1e6);
+        assertTrue(fit.warningTemplates().contains("d1 rests at the upper end (1e+06) of the range the engine keeps it in by"
+                + " default (a break beyond the data's x cannot be told from a change of b and c0); its standard error ignores"
+                + " the edge; lift the range with " + OptionKey.BOUND.with("d1=LO:HI")), fit.warningTemplates().toString());
+        // The summary lists the two ranges (the data's x for d1; 1e-4·ln 1e6 = 0.0013816 to ln 1e6 = 13.816 for f1), not
+        // the domains, in the library's words; and the warning.
+        String s = FitSummary.of(fit, List.of(), null);
+        String bound = OptionKey.render(OptionKey.BOUND.with("d1=LO:HI"), null);
+        assertTrue(s.contains("\n  constraints (the engine's defaults for these data)\n    - d1 in [1, 1e+06]: a break beyond"
+                + " the data's x cannot be told from a change of b and c0; lift with " + bound + "\n    - f1 in [0.0013816,"
+                + " 13.816]: a break sharper"), s);
+        assertFalse(s.contains("- b > 0"), s);
+        assertTrue(s.contains("\n  warnings\n    - d1 rests at the upper end (1e+06)"), s);
+        assertTrue(s.contains(" starts (" + fit.startsConverged() + " converged)") && fit.startsTried() > 1, s);
     }
 
     @Test

@@ -185,6 +185,11 @@ class FitResultTest {
         assertTrue(fit.converged());
         assertEquals(fit.rss(), fit.objective(), 1e-15, "squares: the objective is the RSS");
         assertEquals(fit.summary(), FitSummary.of(fit, List.of(), null));
+        // A straight line's optimum is found from the data-driven start alone.
+        assertEquals(1, fit.startsTried());
+        assertEquals(1, fit.startsConverged());
+        assertTrue(fit.summary().contains(" iterations, best of 1 start (1 converged); " + fit.convergenceReason() + "\n"),
+                fit.summary());
         Fit huber = Fitter.fit(line(), Observations.of(X, Y),
                 FitOptions.builder().space(Space.LINEAR).loss(Loss.huberLikelihood(1.5)).build());
         assertTrue(huber.scale().isPresent() && huber.scale().getAsDouble() > 0);
