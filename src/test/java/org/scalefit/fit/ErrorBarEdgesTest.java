@@ -259,6 +259,49 @@ class ErrorBarEdgesTest {
     }
 
     @Test
+    void sigmasAreQuestionedOnlyWhenSlopeCorrelationAndSpreadAllSaySo() {
+        // Worked with NumPy (the sums of Warnings.sigmaLooksLikeErrorsOfY): σ = 0.05·y·(1, 8, 0.2, 12, 0.3, 4) for
+        // y = 1, 2, 4, …, 32 rises with y (log-log slope 1.048) and spans 160×, but its correlation with y is 0.620, below
+        // 0.7: no warning. σ = 0.05·y^0.3 for y = 1 … 1e6 has correlation 1 and spans 63×, but slope 0.3 ≤ 0.5: none.
+        double[] x = {1, 2, 3, 4, 5, 6};
+        double[] y = {1, 2, 4, 8, 16, 32};
+        double[] f = {1, 8, 0.2, 12, 0.3, 4};
+        double[] noisy = new double[6];
+        double[] y6 = {1, 10, 100, 1e3, 1e4, 1e6};
+        double[] shallow = new double[6];
+        for (int i = 0; i < 6; i++) {
+            noisy[i] = 0.05 * y[i] * f[i];
+            shallow[i] = 0.05 * Math.pow(y6[i], 0.3);
+        }
+        List<String> none = new java.util.ArrayList<>();
+        Observations weak = Observations.builder().predictor("x", x).response("y", y).sigma("s", noisy).build();
+        Warnings.sigmaLooksLikeErrorsOfY(Problem.of(new PowerLaw(), weak, FitOptions.defaults(), Space.LOG), weak, none);
+        Observations flat = Observations.builder().predictor("x", x).response("y", y6).sigma("s", shallow).build();
+        Warnings.sigmaLooksLikeErrorsOfY(Problem.of(new PowerLaw(), flat, FitOptions.defaults(), Space.LOG), flat, none);
+        assertEquals(List.of(), none);
+        // Three points are enough to ask: σ = 0.05·y for y = 1, 10, 100 (slope 1, correlation 1, 100×).
+        Observations three = Observations.builder().predictor("x", new double[] {1, 2, 3}).response("y", new double[] {1, 10, 100})
+                .sigma("s", new double[] {0.05, 0.5, 5}).build();
+        List<String> w = new java.util.ArrayList<>();
+        Warnings.sigmaLooksLikeErrorsOfY(Problem.of(new PowerLaw(), three, FitOptions.defaults(), Space.LOG), three, w);
+        assertEquals(1, w.size());
+        assertTrue(w.get(0).contains("(log-log slope 1, spanning 100×)"), w.get(0));
+    }
+
+    @Test
+    void aCurveFlatToABillionthOfItsAsymptoteIsFlat() {
+        // E + A·x^(−α) with E = 2, A = 1e-9, α = 10: at x = 1 the term is 1e-9 ≤ 1e-9·2 — flat everywhere on these data.
+        double[] x = {1, 2, 4, 8, 16, 32, 64, 128};
+        double[] y = {3.0, 2.6, 2.3, 2.1, 1.95, 1.85, 1.78, 1.73};
+        Observations data = Observations.of(x, y);
+        List<String> w = new java.util.ArrayList<>();
+        Warnings.flatAtAsymptote(Problem.of(new OffsetPowerLaw(), data, FitOptions.defaults(), Space.LINEAR), data,
+                new double[] {2, 1e-9, 10}, w);
+        assertEquals(1, w.size());
+        assertTrue(w.get(0).startsWith("the fitted curve is flat at E = 2 over the data"), w.get(0));
+    }
+
+    @Test
     void aWaldTestOfAPositiveParameterWorksOnItsLogScale() {
         // A power law in log space is the line ln y = ln a − α ln x (oracle, OLS on the logs): a = 10.312009711467356,
         // α = 0.39556885760462945, se(a) = a·se(ln a) = 0.11943288262392923, and a's interval is a·exp(∓t·se(ln a)) =
@@ -285,9 +328,16 @@ class ErrorBarEdgesTest {
         rel(43.827832911396236, joint.statistic(), 1e-7, "joint Wald");
         assertEquals(2, joint.dof());
         // A tested value ≤ 0 cannot be put on the log scale: the difference is taken as it is, (a − 0)²/var(a).
-        ParameterTests.Result zero = ParameterTests.wald(fit, Map.of("a", -1.0));
+        ParameterTests.Result negative = ParameterTests.wald(fit, Map.of("a", -1.0));
         double za = (10.312009711467356 + 1) / 0.11943288262392923;
-        rel(za * za, zero.statistic(), 1e-7, "linear-scale Wald at a negative value");
+        rel(za * za, negative.statistic(), 1e-7, "linear-scale Wald at a negative value");
+        ParameterTests.Result zero = ParameterTests.wald(fit, Map.of("a", 0.0));
+        double z0 = 10.312009711467356 / 0.11943288262392923;
+        rel(z0 * z0, zero.statistic(), 1e-7, "and at zero");
+        // The likelihood-ratio test checks its hypothesis by name as the Wald test does.
+        org.scalefit.InvalidOptionException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                org.scalefit.InvalidOptionException.class, () -> ParameterTests.likelihoodRatio(fit, Map.of("c", 1.0)));
+        assertTrue(unknown.getMessage().startsWith("unknown parameter \"c\" in the test; "), unknown.getMessage());
     }
 
     @Test

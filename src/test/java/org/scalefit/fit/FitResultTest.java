@@ -185,6 +185,13 @@ class FitResultTest {
         assertTrue(fit.converged());
         assertEquals(fit.rss(), fit.objective(), 1e-15, "squares: the objective is the RSS");
         assertEquals(fit.summary(), FitSummary.of(fit, List.of(), null));
+        // The header names the level; the solver is named only where the engine chose other than the loss's usual one.
+        assertTrue(fit.summary().matches("(?s).*\\n  parameter +value +std\\. error +95% interval\\n.*"), fit.summary());
+        assertTrue(fit.summary().contains("\n  solver     converged in "), fit.summary());
+        Fit ninety = Fitter.fit(line(), Observations.of(X, Y),
+                FitOptions.builder().space(Space.LINEAR).confidenceLevel(0.9).solver(Solver.LM).build());
+        assertTrue(ninety.summary().matches("(?s).*\\n  parameter +value +std\\. error +90% interval\\n.*"), ninety.summary());
+        assertTrue(ninety.summary().contains("\n  solver     converged in "), "chosen by the user: " + ninety.summary());
         // A straight line's optimum is found from the data-driven start alone.
         assertEquals(1, fit.startsTried());
         assertEquals(1, fit.startsConverged());
@@ -194,6 +201,9 @@ class FitResultTest {
                 FitOptions.builder().space(Space.LINEAR).loss(Loss.huberLikelihood(1.5)).build());
         assertTrue(huber.scale().isPresent() && huber.scale().getAsDouble() > 0);
         assertTrue(huber.summary().contains("(scale σ "), huber.summary());
+        assertTrue(huber.solver().endsWith(" (automatic)") && !huber.solver().startsWith("lbfgs"), huber.solver());
+        assertTrue(huber.summary().contains("\n  solver     " + huber.solver() + ": converged in "),
+                "an optimiser other than L-BFGS, the robust losses' usual, is named: " + huber.summary());
     }
 
     @Test

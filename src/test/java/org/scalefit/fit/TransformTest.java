@@ -44,6 +44,8 @@ class TransformTest {
         InvalidDataException none = assertThrows(InvalidDataException.class,
                 () -> Transform.of(ParameterDomain.POSITIVE, new Bound(-5, -1)));
         assertEquals("bound -5.0:-1.0 leaves no positive values", none.getMessage());
+        assertThrows(InvalidDataException.class, () -> Transform.of(ParameterDomain.POSITIVE, new Bound(0, Double.MIN_NORMAL)),
+                "an interval ending at the smallest positive number holds no positive value above it");
         // A law's range: on the log scale for a positive parameter with a positive lower end, else linear.
         assertEquals(new Transform.LogInterval(1, 100), Transform.ofRange(ParameterDomain.POSITIVE, new Bound(1, 100)));
         assertEquals(new Transform.Interval(0, 100), Transform.ofRange(ParameterDomain.POSITIVE, new Bound(0, 100)));
