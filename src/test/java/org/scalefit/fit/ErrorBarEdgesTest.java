@@ -118,6 +118,51 @@ class ErrorBarEdgesTest {
     }
 
     @Test
+    void theRankCutoffTheForcedZoneAndTheBandwidthAtTheirEdges() {
+        // Column-scaled [[1, 1], [0, δ]] has singular values √2 and δ/√2 to first order (NumPy: 1.41421356 and
+        // 1.41421356e-13 for δ = 2e-13): a ratio of 1e-13, below the cutoff 1e-13·max(n, m) = 2e-13 — rank deficient;
+        // δ = 1e-11 gives 5e-12, above it.
+        FitAssembler.Inverse tiny = FitAssembler.invertNormalMatrix(new double[][] {{1, 1}, {0, 2e-13}}, 2, 2);
+        assertTrue(tiny.rankDeficient);
+        assertEquals(1e13, tiny.condition, 1e-3 * 1e13);
+        FitAssembler.Inverse small = FitAssembler.invertNormalMatrix(new double[][] {{1, 1}, {0, 1e-11}}, 2, 2);
+        assertFalse(small.rankDeficient);
+        // Up to twice the parameter count inside ±δ counts as forced: 4 of 8 inside with 2 parameters, not 5.
+        assertTrue(FitAssembler.zoneIsForced(Loss.huber(0.5), new double[] {0.1, 0.2, -0.3, 0.4, 5, 6, -7, 8}, 2));
+        assertFalse(FitAssembler.zoneIsForced(Loss.huber(0.5), new double[] {0.1, 0.2, -0.3, 0.4, 0.45, 6, -7, 8}, 2));
+        // Silverman's 0.9·min(sd, IQR/1.34)·n^(−1/5) (NumPy std(ddof=1), percentile): for −1, −1, 1, 1 the standard
+        // deviation 1.1547 is the smaller (IQR/1.34 = 1.4925): 0.7875894309209581; for 0, 0, 0, 0, 0, 5 the IQR is 0 and
+        // the standard deviation 2.0412 is used alone: 1.283827394557279.
+        assertEquals(0.7875894309209581, FitAssembler.bandwidth(new double[] {-1, -1, 1, 1}), 1e-15);
+        assertEquals(1.283827394557279, FitAssembler.bandwidth(new double[] {0, 0, 0, 0, 0, 5}), 1e-15);
+    }
+
+    @Test
+    void durbinWatsonIsTakenInTheOrderOfX() {
+        // Three points and a line: the residuals are c·(1, −2, 1), so Durbin–Watson is (9c² + 9c²)/(6c²) = 3 exactly.
+        Fit three = lineFit(new double[] {1, 2, 3}, new double[] {1, 3, 2}, FitOptions.builder());
+        assertEquals(3, three.diagnostics().durbinWatson(), 1e-12);
+        // The parabola of systematicResidualsAreNamedFromTenPointsOn given in shuffled row order: the same 0.4545…
+        double[] x = {7, 2, 10, 4, 1, 9, 3, 6, 8, 5};
+        double[] y = new double[10];
+        for (int i = 0; i < 10; i++) {
+            y[i] = x[i] * x[i];
+        }
+        assertEquals(0.4545454545454546, lineFit(x, y, FitOptions.builder()).diagnostics().durbinWatson(), 1e-12);
+    }
+
+    @Test
+    void theHuberLikelihoodsLogLikelihoodIsLargestAtItsFit() {
+        // The likelihood-ratio statistic 2·(log L − log L₀) is positive, and large for b = 1.5 some fifteen standard errors
+        // from the fitted 2.08: a log-likelihood of the wrong sign would make it 0.
+        Fit fit = lineFit(X, Y, FitOptions.builder().loss(Loss.huberLikelihood(1.5)));
+        ParameterTests.Result lr = ParameterTests.likelihoodRatio(fit, Map.of("b", 1.5));
+        assertTrue(lr.statistic() > 20, lr.toString());
+        assertTrue(lr.nullLogLikelihood() < fit.logLikelihood());
+        assertTrue(lr.nullScale() > fit.scale().getAsDouble(), "the held line leaves wider residuals");
+    }
+
+    @Test
     void asManyParametersAsPointsLeavesNoErrorBars() {
         // A line through two points: dof = 0, s² undefined, so the errors and the t quantile are NaN (not ∞, not 0) and
         // the warning says why; R² is 1 (the line passes through both); AICc is infinite (n − k − 1 = 2 − 3 − 1 < 0).
