@@ -1,0 +1,104 @@
+package org.scalefit.fit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scalefit.data.Observations;
+import org.scalefit.model.ExpressionLaw;
+import org.scalefit.model.Space;
+
+/**
+ * {@link LikelihoodRun} called directly: maximum likelihood under Huber's density with a free scale for a straight
+ * line, against SciPy ({@code python3 bench/oracles/likelihood_run.py} → {@code oracles/likelihood_run.json}: the
+ * profile over σ by brentq on Σ min(z², δ|z|) = n, Nelder–Mead from the least-absolute-deviations and least-squares
+ * lines, then the three stationarity equations of the optimum's piece solved by fsolve to rounding). The oracle's
+ * optimum is exact for its piece, so the tolerances are those of the engine's stages: the exact polish (two residuals
+ * in the quadratic zone, the rest in the tails) to 1e-9, the first stage alone (L-BFGS at 1e-10 relative) to 1e-5 in
+ * the parameters and 1e-9 in −log L.
+ */
+class LikelihoodRunOracleTest {
+    private static final JsonNode ORACLE = load();
+
+    private static JsonNode load() {
+        try (InputStream in = LikelihoodRunOracleTest.class.getResourceAsStream("/oracles/likelihood_run.json")) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode oracle(String data, double delta) {
+        for (JsonNode c : ORACLE.get("cases")) {
+            if (c.get("data").asText().equals(data) && c.get("delta").asDouble() == delta) {
+                return c;
+            }
+        }
+        throw new AssertionError("no oracle case " + data + " " + delta);
+    }
+
+    private static double[] array(JsonNode a) {
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).asDouble();
+        }
+        return v;
+    }
+
+    private static Problem line(String data, double delta) {
+        JsonNode d = ORACLE.get("data").get(data);
+        FitOptions options = FitOptions.builder().loss(Loss.huberLikelihood(delta)).build();
+        return Problem.of(new ExpressionLaw("a + b*x", List.of("x")), Observations.of(array(d.get("x")), array(d.get("y"))),
+                options, Space.LINEAR);
+    }
+
+    private static LeastSquaresRun.Result run(String data, double delta, double[] start) {
+        Problem problem = line(data, delta);
+        RunPlan plan = RunPlan.resolve(problem.law, FitOptions.builder().loss(Loss.huberLikelihood(delta)).build());
+        return LikelihoodRun.run(problem, start, plan, 4);
+    }
+
+    @Test
+    void theExactPolishReachesTheLikelihoodsMaximumWithTwoResidualsInTheZone() {
+        for (double delta : new double[] {1e-3, 0.1}) {
+            JsonNode o = oracle("uneven", delta);
+            // From the origin of the parameters, far from the optimum.
+            LeastSquaresRun.Result r = run("uneven", delta, new double[] {0, 1});
+            assertEquals(o.get("a").asDouble(), r.theta()[0], 1e-9, "a at delta " + delta);
+            assertEquals(o.get("b").asDouble(), r.theta()[1], 1e-9, "b at delta " + delta);
+            assertEquals(o.get("neg_log_likelihood").asDouble(), r.objective(), 1e-9, "-log L at delta " + delta);
+            assertTrue(r.converged());
+            assertEquals("converged: exact maximum of the likelihood (2 residuals in the quadratic zone, the others in the"
+                    + " tails)", r.reason());
+            assertEquals(4, r.startIndex());
+        }
+    }
+
+    @Test
+    void whereTheOptimumIsNotAVertexTheFirstStageStands() {
+        // δ = 0.5: nine of ten residuals inside the zone, so no two-residual vertex is consistent; L-BFGS's end stands.
+        JsonNode o = oracle("cores", 0.5);
+        LeastSquaresRun.Result r = run("cores", 0.5, new double[] {0, 1});
+        assertEquals(o.get("a").asDouble(), r.theta()[0], 1e-5);
+        assertEquals(o.get("b").asDouble(), r.theta()[1], 1e-5);
+        assertEquals(o.get("neg_log_likelihood").asDouble(), r.objective(), 1e-9);
+        assertTrue(r.converged(), r.reason());
+        assertTrue(r.reason().startsWith("converged: the objective fell by less than"), r.reason());
+    }
+
+    @Test
+    void threeCollinearPointsStillGiveTheMaximum() {
+        // The cores data: x = 0, 4, 7 lie exactly on 1.1 + 2x, and the optimum keeps all three inside the zone.
+        JsonNode o = oracle("cores", 1e-3);
+        LeastSquaresRun.Result r = run("cores", 1e-3, new double[] {0, 1});
+        assertEquals(o.get("neg_log_likelihood").asDouble(), r.objective(), 1e-9);
+        assertEquals(o.get("a").asDouble(), r.theta()[0], 1e-6);
+        assertEquals(o.get("b").asDouble(), r.theta()[1], 1e-6);
+    }
+}
