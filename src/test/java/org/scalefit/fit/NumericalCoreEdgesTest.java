@@ -122,4 +122,25 @@ class NumericalCoreEdgesTest {
         assertTrue(limited.objective() < RobustObjective.value(problem, new double[] {0, 1}, Loss.huber(0.5),
                 new double[2], new double[10]));
     }
+
+    @Test
+    void aLawThatDeclaresItsLinearParametersIsTakenAtItsWord() {
+        // Chinchilla's law L = E + A·N^−α + B·D^−β declares E, A and B linear (law indices 0, 1, 2). With β held the free
+        // parameters are E, A, B, α (free indices 0–3): the declared ones among them are linear, α is not.
+        double[] n = {4e7, 1e8, 3e8, 1e9, 3e9, 1e10};
+        double[] d = {8e8, 2e9, 6e9, 2e10, 6e10, 2e11};
+        double[] l = {4.2, 3.6, 3.1, 2.65, 2.42, 2.23};
+        Observations data = Observations.builder().predictor("N", n).predictor("D", d).response("L", l).build();
+        Problem held = Problem.of(new org.scalefit.model.ChinchillaLaw(), data,
+                FitOptions.builder().fix("beta", 0.28).build(), Space.LOG);
+        LinearParameters split = LinearParameters.of(held, new double[] {1.8, 400, 410, 0.34, 0.28});
+        assertArrayEquals(new int[] {0, 1, 2}, split.linear());
+        assertArrayEquals(new int[] {3}, split.nonlinear());
+        // With E held instead: A and B (free indices 0, 1) linear, α and β (2, 3) not.
+        Problem noE = Problem.of(new org.scalefit.model.ChinchillaLaw(), data, FitOptions.builder().fix("E", 1.8).build(),
+                Space.LOG);
+        LinearParameters noESplit = LinearParameters.of(noE, new double[] {1.8, 400, 410, 0.34, 0.28});
+        assertArrayEquals(new int[] {0, 1}, noESplit.linear());
+        assertArrayEquals(new int[] {2, 3}, noESplit.nonlinear());
+    }
 }
