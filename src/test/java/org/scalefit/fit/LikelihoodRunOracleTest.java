@@ -131,4 +131,39 @@ class LikelihoodRunOracleTest {
         assertEquals(Double.POSITIVE_INFINITY, new LikelihoodRun.Objective(exact, new Loss.HuberLikelihood(0.5))
                 .evaluate(new double[] {1, 2}, new double[2]));
     }
+
+    @Test
+    void thePolishExchangesAWrongPairForTheOptimumsOrGivesUp() {
+        // The exact polish starts from the residuals smallest at the point it is given. From the line through any two of
+        // the uneven points those two are exactly zero, so unless they are the optimum's pair (points 0 and 8) the
+        // polish must exchange members until the pair is consistent: its answer is then SciPy's maximum, or null (no
+        // consistent pair found) — never another point.
+        JsonNode o = oracle("uneven", 1e-3);
+        JsonNode d = ORACLE.get("data").get("uneven");
+        double[] x = array(d.get("x"));
+        double[] y = array(d.get("y"));
+        Problem problem = line("uneven", 1e-3);
+        int reached = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i + 1; j < x.length; j++) {
+                double b = (y[j] - y[i]) / (x[j] - x[i]);
+                double[] theta = {y[i] - b * x[i], b};
+                double[] polished = LikelihoodRun.polish(problem, new Loss.HuberLikelihood(1e-3), theta, 0);
+                if (polished == null) {
+                    continue;
+                }
+                assertEquals(o.get("a").asDouble(), polished[0], 1e-9, "from the line through " + i + " and " + j);
+                assertEquals(o.get("b").asDouble(), polished[1], 1e-9, "from the line through " + i + " and " + j);
+                reached++;
+            }
+        }
+        // From lines through pairs that share no point with the optimum's pair.
+        for (int[] pair : new int[][] {{1, 2}, {3, 5}, {2, 9}, {4, 7}}) {
+            double b = (y[pair[1]] - y[pair[0]]) / (x[pair[1]] - x[pair[0]]);
+            double[] polished = LikelihoodRun.polish(problem, new Loss.HuberLikelihood(1e-3),
+                    new double[] {y[pair[0]] - b * x[pair[0]], b}, 0);
+            assertTrue(polished != null, "from the line through " + pair[0] + " and " + pair[1]);
+        }
+        assertTrue(reached >= 4, "reached " + reached);
+    }
 }

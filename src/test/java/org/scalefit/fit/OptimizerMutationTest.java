@@ -333,4 +333,36 @@ class OptimizerMutationTest {
         assertEquals(cold.evaluations(), seeded.evaluations());
         assertArrayEquals(new double[] {1, 0, -1.0 / 3}, cold.theta(), 1e-7);
     }
+
+    @Test
+    void aJacobianThatOverflowsEndsTheRunWhereItStarted() {
+        // r = (1 − θ, 2 − θ) with a Jacobian entry of +∞: Cholesky of JᵀJ + μ·D meets ∞ − ∞ (or ∞/∞) at every μ, so
+        // no step is ever solved; μ grows by the factors 2, 4, 8, … until it passes 10³⁰⁰ (μ = 10⁻³·2^(k(k+1)/2)
+        // after k refusals: k = 45), and the run ends as NO_PROGRESS at its start, with the start's cost 1 + 4 = 5 and
+        // no evaluation but the first.
+        LevenbergMarquardt.Model overflow = new LevenbergMarquardt.Model() {
+            @Override
+            public boolean residuals(double[] theta, double[] r) {
+                r[0] = 1 - theta[0];
+                r[1] = 2 - theta[0];
+                return true;
+            }
+
+            @Override
+            public void jacobian(double[] theta, double[][] jac) {
+                jac[0][0] = Double.POSITIVE_INFINITY;
+                jac[1][0] = 1;
+            }
+        };
+        LevenbergMarquardt lm = new LevenbergMarquardt(2, 1, 1e-12);
+        double[] theta = {0};
+        assertEquals(LevenbergMarquardt.Stop.NO_PROGRESS, lm.minimise(overflow, theta, 100));
+        assertEquals(0, theta[0], 0);
+        assertEquals(5, lm.cost, 0);
+        assertEquals(1, lm.evaluations);
+        assertEquals(45, lm.iterations);
+        // With fewer iterations than refusals it is the limit that ends it.
+        LevenbergMarquardt limited = new LevenbergMarquardt(2, 1, 1e-12);
+        assertEquals(LevenbergMarquardt.Stop.ITERATION_LIMIT, limited.minimise(overflow, new double[] {0}, 44));
+    }
 }
