@@ -237,4 +237,19 @@ class BasinScanTest {
             }
         }
     }
+    /**
+     * A first start whose value is already a level (b = 1, on the ladder at order one) adds nothing to the grid: the
+     * levels stay sorted and distinct, so the basins are distinct points, the global one first.
+     */
+    @Test
+    void aStartOnALevelLeavesTheLevelsDistinct() {
+        List<BasinScan.Basin> basins = scan(SINE, DATA, FitOptions.defaults(), new double[] {2, 1}).basins(1);
+        assertTrue(basins.size() >= 2);
+        assertEquals(1.0, basins.get(0).p()[1], 0.391);
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (BasinScan.Basin basin : basins) {
+            assertTrue(seen.add(basin.p()[1]), "b = " + basin.p()[1] + " twice");
+            assertEquals(profile(basin.p()[1]), basin.objective(), 1e-9 * profile(basin.p()[1]));
+        }
+    }
 }

@@ -173,4 +173,97 @@ class MultiStartTest {
         assertTrue(fit.startsTried() > 50);
         assertTrue(fit.bestStart() < fit.startsTried() - 50, "the best run is from before the retry");
     }
+    /**
+     * Every optimiser reaches the same Huber optimum: a line under Huber's loss with δ = 0.5 on the ten points of
+     * {@code bench/oracles/optimizer_cores.py} (one wild point at x = 6), whose exact optimum is a = 1.025416666666669,
+     * b = 2.012083333333333, Σρ = 8.4419375 (the oracle's active-set solution, confirmed by Nelder–Mead). L-BFGS from one
+     * start, L-BFGS from twelve (screened at a loose tolerance, the best ten polished at the tight one) and reweighted
+     * Levenberg–Marquardt each end within their tolerance of it as lean refits (no exact polish), and every fit, polished
+     * by Newton's method on the quadratic zone, on it.
+     */
+    @Test
+    void everyOptimiserReachesTheHuberOptimum() {
+        double[] x = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        double[] y = {1.1, 2.9, 5.2, 6.8, 9.1, 11.0, 30.0, 15.1, 16.8, 19.2};
+        Law line = new ExpressionLaw("a + b*x", List.of("x"));
+        Observations data = Observations.of(x, y);
+        for (Starts starts : new Starts[] {Starts.auto(), Starts.random(12)}) {
+            for (Solver solver : new Solver[] {Solver.AUTO, Solver.LBFGS, Solver.LM}) {
+                FitOptions options = FitOptions.builder().loss(Loss.huber(0.5)).starts(starts).solver(solver).seed(2).build();
+                String what = starts.name() + " " + solver;
+                Refit refit = Fitter.refit(line, data, options);
+                assertEquals(8.4419375, refit.objective(), 1e-10 * 8.4419375, what);
+                assertEquals(1.025416666666669, refit.value(0), 1e-6, what);
+                assertEquals(2.012083333333333, refit.value(1), 1e-6, what);
+                assertTrue(refit.converged(), what);
+                Fit fit = Fitter.fit(line, data, options);
+                assertEquals(1.025416666666669, fit.value("a"), 1e-12, what);
+                assertEquals(2.012083333333333, fit.value("b"), 1e-12, what);
+                assertEquals(solver == Solver.AUTO ? "lbfgs (automatic)" : solver.toString(), fit.solver(), what);
+                assertEquals(1 + starts.randomCount(), fit.startsTried(), what);
+            }
+        }
+    }
+    /**
+     * Exact data, y = 0.3 + 0.7·e^(−0.37x) on {@link BasinScanTest}'s points: several starts reach the truth, at objectives
+     * that differ only by rounding (0 and 1.8e-32: each start replayed below as a warm refit). The documented tie rule —
+     * within 1e-9 relative of the lowest, or 1e-18 of the data's own scale Σy² — keeps the first start's answer rather than
+     * the one a rounding error happened to put lowest.
+     */
+    @Test
+    void aRoundingLevelDifferenceNeverMovesTheAnswerAwayFromTheFirstStart() {
+        double[] x = BasinScanTest.X;
+        double[] y = new double[x.length];
+        double scale = 0;
+        for (int i = 0; i < x.length; i++) {
+            y[i] = 0.3 + 0.7 * Math.exp(-0.37 * x[i]);
+            scale += y[i] * y[i];
+        }
+        Law law = new ExpressionLaw("c + a*exp(-b*x)", List.of("x"));
+        Observations data = Observations.of(x, y);
+        FitOptions options = FitOptions.builder().starts(Starts.random(12)).seed(3).start("c", 0.37670152543942065)
+                .start("a", 1.4107947816088984).start("b", 2.690755516302719).build();
+        Fit fit = Fitter.fit(law, data, options);
+        assertEquals(0, fit.bestStart());
+        assertEquals(0.3, fit.value("c"), 1e-12);
+        assertEquals(0.7, fit.value("a"), 1e-12);
+        assertEquals(0.37, fit.value("b"), 1e-12);
+        assertTrue(fit.objective() <= 1e-18 * scale, "at the truth to rounding: " + fit.objective());
+        List<double[]> starts = StartGenerator.starts(Problem.of(law, data, options, org.scalefit.model.Space.LINEAR), law, data,
+                options);
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double[] start : starts.subList(1, starts.size())) {
+            try {
+                lowest = Math.min(lowest, Fitter.refit(law, data, FitOptions.builder().starts(Starts.warm(start)).build()).objective());
+            } catch (FitFailedException e) {
+                // a start that stalls on a plateau (a driven to overflow) is no competitor
+            }
+        }
+        assertTrue(lowest < fit.objective(), "a later start ends lower, by rounding: " + lowest + " against " + fit.objective());
+    }
+
+    /**
+     * A step, y = −1, −1, −1, 1, 1, 1: a/(x − c) + b gets lowest by putting its pole between the two halves (at 3.5, by the
+     * data's symmetry), which is no fit; from starts that only find that, the fit fails naming the flaw.
+     */
+    @Test
+    void anAnswerWithAPoleAmongTheDataIsRefused() {
+        Law law = new ExpressionLaw("a/(x - c) + b", List.of("x"));
+        Observations step = Observations.of(new double[] {1, 2, 3, 4, 5, 6}, new double[] {-1, -1, -1, 1, 1, 1});
+        FitFailedException e = assertThrows(FitFailedException.class, () -> Fitter.fit(law, step, FitOptions.builder()
+                .starts(Starts.explicit("near the pole", List.<double[]>of(new double[] {0.1, 3.47, 0}))).build()));
+        assertEquals("a/(x - c) + b fit found no acceptable curve: at its best, the fitted curve is not finite at x = 3.5, between"
+                + " the data points at x = 3 and x = 4, and none of the 2 starts reached a curve without such a flaw; try starts"
+                + " grid or give start values near the curve you expect (start value)", e.getMessage());
+    }
+
+    /** A lean refit that ran out of iterations says so. */
+    @Test
+    void aRefitCutOffByTheIterationLimitIsNotConverged() {
+        Refit cut = Fitter.refit(SINE, DATA, FitOptions.builder().maxIterations(1)
+                .starts(Starts.warm(new double[] {1.5, 0.9})).build());
+        assertFalse(cut.converged());
+        assertTrue(cut.convergenceReason().contains("iteration"), cut.convergenceReason());
+        assertTrue(cut.objective() > GLOBAL_RSS);
+    }
 }

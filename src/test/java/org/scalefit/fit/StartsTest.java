@@ -50,6 +50,7 @@ class StartsTest {
         assertEquals(0, auto.randomCount());
         assertTrue(Starts.parse("auto+grid").withGrid());
         assertEquals(7, Starts.parse("random: 7").randomCount());
+        assertEquals(1, Starts.parse("random:1").randomCount(), "one random start is the least");
 
         assertTrue(Starts.auto().isAuto());
         assertFalse(Starts.grid().isAuto());
