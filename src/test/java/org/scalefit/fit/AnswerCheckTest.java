@@ -174,4 +174,73 @@ class AnswerCheckTest {
         // A fixed parameter is not the fit's to move.
         assertNull(check(law, data, FitOptions.builder().fix("b", 0.7).build(), 0, 0.7));
     }
+    private static final Law STEP = new ExpressionLaw("a + b*exp(-exp(-1e30*(x - c)))", List.of("x"));
+
+    /**
+     * The search is measured against the data's range and looks between the points at four samples: on points two apart
+     * (x = 1, 3, …, 11, y = 0, 2, …, 10: range 10), a/(x − 5.9) changes by 2 from x = 5 to x = 7, well inside the range, but
+     * by 13 between the samples 5.8 and 6.2, which straddle its pole.
+     */
+    @Test
+    void aPoleIsFoundBetweenTheSamplesWhereTheDataPointsAgree() {
+        double[] x = {1, 3, 5, 7, 9, 11};
+        Observations data = Observations.of(x, new double[] {0, 2, 4, 6, 8, 10});
+        Law pole = new ExpressionLaw("a/(x - c)", List.of("x"));
+        AnswerCheck.Flaw f = check(pole, data, FitOptions.defaults(), 1, 5.9);
+        assertNotNull(f);
+        assertTrue(f.reason().contains(" at x = 5.9, between the data points at x = 5 and x = 7"), f.reason());
+        // A step of 15 in the first fifth of the first interval (at 1.2, before the first sample at 1.4) and in the last
+        // fifth of another (at 6.8, after the last sample at 6.6) is found all the same: the data points are samples too.
+        AnswerCheck.Flaw early = check(STEP, data, FitOptions.defaults(), 0, 15, 1.2);
+        assertNotNull(early);
+        assertTrue(early.reason().startsWith("the fitted curve has a pole or a jump at x = 1.2, between the data points at x = 1"
+                + " and x = 3"), early.reason());
+        AnswerCheck.Flaw late = check(STEP, data, FitOptions.defaults(), 0, 15, 6.8);
+        assertNotNull(late);
+        assertTrue(late.reason().startsWith("the fitted curve has a pole or a jump at x = 6.8, between the data points at x = 5"
+                + " and x = 7"), late.reason());
+    }
+
+    /**
+     * The yardstick of a jump is the data's range (hi − lo), not their size: a step of 5 is a jump on y from 100 to 101, and
+     * a step of 10 is none on y from 0 to 100; on data without spread it is 1e-9 of their size (a step of 1e-8 on y = 100
+     * is rounding, not a jump), and on all-zero data 1 (a step of 0.5 is none).
+     */
+    @Test
+    void aJumpIsMeasuredAgainstTheDataRange() {
+        FitOptions held = FitOptions.builder().fix("c", 3.47).build();
+        Observations narrow = Observations.of(X, new double[] {100, 100.2, 100.4, 100.6, 100.8, 101});
+        assertNotNull(check(STEP, narrow, FitOptions.defaults(), 98, 5, 3.47));
+        Observations wide = Observations.of(X, new double[] {0, 20, 40, 60, 80, 100});
+        assertNull(check(STEP, wide, held, 45, 10, 3.47));
+        Observations flat = Observations.of(X, new double[] {100, 100, 100, 100, 100, 100});
+        assertNull(check(STEP, flat, held, 100, 1e-8, 3.47));
+        assertNotNull(check(STEP, flat, FitOptions.defaults(), 100, 1e-6, 3.47), "a step of 1e-6 is 10 times the yardstick");
+        Observations zero = Observations.of(X, new double[6]);
+        assertNull(check(STEP, zero, held, -0.25, 0.5, 3.47));
+        assertNotNull(check(STEP, zero, FitOptions.defaults(), -0.75, 1.5, 3.47));
+    }
+
+    /** Data without spread have no R² (TSS = 0) and no better constant under Huber's loss (Σρ = 0): no curve is refused for it. */
+    @Test
+    void flatDataRefuseNoCurveForItsFit() {
+        Law line = new ExpressionLaw("a + b*x", List.of("x"));
+        Observations flat = Observations.of(X, new double[] {2, 2, 2, 2, 2, 2});
+        assertNull(check(line, flat, FitOptions.defaults(), 2, 0.01));
+        assertNull(check(line, flat, FitOptions.builder().loss(Loss.huber(1)).build(), 2, 0.01));
+    }
+
+    /**
+     * The best constant under Huber's loss is found, not assumed: on y = 1, 2, 3, 4, 5, 60 (δ = 1) Σψ(y − c) = 7 − 2c on
+     * (3, 4), so c = 3.5 with Σρ = 2 + 1 + 0.125 + 0.125 + 1 + 56 = 60.25; the constant 10 scores 8.5 + 7.5 + 6.5 + 5.5 +
+     * 4.5 + 49.5 = 82, worse (the middle of the range, 30.5, would score 164).
+     */
+    @Test
+    void huberTheBestConstantIsTheMEstimateNotTheMiddle() {
+        Law line = new ExpressionLaw("a + b*x", List.of("x"));
+        Observations data = Observations.of(X, new double[] {1, 2, 3, 4, 5, 60});
+        AnswerCheck.Flaw f = check(line, data, FitOptions.builder().loss(Loss.huber(1)).build(), 10, 1e-300);
+        assertNotNull(f);
+        assertEquals("the fitted curve has a higher huber:1.0 objective than the best constant (82 against 60.25)", f.reason());
+    }
 }

@@ -97,6 +97,14 @@ class MultiStartTest {
         List<double[]> tight = List.of(new double[] {2, 0.99}, new double[] {2, 1.0003281754038158 + 5e-5});
         Fit near = Fitter.fit(SINE, DATA, FitOptions.builder().starts(Starts.explicit("tight", tight)).build());
         assertTrue(near.warnings().toString().contains("at or beyond the edge of the tight starts"), near.warnings().toString());
+        // Near the lower end as well: starts b* − 5e-5 and b* + 0.01 (margin 1e-4).
+        List<double[]> low = List.of(new double[] {2, 1.0003281754038158 - 5e-5}, new double[] {2, 1.0103281754038158});
+        Fit nearLow = Fitter.fit(SINE, DATA, FitOptions.builder().starts(Starts.explicit("low", low)).build());
+        assertTrue(nearLow.warnings().toString().contains("at or beyond the edge of the low starts"), nearLow.warnings().toString());
+        // A narrow span with the optimum inside, 0.99 to 1.01 (margin 2e-4), earns no note.
+        List<double[]> around = List.of(new double[] {2, 0.99}, new double[] {2, 1.01});
+        Fit inNarrow = Fitter.fit(SINE, DATA, FitOptions.builder().starts(Starts.explicit("around", around)).build());
+        assertFalse(inNarrow.warnings().toString().contains("edge of the"), inNarrow.warnings().toString());
         // One explicit start is no grid.
         Fit single = Fitter.fit(SINE, DATA, FitOptions.builder().starts(Starts.explicit("one",
                 List.<double[]>of(new double[] {2, 0.9}))).build());
@@ -115,6 +123,11 @@ class MultiStartTest {
         assertTrue(fit.startsTried() >= 1 + Fitter.AUTO_FALLBACK_STARTS, "tried " + fit.startsTried());
         assertTrue(fit.warnings().contains("none of the " + fit.startsTried() + " starts converged; the best unconverged run is"
                 + " reported"), fit.warnings().toString());
+        // One start that did not converge is just that: the fit says so through converged(), not with a count of starts.
+        Fit one = Fitter.fit(SINE, DATA, FitOptions.builder().maxIterations(1).starts(Starts.warm(new double[] {2, 1})).build());
+        assertFalse(one.converged());
+        assertEquals(1, one.startsTried());
+        assertFalse(one.warnings().toString().contains("starts converged"), one.warnings().toString());
         // The caller's own starts get no fallback.
         Fit chosen = Fitter.fit(SINE, DATA, FitOptions.builder().maxIterations(1).starts(Starts.random(2)).start("a", 2)
                 .start("b", 1).build());
@@ -132,6 +145,12 @@ class MultiStartTest {
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Fitter.fit(pole, data));
         assertTrue(e.getMessage().startsWith("a/(x - 3) + b cannot be evaluated at ") && e.getMessage().contains("(x = 3) from any"
                 + " of the "), e.getMessage());
+        // Of two such points the first in the caller's order is named (0-based: x = 5, 3, 1, 3, 2 has x = 3 at 1 and 3), after
+        // the first start and the sixteen fallback starts have all failed there.
+        Observations twice = Observations.of(new double[] {5, 3, 1, 3, 2}, new double[] {1, 2, 3, 4, 5});
+        InvalidDataException first = assertThrows(InvalidDataException.class, () -> Fitter.fit(pole, twice));
+        assertTrue(first.getMessage().startsWith("a/(x - 3) + b cannot be evaluated at point 1 of data (x = 3) from any of the 17"
+                + " starts: "), first.getMessage());
         Law nowhere = new ExpressionLaw("a*log(b - 10) + x", List.of("x"));
         FitFailedException f = assertThrows(FitFailedException.class, () -> Fitter.fit(nowhere, data,
                 FitOptions.builder().starts(Starts.warm(new double[] {1, 1})).build()));
