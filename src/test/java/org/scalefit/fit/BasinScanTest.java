@@ -252,4 +252,25 @@ class BasinScanTest {
             assertEquals(profile(basin.p()[1]), basin.objective(), 1e-9 * profile(basin.p()[1]));
         }
     }
+    /**
+     * Inside a bound the levels are spread evenly over it, at (k + ½)/40 of b ∈ [0.2, 3] for one nonlinear parameter (0.235,
+     * 0.305, …, 2.965), plus the first start's own value; the global basin is still found first, at the level 1.005, and the
+     * optimum falls in its cell.
+     */
+    @Test
+    void insideABoundTheLevelsSpreadEvenlyOverIt() {
+        FitOptions options = FitOptions.builder().bound("b", new Bound(0.2, 3)).build();
+        BasinScan scan = scan(SINE, DATA, options, new double[] {-1.8, 2.5});
+        List<BasinScan.Basin> basins = scan.basins(1);
+        assertTrue(!basins.isEmpty());
+        for (BasinScan.Basin basin : basins) {
+            double b = basin.p()[1];
+            double k = (b - 0.2) / 2.8 * 40 - 0.5;
+            assertTrue(b == 2.5 || Math.abs(k - Math.round(k)) < 1e-9, "b = " + b + " is no level");
+            assertTrue(b > 0.2 && b < 3);
+            assertEquals(profile(b), basin.objective(), 1e-9 * profile(b));
+        }
+        assertEquals(0.2 + 11.5 * 0.07, basins.get(0).p()[1], 1e-12);
+        assertArrayEquals(basins.get(0).cell(), scan.cell(new double[] {1.9995013003387843, 1.0003281754038158}));
+    }
 }

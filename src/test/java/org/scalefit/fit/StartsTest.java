@@ -393,4 +393,69 @@ class StartsTest {
         assertArrayEquals(new double[] {3, 1, 2}, starts.get(0), 0);
         assertEquals(1, starts.size());
     }
+    /**
+     * Explicit points are not refused but moved into the law's domain: a positive scale given as −2 starts at 2, given as 0
+     * at 1 (a user's start value is refused instead: {@link #userStartValuesOutsideTheirRangeAreRefused}).
+     */
+    @Test
+    void anExplicitPointOutsideThePositiveDomainIsMovedIntoIt() {
+        List<double[]> points = List.of(new double[] {-2, 0.5}, new double[] {0, 0.5}, new double[] {3, 0.5});
+        List<double[]> starts = starts(new PowerLaw(), FitOptions.builder().starts(Starts.explicit("mine", points)).build());
+        assertArrayEquals(new double[] {2, 0.5}, starts.get(1), 0);
+        assertArrayEquals(new double[] {1, 0.5}, starts.get(2), 0);
+        assertArrayEquals(new double[] {3, 0.5}, starts.get(3), 0);
+    }
+
+    /**
+     * Five free parameters get three levels each: Chinchilla's positive E, A and B by decades, A × {0.1, 1, 10}, and its
+     * real alpha and beta shifted by −1, 0, 1 times max(|p|, 1): 3⁵ − 1 = 242 points besides the guess.
+     */
+    @Test
+    void fiveParametersGetThreeLevelsDecadesForScales() {
+        double[] n = {1e7, 1e7, 1e8, 1e8, 1e9, 1e9};
+        double[] d = {1e9, 1e10, 1e9, 1e10, 1e9, 1e10};
+        double[] y = new double[6];
+        for (int i = 0; i < 6; i++) {
+            y[i] = 1.7 + 400 * Math.pow(n[i], -0.34) + 410 * Math.pow(d[i], -0.28);
+        }
+        Observations data = Observations.builder().predictor("N", n).predictor("D", d).response("loss", y).build();
+        Law law = new org.scalefit.model.ChinchillaLaw();
+        FitOptions options = FitOptions.builder().starts(Starts.grid()).start("E", 1.7).start("A", 400).start("B", 410)
+                .start("alpha", 0.34).start("beta", 0.28).build();
+        Problem problem = Problem.of(law, data, options, Space.resolve(options.space(), law));
+        List<double[]> starts = StartGenerator.starts(problem, law, data, options);
+        assertEquals(243, starts.size());
+        Set<Long> decadesOfA = new HashSet<>();
+        Set<Long> alphas = new HashSet<>();
+        for (double[] s : starts.subList(1, starts.size())) {
+            double k = Math.log10(s[1] / 400);
+            assertEquals(Math.round(k), k, 1e-12);
+            decadesOfA.add(Math.round(k));
+            alphas.add(Math.round((s[3] - 0.34) * 1e9));
+        }
+        assertEquals(Set.of(-1L, 0L, 1L), decadesOfA);
+        assertEquals(Set.of(-1_000_000_000L, 0L, 1_000_000_000L), alphas, "alpha − 0.34 ∈ {−1, 0, 1}");
+    }
+
+    /**
+     * A bounded parameter's random start moves its transform's coordinate θ by z·max(|θ|, 1) (replayed with the engine's
+     * own transform, whose maps are tested on their own): near the top of [0, 5] θ exceeds 1, so the scale matters.
+     */
+    @Test
+    void aBoundedParametersRandomStartsMoveByItsOwnScale() {
+        Law law = new PowerLaw();
+        FitOptions options = FitOptions.builder().starts(Starts.random(10)).seed(21).start("a", 3).start("alpha", 4.9)
+                .bound("alpha", new Bound(0, 5)).build();
+        Problem problem = Problem.of(law, DATA, options, Space.LOG);
+        List<double[]> starts = StartGenerator.starts(problem, law, DATA, options);
+        double theta = problem.transforms[1].toInternal(4.9);
+        assertTrue(Math.abs(theta) > 1, "θ = " + theta);
+        for (int s = 0; s < 10; s++) {
+            SplittableRandom rng = Seeds.random(21, Stream.RANDOM_STARTS, s);
+            double za = rng.nextGaussian();
+            double zb = rng.nextGaussian();
+            assertEquals(Math.exp(Math.log(3) + 2 * za), starts.get(1 + s)[0], 1e-12 * starts.get(1 + s)[0]);
+            assertEquals(problem.transforms[1].toExternal(theta + zb * Math.abs(theta)), starts.get(1 + s)[1], 1e-12);
+        }
+    }
 }
