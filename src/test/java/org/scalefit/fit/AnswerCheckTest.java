@@ -98,6 +98,12 @@ class AnswerCheckTest {
         AnswerCheck.Flaw negative = check(line, Observations.of(X, new double[] {1, 2, 3, 4, 5, 6}), log, -3.5, 1);
         assertNotNull(negative);
         assertTrue(negative.reason().startsWith("the fitted curve is not positive and finite at x = "), negative.reason());
+        // Touching zero counts: a·(x − 3.2)² + b with b = 0 is 0 at the sample 3.2 between 3 and 4, positive elsewhere.
+        Law touch = new ExpressionLaw("a*(x - 3.2)^2 + b", List.of("x"));
+        AnswerCheck.Flaw zero = check(touch, Observations.of(X, new double[] {4.8, 1.4, 0.04, 0.64, 3.2, 7.8}), log, 1, 0);
+        assertNotNull(zero);
+        assertEquals("the fitted curve is not positive and finite at x = 3.2, between the data points at x = 3 and x = 4",
+                zero.reason());
     }
 
     /**
@@ -208,17 +214,19 @@ class AnswerCheckTest {
      */
     @Test
     void aJumpIsMeasuredAgainstTheDataRange() {
+        // (c held throughout: off the step its derivative is 0, which the stall check would name instead.)
         FitOptions held = FitOptions.builder().fix("c", 3.47).build();
-        Observations narrow = Observations.of(X, new double[] {100, 100.2, 100.4, 100.6, 100.8, 101});
-        assertNotNull(check(STEP, narrow, FitOptions.defaults(), 98, 5, 3.47));
+        String jump = "the fitted curve has a pole or a jump at x = 3.47";
+        Observations narrow = Observations.of(X, new double[] {100, 100, 100, 101, 101, 101});
+        assertTrue(check(STEP, narrow, held, 99.75, 1.5, 3.47).reason().startsWith(jump), "R² = 0.75, but a leap of 1.5");
         Observations wide = Observations.of(X, new double[] {0, 20, 40, 60, 80, 100});
         assertNull(check(STEP, wide, held, 45, 10, 3.47));
         Observations flat = Observations.of(X, new double[] {100, 100, 100, 100, 100, 100});
         assertNull(check(STEP, flat, held, 100, 1e-8, 3.47));
-        assertNotNull(check(STEP, flat, FitOptions.defaults(), 100, 1e-6, 3.47), "a step of 1e-6 is 10 times the yardstick");
+        assertTrue(check(STEP, flat, held, 100, 1e-6, 3.47).reason().startsWith(jump), "a step of 1e-6 is 10 times the yardstick");
         Observations zero = Observations.of(X, new double[6]);
         assertNull(check(STEP, zero, held, -0.25, 0.5, 3.47));
-        assertNotNull(check(STEP, zero, FitOptions.defaults(), -0.75, 1.5, 3.47));
+        assertTrue(check(STEP, zero, held, -0.75, 1.5, 3.47).reason().startsWith(jump));
     }
 
     /** Data without spread have no R² (TSS = 0) and no better constant under Huber's loss (Σρ = 0): no curve is refused for it. */

@@ -118,10 +118,10 @@ class BasinScanTest {
         double[] in = {123, 1};
         scan.withLinearSolved(in);
         assertEquals(123, in[0], 0, "the argument is not changed");
-        // a(1) = 1.99927 lies above the bound [0, 1]: it is put 1e-3 of the width inside, at 0.999; with the half-open
+        // a(1) = 1.99927 lies above the bound [0.5, 1]: it is put 1e-3 of the width inside, at 0.9995; with the half-open
         // bound (−∞, 1], 1e-3·max(1, |a|) = 2.0e-3 inside; below [3, ∞), as far inside 3.
-        BasinScan bounded = scan(SINE, DATA, FitOptions.builder().bound("a", new Bound(0, 1)).build(), new double[] {0.5, 1});
-        assertEquals(0.999, bounded.withLinearSolved(new double[] {0.5, 1})[0], 1e-15);
+        BasinScan bounded = scan(SINE, DATA, FitOptions.builder().bound("a", new Bound(0.5, 1)).build(), new double[] {0.75, 1});
+        assertEquals(0.9995, bounded.withLinearSolved(new double[] {0.75, 1})[0], 1e-15);
         BasinScan upper = scan(SINE, DATA, FitOptions.builder().bound("a", new Bound(Double.NEGATIVE_INFINITY, 1)).build(),
                 new double[] {0.5, 1});
         assertEquals(1 - 1e-3 * profileA(1), upper.withLinearSolved(new double[] {0.5, 1})[0], 1e-12);
