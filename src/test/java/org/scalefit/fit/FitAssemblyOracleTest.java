@@ -23,12 +23,13 @@ import org.scalefit.model.Space;
  * 1e-10 relative for values and errors.
  */
 class FitAssemblyOracleTest {
-    private static final double[] X = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-    private static final double[] Y = {3.1, 5.4, 7.2, 8.6, 11.3, 13.1, 15.9, 17.2, 19.8, 21.1, 24.5, 25.9};
+    static final double[] X = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    static final double[] Y = {3.1, 5.4, 7.2, 8.6, 11.3, 13.1, 15.9, 17.2, 19.8, 21.1, 24.5, 25.9};
     private static final double[] W = {1, 2, 0.5, 1, 4, 1, 0.25, 2, 1, 1, 3, 0.5};
     private static final double REL = 1e-10;
 
-    private static Fit line(boolean sigmas) {
+    /** The weighted line of the oracle: weights W, or the same as sigmas 1/√W (the other tests of the package use it too). */
+    static Fit line(boolean sigmas) {
         Observations.Builder b = Observations.builder().predictor("x", X).response("y", Y);
         if (sigmas) {
             double[] s = new double[W.length];

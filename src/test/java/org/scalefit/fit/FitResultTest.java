@@ -26,9 +26,8 @@ import org.scalefit.model.Space;
  * 2026-12-07), or closed forms worked in the comments.
  */
 class FitResultTest {
-    private static final double[] X = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-    private static final double[] Y = {3.1, 5.4, 7.2, 8.6, 11.3, 13.1, 15.9, 17.2, 19.8, 21.1, 24.5, 25.9};
-    private static final double[] W = {1, 2, 0.5, 1, 4, 1, 0.25, 2, 1, 1, 3, 0.5};
+    private static final double[] X = FitAssemblyOracleTest.X;
+    private static final double[] Y = FitAssemblyOracleTest.Y;
     private static final double A = 0.792413166167958;
     private static final double B = 2.1065111170031425;
 
@@ -37,17 +36,7 @@ class FitResultTest {
     }
 
     private static Fit weighted(boolean sigmas) {
-        Observations.Builder b = Observations.builder().predictor("x", X).response("y", Y);
-        if (sigmas) {
-            double[] s = new double[W.length];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = 1 / Math.sqrt(W[i]);
-            }
-            b.sigma("sigma", s);
-        } else {
-            b.weights("w", W);
-        }
-        return Fitter.fit(line(), b.build(), FitOptions.builder().space(Space.LINEAR).build());
+        return FitAssemblyOracleTest.line(sigmas);
     }
 
     @Test

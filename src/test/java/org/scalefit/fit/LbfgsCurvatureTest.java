@@ -18,22 +18,16 @@ class LbfgsCurvatureTest {
 
     /** f(x) = ½(x − c)ᵀA(x − c), gradient A(x − c); +∞ where x₀ > limit. */
     private static SmoothObjective quadratic(double limit) {
-        return new SmoothObjective() {
-            public int dimension() {
-                return 2;
+        return OptimizerCoreTest.smooth(2, (x, g) -> {
+            if (x[0] > limit) {
+                return Double.POSITIVE_INFINITY;
             }
-
-            public double evaluate(double[] x, double[] g) {
-                if (x[0] > limit) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                double d0 = x[0] - C[0];
-                double d1 = x[1] - C[1];
-                g[0] = A[0][0] * d0 + A[0][1] * d1;
-                g[1] = A[1][0] * d0 + A[1][1] * d1;
-                return 0.5 * (d0 * g[0] + d1 * g[1]);
-            }
-        };
+            double d0 = x[0] - C[0];
+            double d1 = x[1] - C[1];
+            g[0] = A[0][0] * d0 + A[0][1] * d1;
+            g[1] = A[1][0] * d0 + A[1][1] * d1;
+            return 0.5 * (d0 * g[0] + d1 * g[1]);
+        });
     }
 
     private static final double[][] V = {{4, 1.5}, {1.5, 1}};
@@ -66,34 +60,22 @@ class LbfgsCurvatureTest {
         assertNull(Lbfgs.Curvature.alongAxes(quadratic(Double.POSITIVE_INFINITY), x, new double[][] {{Double.NaN, 0}, {0, 1}}));
         assertNull(Lbfgs.Curvature.alongAxes(quadratic(Double.POSITIVE_INFINITY), x, new double[][] {{0, 0}, {0, 0}}));
         // Negative curvature along every axis: no pair is kept.
-        SmoothObjective concave = new SmoothObjective() {
-            public int dimension() {
-                return 2;
-            }
-
-            public double evaluate(double[] p, double[] g) {
-                g[0] = -p[0];
-                g[1] = -p[1];
-                return -0.5 * (p[0] * p[0] + p[1] * p[1]);
-            }
-        };
+        SmoothObjective concave = OptimizerCoreTest.smooth(2, (p, g) -> {
+            g[0] = -p[0];
+            g[1] = -p[1];
+            return -0.5 * (p[0] * p[0] + p[1] * p[1]);
+        });
         assertNull(Lbfgs.Curvature.alongAxes(concave, x, V));
         // A linear objective has no curvature at all (y = 0 exactly): nothing to learn, no pair.
         assertNull(Lbfgs.Curvature.alongAxes(LINEAR, x, V));
     }
 
     /** f(x) = 2x₀ − x₁: its gradient never changes. */
-    private static final SmoothObjective LINEAR = new SmoothObjective() {
-        public int dimension() {
-            return 2;
-        }
-
-        public double evaluate(double[] p, double[] g) {
-            g[0] = 2;
-            g[1] = -1;
-            return 2 * p[0] - p[1];
-        }
-    };
+    private static final SmoothObjective LINEAR = OptimizerCoreTest.smooth(2, (p, g) -> {
+        g[0] = 2;
+        g[1] = -1;
+        return 2 * p[0] - p[1];
+    });
 
     /**
      * The last resort, {@link Lbfgs.Curvature#byDifferences}: forward differences along each coordinate with steps

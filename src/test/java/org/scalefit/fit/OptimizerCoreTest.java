@@ -374,8 +374,8 @@ class OptimizerCoreTest {
         assertTrue(norm(c.s()[0]) > norm(c.s()[c.s().length - 1]), "pairs oldest first");
     }
 
-    /** A smooth objective of the given dimension from its value-and-gradient function. */
-    private static SmoothObjective smooth(int dimension, java.util.function.ToDoubleBiFunction<double[], double[]> f) {
+    /** A smooth objective of the given dimension from its value-and-gradient function (the fit package's tests share it). */
+    static SmoothObjective smooth(int dimension, java.util.function.ToDoubleBiFunction<double[], double[]> f) {
         return new SmoothObjective() {
             @Override
             public int dimension() {

@@ -145,29 +145,21 @@ class OptimizerMutationTest {
     }
 
     private static SmoothObjective sumOfSquares(Function<double[], double[]> res, int dimension) {
-        return new SmoothObjective() {
-            @Override
-            public int dimension() {
-                return dimension;
+        return OptimizerCoreTest.smooth(dimension, (theta, grad) -> {
+            double[] r = res.apply(theta);
+            double[][] cols = differences(res, theta);
+            double f = 0;
+            for (double v : r) {
+                f += v * v;
             }
-
-            @Override
-            public double evaluate(double[] theta, double[] grad) {
-                double[] r = res.apply(theta);
-                double[][] cols = differences(res, theta);
-                double f = 0;
-                for (double v : r) {
-                    f += v * v;
+            for (int j = 0; j < dimension; j++) {
+                grad[j] = 0;
+                for (int i = 0; i < r.length; i++) {
+                    grad[j] += 2 * cols[j][i] * r[i];
                 }
-                for (int j = 0; j < dimension; j++) {
-                    grad[j] = 0;
-                    for (int i = 0; i < r.length; i++) {
-                        grad[j] += 2 * cols[j][i] * r[i];
-                    }
-                }
-                return Double.isFinite(f) ? f : Double.POSITIVE_INFINITY;
             }
-        };
+            return Double.isFinite(f) ? f : Double.POSITIVE_INFINITY;
+        });
     }
 
     private static double[] array(JsonNode a) {
@@ -282,20 +274,12 @@ class OptimizerMutationTest {
         // out of its 20 evaluations; the lowest point it reached must be kept, and the run continue to the minimum
         // at 10¹², value 1 (resolved to the spacing of doubles there, 1.2e-4).
         double c = 1e12;
-        SmoothObjective far = new SmoothObjective() {
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double evaluate(double[] theta, double[] grad) {
-                double u = theta[0] - c;
-                double f = Math.sqrt(1 + u * u);
-                grad[0] = u / f;
-                return f;
-            }
-        };
+        SmoothObjective far = OptimizerCoreTest.smooth(1, (theta, grad) -> {
+            double u = theta[0] - c;
+            double f = Math.sqrt(1 + u * u);
+            grad[0] = u / f;
+            return f;
+        });
         Lbfgs.Outcome o = new Lbfgs(far, 1e-12).minimize(new double[] {0}, 200);
         assertTrue(o.converged(), o.reason());
         assertEquals(c, o.theta()[0], 1e-2);
@@ -311,20 +295,12 @@ class OptimizerMutationTest {
         // The usual safeguard of L-BFGS (L-BFGS-B skips an update with sᵀy ≤ ε·yᵀy): s = (10⁻¹⁰, 0, 0),
         // y = (1, 10³, 0) has sᵀy = 10⁻¹⁰ > 0 but below ε·yᵀy = 2.2·10⁻¹⁶·(1 + 10⁶) ≈ 2.2·10⁻¹⁰, so the seeded run is
         // the cold run, bit for bit. On f = ½(θ₁² + 2θ₂² + 3θ₃²) − θ₁ + θ₃ (minimum (1, 0, −1/3)).
-        SmoothObjective bowl = new SmoothObjective() {
-            @Override
-            public int dimension() {
-                return 3;
-            }
-
-            @Override
-            public double evaluate(double[] t, double[] g) {
-                g[0] = t[0] - 1;
-                g[1] = 2 * t[1];
-                g[2] = 3 * t[2] + 1;
-                return 0.5 * (t[0] * t[0] + 2 * t[1] * t[1] + 3 * t[2] * t[2]) - t[0] + t[2];
-            }
-        };
+        SmoothObjective bowl = OptimizerCoreTest.smooth(3, (t, g) -> {
+            g[0] = t[0] - 1;
+            g[1] = 2 * t[1];
+            g[2] = 3 * t[2] + 1;
+            return 0.5 * (t[0] * t[0] + 2 * t[1] * t[1] + 3 * t[2] * t[2]) - t[0] + t[2];
+        });
         double[] start = {4, -2, 3};
         Lbfgs.Outcome cold = new Lbfgs(bowl, 1e-14).minimize(start, 200, null);
         Lbfgs.Curvature flat = new Lbfgs.Curvature(new double[][] {{1e-10, 0, 0}}, new double[][] {{1, 1e3, 0}});
