@@ -150,9 +150,11 @@ final class StartGenerator {
         int m = problem.m;
         int levels = m <= 3 ? 5 : (m <= 5 ? 3 : 2);
         double count = Math.pow(levels, m);
-        if (count > Fitter.MAX_GRID_STARTS + 1) {
+        // An odd number of levels has the guess itself at the centre, which is not tried twice.
+        double points = levels % 2 == 1 ? count - 1 : count;
+        if (points > Fitter.MAX_GRID_STARTS) {
             // 2^m grows without bound with a long formula: refuse rather than run for hours (or overflow an int).
-            throw new InvalidOptionException(OptionKey.STARTS.with("grid") + " would try " + Numbers.format(count - 1, 4) + " starts for the "
+            throw new InvalidOptionException(OptionKey.STARTS.with("grid") + " would try " + Numbers.format(points, 4) + " starts for the "
                     + m + " free parameters of " + problem.law.name() + ", more than " + Fitter.MAX_GRID_STARTS
                     + "; use " + OptionKey.STARTS.with("random:N") + ", or fix some parameters with " + OptionKey.FIX.label());
         }

@@ -81,7 +81,7 @@ class FitBoundsTest {
         }
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> Fitter.fit(law, Observations.of(x, y),
                 FitOptions.builder().starts(Starts.grid()).build()));
-        assertEquals("--starts grid would try 2047 starts for the 11 free parameters of " + formula + ", more than 1024;"
+        assertEquals("--starts grid would try 2048 starts for the 11 free parameters of " + formula + ", more than 1024;"
                 + " use --starts random:N, or fix some parameters with --fix", org.scalefit.TestFlags.message(e));
     }
 

@@ -205,8 +205,8 @@ class StartsTest {
     /**
      * The grid's levels shrink as parameters are added (3 for four and five, 2 for more, each then a shift of
      * ±max(|p|, 1), none of them the guess), and it is refused beyond {@value Fitter#MAX_GRID_STARTS} points: ten
-     * parameters give 2¹⁰ = 1,024 starts besides the guess, eleven would give 2,048 (the message says 2,047: it subtracts the
-     * guess, which only an odd number of levels contains).
+     * parameters give 2¹⁰ = 1,024 starts besides the guess, eleven would give 2,048, as the refusal says (it said 2,047 until
+     * 2026-12-08: it subtracted the guess, which only an odd number of levels contains).
      */
     @Test
     void gridLevelsShrinkWithTheParameterCountAndStopAtTheCap() {
@@ -229,7 +229,7 @@ class StartsTest {
         assertEquals(1 + 1024, starts(formula(10), FitOptions.builder().starts(Starts.grid()).build()).size());
         InvalidOptionException e = assertThrows(InvalidOptionException.class,
                 () -> starts(formula(11), FitOptions.builder().starts(Starts.grid()).build()));
-        assertTrue(e.getMessage().contains("would try 2047 starts for the 11 free parameters"), e.getMessage());
+        assertTrue(e.getMessage().contains("would try 2048 starts for the 11 free parameters"), e.getMessage());
         assertTrue(e.getMessage().contains("more than 1024"), e.getMessage());
         // Fixing one brings the eleven back under the cap.
         assertEquals(1 + 1024, starts(formula(11), FitOptions.builder().starts(Starts.grid()).fix("p10", 1).build()).size());
