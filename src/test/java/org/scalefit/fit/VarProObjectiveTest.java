@@ -15,10 +15,10 @@ import org.scalefit.model.Space;
  * (δ = 0.01, some residuals outside); the envelope gradient against central differences of φ itself.
  */
 class VarProObjectiveTest {
-    private static final double[] N = {4e7, 4e7, 1e8, 1e8, 3e8, 3e8, 1e9, 1e9, 3e9, 3e9, 1e10, 1e10};
-    private static final double[] D = {8e8, 4e9, 2e9, 1e10, 6e9, 3e10, 2e10, 1e11, 6e10, 3e11, 2e11, 1e12};
+    static final double[] N = {4e7, 4e7, 1e8, 1e8, 3e8, 3e8, 1e9, 1e9, 3e9, 3e9, 1e10, 1e10};
+    static final double[] D = {8e8, 4e9, 2e9, 1e10, 6e9, 3e10, 2e10, 1e11, 6e10, 3e11, 2e11, 1e12};
     /** (1.8 + 400·N^−0.34 + 410·D^−0.28)·exp(noise), as the oracle prints them. */
-    private static final double[] L = {4.208997567601156, 3.651314216960985, 3.5998929229395644, 3.164170187594113,
+    static final double[] L = {4.208997567601156, 3.651314216960985, 3.5998929229395644, 3.164170187594113,
         3.10213073440462, 2.8079610976271883, 2.6542025943959584, 2.506895575280315, 2.423541502223844,
         2.320485866738186, 2.2267060706575683, 2.140353643262945};
 
