@@ -14,9 +14,9 @@ import org.scalefit.ScalefitException;
 import org.scalefit.data.Observations;
 import org.scalefit.fit.Fit;
 import org.scalefit.fit.FitOptions;
-import org.scalefit.fit.Fitter;
 import org.scalefit.fit.Refit;
 import org.scalefit.fit.Starts;
+import org.scalefit.fit.WarmRefits;
 import org.scalefit.model.Space;
 import org.scalefit.stats.Parallel;
 import org.scalefit.stats.Seeds;
@@ -288,16 +288,17 @@ public final class TwoStepBootstrap {
     private static final class Replicator {
         private final DownstreamFit fit;
         private final List<PredictPoint> points;
-        private final FitOptions lossWarm;
-        private final FitOptions linkWarm;
-        private final FitOptions directWarm;
+        // Each step's refits near its full-data optimum, with what they share (the L-BFGS seed) worked out once.
+        private final WarmRefits lossRefits;
+        private final WarmRefits linkRefits;
+        private final WarmRefits directRefits;
 
         Replicator(DownstreamFit fit, List<PredictPoint> points) {
             this.fit = fit;
             this.points = points;
-            this.lossWarm = warm(fit.lossFit());
-            this.linkWarm = warm(fit.linkFit());
-            this.directWarm = fit.directFit().map(TwoStepBootstrap::warm).orElse(null);
+            this.lossRefits = refits(fit.lossFit());
+            this.linkRefits = refits(fit.linkFit());
+            this.directRefits = fit.directFit().map(Replicator::refits).orElse(null);
         }
 
         /** @return {curve losses then new-run losses, curve metrics then new-run metrics, direct likewise} */
@@ -307,16 +308,16 @@ public final class TwoStepBootstrap {
             requireDistinct(lossObs, fit.lossFit(), "loss-fit runs");
             Observations linkObs = TwoStep.linkObservations(replicate, replicate.metricFitRows());
             requireDistinct(linkObs, fit.linkFit(), "link-fit points");
-            double[] lossP = refit(fit.lossFit(), lossObs, lossWarm, "loss law");
-            double[] linkP = refit(fit.linkFit(), linkObs, linkWarm, "link");
+            double[] lossP = refit(lossRefits, lossObs, "loss law");
+            double[] linkP = refit(linkRefits, linkObs, "link");
             double[] directP = null;
-            if (directWarm != null) {
+            if (directRefits != null) {
                 try {
                     Fit full = fit.directFit().get();
                     int[] rows = directRows(replicate);
                     Observations dObs = TwoStep.directObservations(replicate, model, rows);
                     requireDistinct(dObs, full, "direct-form runs");
-                    directP = refit(full, dObs, directWarm, "direct form");
+                    directP = refit(directRefits, dObs, "direct form");
                 } catch (ReplicateFailed | ScalefitException e) {
                     directP = null;
                 }
@@ -382,8 +383,12 @@ public final class TwoStepBootstrap {
             }
         }
 
-        private static double[] refit(Fit full, Observations obs, FitOptions warm, String what) {
-            Refit r = Fitter.refitNear(full, obs, warm);
+        private static WarmRefits refits(Fit full) {
+            return WarmRefits.of(full, warm(full));
+        }
+
+        private static double[] refit(WarmRefits refits, Observations obs, String what) {
+            Refit r = refits.data(obs);
             if (!r.converged()) {
                 throw new ReplicateFailed("the " + what + " did not converge: " + r.convergenceReason());
             }
